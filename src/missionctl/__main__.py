@@ -1,0 +1,3 @@
+from missionctl.cli.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""Locations and findings: what every check yields and every reporter renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    """A 1-based position in a file, as the user wrote it."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Severity(IntEnum):
+    """Ordered so that `severity >= fail_on` decides the exit code."""
+
+    OFF = 0
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found. Checks leave `severity` unset: the linter stamps it from settings.
+
+    `subject` is the id of the event the finding is about (for event `waive:`), if any.
+    """
+
+    code: str
+    message: str
+    loc: Loc
+    related: tuple[Loc, ...] = ()
+    subject: str | None = None
+    severity: Severity | None = None
+    waived: str | None = field(default=None, compare=False)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.loc.file, self.loc.line, self.loc.column, self.code, self.message)
