@@ -1,0 +1,59 @@
+"""Conflict checks (MC101-MC406): one module per rule, found through `REGISTRY`.
+
+Each module defines `RULE = Check(...)`: the code, its documentation and a function that
+yields findings for a resolved, format-clean Mission. Rules never decide severity or
+waivers: the linter stamps those from the mission's `checks:` settings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from missionctl.findings import Finding
+from missionctl.model import Mission
+
+CheckFn = Callable[[Mission, "Context"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str
+    why: str  # why it matters to a delegation
+    bad: str  # a YAML example that fires the rule
+    fix: str  # what to change
+    run: CheckFn
+
+
+class Context:
+    """Shared, lazily computed views of a mission that several checks need (per-person
+    timelines, the travel model...). Checks register helpers with `memo`."""
+
+    def __init__(self, mission: Mission) -> None:
+        self.mission = mission
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, build: Callable[[], object]) -> object:
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+
+@cache
+def registry() -> dict[str, Check]:
+    """Every rule module in this package (one exposing `RULE`), keyed and ordered by code.
+
+    Discovered rather than listed so that adding a rule is adding a module; helper modules
+    (shared timelines, the travel model) simply have no `RULE`.
+    """
+    import pkgutil
+
+    found: dict[str, Check] = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        rule = getattr(module, "RULE", None)
+        if isinstance(rule, Check):
+            found[rule.code] = rule
+    return dict(sorted(found.items()))

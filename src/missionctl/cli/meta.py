@@ -1,0 +1,69 @@
+"""`missionctl rules`, `schema` and `new`: commands about the format itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code (MC101) or name.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> int:
+    """The rule catalogue, or one rule explained with an example."""
+    from missionctl.cli.common import emit
+    from missionctl.errors import UserError
+    from missionctl.rules import docs
+
+    if format not in ("text", "json"):
+        raise UserError(f"--format {format!r} is not one of: text, json")
+    if code is None:
+        emit(docs.catalogue(format), None)
+        return 0
+    info = docs.find(code)
+    if info is None:
+        from missionctl.rules.catalogue import RULES
+        from missionctl.values import did_you_mean
+
+        raise UserError(f"no rule '{code}'{did_you_mean(code.upper(), list(RULES))}; "
+                        "`missionctl rules` lists them")
+    emit(docs.explain(info.code, format), None)
+    return 0
+
+
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write the schema to FILE.")] = None,
+) -> int:
+    """The JSON Schema (draft-07) of the mission format, for editors."""
+    import json
+
+    from missionctl.cli.common import emit
+    from missionctl.schema import json_schema
+
+    emit(json.dumps(json_schema(), indent=2) + "\n", output)
+    return 0
+
+
+def new(
+    path: Annotated[Path, typer.Argument(help="The mission file to create.")],
+    country: Annotated[str, typer.Option(help="Host country, ISO 3166-1 alpha-2.")] = "MA",
+    timezone: Annotated[str, typer.Option(help="IANA zone of the host country.")] = (
+        "Africa/Casablanca"),
+    start: Annotated[str | None, typer.Option(
+        help="First day, YYYY-MM-DD (default: a Tuesday at least two weeks ahead).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> int:
+    """Write a new mission file that passes `check`, to start from."""
+    from missionctl.atomic import write_atomic
+    from missionctl.errors import UserError
+    from missionctl.template import new_mission
+
+    if path.exists() and not force:
+        raise UserError(f"{path} already exists; choose another name or pass --force")
+    text = new_mission(path.stem, country, timezone, start)
+    write_atomic(path, text)
+    typer.echo(f"wrote {path}; now run: missionctl check {path}")
+    return 0

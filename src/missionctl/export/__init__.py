@@ -1,0 +1,1 @@
+"""Exports: calendars (ICS). Import the submodules directly; icalendar is loaded only there."""

@@ -1,0 +1,215 @@
+"""A deterministic iCalendar (RFC 5545) writer over icalendar.
+
+`calendar_bytes` turns plain `CalEvent` records into one VCALENDAR: events sorted by (start
+instant, UID), local times with IANA TZIDs, one hand-built and verified VTIMEZONE per zone
+used, and a DTSTAMP the caller passes in. The same input always gives the same bytes. UIDs are
+the caller's job (missionctl uses `<event-id>@<mission-id>.missionctl`); see docs/calendars.md.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
+
+import icalendar
+
+from missionctl.export.vtimezone import DEFAULT_MARGIN, verify_vtimezone, vtimezone
+from missionctl.tz import zone
+
+__all__ = [
+    "ATTENDEE_NAMESPACE",
+    "DEFAULT_PRODID",
+    "STATUSES",
+    "CalEvent",
+    "attendee_address",
+    "calendar_bytes",
+    "one_line",
+]
+
+UTC = timezone.utc
+DEFAULT_PRODID = "-//missionctl//missionctl 0.1//EN"
+STATUSES = frozenset({"CONFIRMED", "TENTATIVE", "CANCELLED"})
+
+ATTENDEE_NAMESPACE = uuid.UUID("6f1c1a52-8d0e-5b7e-9d1f-6d697373696f")
+"""Namespace of the name-based (version 5) `urn:uuid:` addresses given to people without an
+e-mail address. Fixed forever: changing it would change every such ATTENDEE."""
+
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_EMAIL = re.compile(r"^[^@\s<>\"(),;:\\\[\]]+@[^@\s<>\"(),;:\\\[\]]+$")
+
+
+@dataclass(frozen=True)
+class CalEvent:
+    """One event, as plain data. Times are aware datetimes (any tzinfo); each is written as
+    local time in its own IANA zone, so a flight starts in the origin zone and ends in the
+    destination zone."""
+
+    uid: str
+    summary: str
+    start: datetime
+    start_zone: str
+    end: datetime
+    end_zone: str
+    location: str | None = None
+    geo: tuple[float, float] | None = None
+    description: str | None = None
+    status: str = "CONFIRMED"
+    attendees: tuple[tuple[str, str | None], ...] = ()
+    """(name, e-mail or None) pairs, written in the order given."""
+    categories: tuple[str, ...] = ()
+    url: str | None = None
+    sequence: int = 0
+    transparent: bool = False
+    """TRANSP:TRANSPARENT: the event does not make anyone busy (hotel stays, free blocks)."""
+
+    def __post_init__(self) -> None:
+        if not self.uid or _CONTROL.search(self.uid) or _LINE_BREAKS.search(self.uid):
+            raise ValueError(f"invalid UID {self.uid!r}")
+        for name in ("start", "end"):
+            value: datetime = getattr(self, name)
+            if value.tzinfo is None or value.utcoffset() is None:
+                raise ValueError(f"{self.uid}: {name} must be an aware datetime")
+        for name in ("start_zone", "end_zone"):
+            zone(getattr(self, name))  # KeyError for an unknown zone
+        if self.end <= self.start:
+            raise ValueError(f"{self.uid}: end {self.end} is not after start {self.start}")
+        if self.status not in STATUSES:
+            raise ValueError(f"{self.uid}: status must be one of {sorted(STATUSES)}")
+        if self.geo is not None:
+            lat, lon = self.geo
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"{self.uid}: geo {self.geo} is not latitude, longitude")
+        if self.sequence < 0:
+            raise ValueError(f"{self.uid}: sequence must not be negative")
+        for _name, email in self.attendees:
+            if email is not None and not _EMAIL.match(email):
+                raise ValueError(f"{self.uid}: invalid e-mail address {email!r}")
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and runs of blanks collapsed to single spaces (calcurse refuses
+    a SUMMARY with a newline in it)."""
+    return " ".join(_LINE_BREAKS.sub(" ", text).split())
+
+
+def attendee_address(name: str, email: str | None) -> str:
+    """The cal-address (a URI, RFC 5545 3.3.3) of an attendee: `mailto:` when an e-mail is
+    known, else a stable `urn:uuid:` (RFC 9562 name-based) derived from the name."""
+    if email:
+        return "mailto:" + quote(email, safe="@!$&'*+=?^_`{|}~.-")
+    return "urn:uuid:" + str(uuid.uuid5(ATTENDEE_NAMESPACE, name))
+
+
+def _whole_seconds(value: datetime) -> datetime:
+    return value.replace(microsecond=0)
+
+
+def _add_time(event: icalendar.Event, name: str, instant: datetime, zone_name: str) -> str | None:
+    """Write DTSTART/DTEND as `;TZID=<zone>:` local time; return the TZID used, if any.
+
+    Exceptions, written in UTC (`...Z`) instead: the zone `UTC` itself, and a local time in a
+    repeated hour (when clocks go back). RFC 5545 reads an ambiguous local time as its first
+    occurrence and has no way to name the second; khal 0.10.5 and calcurse 4.7.1 read it as the
+    second. UTC is exact for every reader.
+    """
+    local = _whole_seconds(instant).astimezone(zone(zone_name))
+    ambiguous = local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+    if zone_name == "UTC" or ambiguous:
+        event.add(name, local.astimezone(UTC))
+        return None
+    event.add(name, local.replace(tzinfo=None, fold=0), parameters={"TZID": zone_name})
+    return zone_name
+
+
+def _vevent(ev: CalEvent, dtstamp: datetime, zones_used: set[str]) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("UID", ev.uid)
+    event.add("DTSTAMP", dtstamp)
+    event.add("SEQUENCE", ev.sequence)
+    event.add("SUMMARY", one_line(ev.summary))
+    for prop, instant, zone_name in (
+        ("DTSTART", ev.start, ev.start_zone),
+        ("DTEND", ev.end, ev.end_zone),
+    ):
+        tzid = _add_time(event, prop, instant, zone_name)
+        if tzid is not None:
+            zones_used.add(tzid)
+    event.add("STATUS", ev.status)
+    if ev.transparent:
+        event.add("TRANSP", "TRANSPARENT")
+    if ev.location:
+        event.add("LOCATION", ev.location)
+    if ev.geo is not None:
+        event.add("GEO", (float(ev.geo[0]), float(ev.geo[1])))
+    if ev.description:
+        event.add("DESCRIPTION", ev.description)
+    if ev.url:
+        event.add("URL", ev.url)
+    if ev.categories:
+        event.add("CATEGORIES", [one_line(c) for c in ev.categories])
+    for name, email in ev.attendees:
+        params = {"CN": one_line(name)} if name.strip() else {}
+        event.add("ATTENDEE", attendee_address(name, email), parameters=params)
+    return event
+
+
+def _instant(value: datetime) -> datetime:
+    return _whole_seconds(value).astimezone(UTC)
+
+
+def calendar_bytes(
+    events: Sequence[CalEvent],
+    *,
+    name: str,
+    prodid: str = DEFAULT_PRODID,
+    dtstamp: datetime,
+    margin: timedelta = DEFAULT_MARGIN,
+) -> bytes:
+    """One VCALENDAR (RFC 5545: CRLF lines, folded at 75 octets, escaped) holding `events`.
+
+    Events are sorted by (start instant, UID); two events with one UID are refused. Times are
+    written as local time with TZID = the IANA name (UTC for the zone `UTC` and for local times
+    in a repeated hour, see `_add_time`). Each TZID written gets one VTIMEZONE (sorted by name),
+    exact over the span of all events plus `margin` and checked against zoneinfo before it is
+    written. `dtstamp`
+    (aware) is written on every event, in UTC: pass a fixed value (e.g. the mission file's
+    modification time) for stable output, never now().
+    """
+    if dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
+        raise ValueError("dtstamp must be an aware datetime")
+    stamp = _instant(dtstamp)
+    ordered = sorted(events, key=lambda e: (_instant(e.start), e.uid))
+    seen: set[str] = set()
+    for ev in ordered:
+        if ev.uid in seen:
+            raise ValueError(f"UID {ev.uid} is used by two events")
+        seen.add(ev.uid)
+
+    cal = icalendar.Calendar()
+    cal.add("PRODID", prodid)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("X-WR-CALNAME", one_line(name))
+
+    vevents: list[icalendar.Event] = []
+    zones_used: set[str] = set()
+    for ev in ordered:
+        vevents.append(_vevent(ev, stamp, zones_used))
+    if ordered:
+        first = min(_instant(e.start) for e in ordered)
+        last = max(_instant(e.end) for e in ordered)
+        for zone_name in sorted(zones_used):
+            vtz = vtimezone(zone_name, first, last, margin=margin)
+            problems = verify_vtimezone(vtz, zone_name, first - margin, last + margin)
+            if problems:  # pragma: no cover - would be a bug in vtimezone()
+                raise RuntimeError(f"VTIMEZONE {zone_name} is wrong: " + "; ".join(problems))
+            cal.add_component(vtz)
+    for vevent in vevents:
+        cal.add_component(vevent)
+    data: bytes = cal.to_ical()
+    return data

@@ -1,0 +1,36 @@
+"""Loading: a mission file and its includes -> the Mission model plus format findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from missionctl.findings import Finding
+from missionctl.model import Mission
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What loading a mission file gave: the model (None when unusable) and MC0xx findings."""
+
+    file: str
+    mission: Mission | None
+    findings: tuple[Finding, ...]
+    is_mission: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.mission is not None and not self.findings
+
+
+def load(path: Path | str, shown: str | None = None) -> Loaded:
+    """Load the mission file at `path`; `shown` is the name findings carry (default: path)."""
+    from missionctl.loader.read import read_mission
+    from missionctl.loader.resolve import resolve
+
+    p = Path(path)
+    name = shown if shown is not None else str(path)
+    raw = read_mission(p, name)
+    mission = resolve(raw)
+    findings = tuple(sorted(set(raw.findings), key=Finding.sort_key))
+    return Loaded(name, mission, findings, raw.is_mission or raw.fatal)

@@ -1,0 +1,260 @@
+"""Read a mission file and its includes into raw, typed objects (not yet cross-resolved)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from missionctl import values as v
+from missionctl.findings import Finding, Loc
+from missionctl.loader import fields as f
+from missionctl.loader.convert import Ctx, Skip, read_fields, scalar, seq
+from missionctl.yamlnodes import MappingNode, Node, compose_file, is_null
+
+
+@dataclass(slots=True)
+class Raw:
+    """One object as read: its id, where its id key stands, typed fields and their places."""
+
+    id: str
+    loc: Loc
+    data: dict[str, Any]
+    locs: dict[str, Loc]
+    extra: dict[str, Any]
+    node: Node
+
+
+@dataclass(slots=True)
+class RawMission:
+    file: str
+    files: list[str] = field(default_factory=list)
+    version: Any = None
+    info: Raw | None = None
+    checks: Raw | None = None
+    sections: dict[str, dict[str, Raw]] = field(
+        default_factory=lambda: {name: {} for name in f.SECTIONS}
+    )
+    travel_times: list[Raw] = field(default_factory=list)
+    refs: list[tuple[str, str, Loc]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    is_mission: bool = False
+    fatal: bool = False
+
+
+def read_mission(path: Path, shown: str) -> RawMission:
+    """Read the mission file at `path` (named `shown` in findings) with all its includes."""
+    raw = RawMission(shown)
+    root_dir = path.resolve().parent
+    _read_file(path, shown, raw, root_dir, stack=[], seen=set(), top=True)
+    return raw
+
+
+def _read_file(
+    path: Path,
+    shown: str,
+    raw: RawMission,
+    root_dir: Path,
+    stack: list[Path],
+    seen: set[Path],
+    top: bool,
+) -> None:
+    composed = compose_file(path, shown)
+    if composed.error is not None:
+        raw.findings.append(composed.error)
+        raw.fatal = raw.fatal or top
+        return
+    raw.files.append(shown)
+    node = composed.root
+    ctx = Ctx(shown, raw.findings)
+    if not isinstance(node, MappingNode):
+        raw.findings.append(
+            Finding("MC001", "a mission file is a mapping of keys such as 'mission:' and "
+                    "'events:', not a list or a single value", ctx.loc(node))
+        )
+        raw.fatal = raw.fatal or top
+        return
+    resolved = path.resolve()
+    stack.append(resolved)
+    seen.add(resolved)
+    includes: list[tuple[str, Node]] = []
+    present: set[str] = set()
+    for key, knode, vnode in ctx.walker.pairs(node):
+        present.add(key)
+        if key.startswith("x-"):
+            from missionctl.loader.convert import plain
+
+            raw.extra[key] = plain(vnode)
+        elif key not in f.TOP_LEVEL:
+            hint = v.did_you_mean(key, list(f.TOP_LEVEL))
+            ctx.error("MC002", f"'{key}' is not a top-level key of a mission file{hint}", knode)
+        elif not top and key in f.NOT_IN_INCLUDES:
+            ctx.error("MC002", f"'{key}' belongs in the mission file, not in an included file",
+                      knode)
+        else:
+            _top_key(key, knode, vnode, ctx, raw, includes)
+    if top:
+        raw.is_mission = "mission" in present or "missionctl" in present
+        if raw.is_mission and "mission" not in present:
+            ctx.error("MC004", "this mission file has no 'mission:' section (id, title, "
+                      "host_country, timezone, start, end); add it", node)
+        if raw.is_mission:
+            _version(node, ctx, raw, present)
+    raw.refs.extend(ctx.refs)
+    for inc_text, inc_node in includes:
+        _include(inc_text, inc_node, path, shown, ctx, raw, root_dir, stack, seen)
+    stack.pop()
+
+
+def _version(node: MappingNode, ctx: Ctx, raw: RawMission, present: set[str]) -> None:
+    if "missionctl" not in present:
+        ctx.error("MC009", "this mission file has no 'missionctl: 1' line; add it at the top "
+                  "so the format version is known", node)
+        return
+    if raw.version != 1:
+        for knode, vnode in node.value:
+            if getattr(knode, "value", None) == "missionctl":
+                shown = getattr(vnode, "value", "?")
+                ctx.error("MC009", f"format version '{shown}' is not supported; this missionctl "
+                          "reads 'missionctl: 1'", vnode)
+                break
+        raw.fatal = True
+
+
+def _top_key(
+    key: str, knode: Node, vnode: Node, ctx: Ctx, raw: RawMission, includes: list[tuple[str, Node]]
+) -> None:
+    if key == "missionctl":
+        text = getattr(vnode, "value", None)
+        raw.version = 1 if text in ("1", "1.0") else text
+    elif key == "mission":
+        data, locs, extra = read_fields(vnode, f.MISSION, ctx, "mission", knode)
+        raw.info = Raw("mission", ctx.loc(knode), data, locs, extra, vnode)
+    elif key == "checks":
+        raw.checks = _checks(vnode, knode, ctx)
+    elif key == "include":
+        for item in seq(vnode, ctx, "file paths"):
+            try:
+                includes.append((scalar(item, ctx, "a file path"), item))
+            except Skip:
+                continue
+    elif key == "travel_times":
+        for item in seq(vnode, ctx, "travel times"):
+            data, locs, extra = read_fields(item, f.TRAVEL_TIME, ctx, "travel time", item)
+            raw.travel_times.append(Raw("", ctx.loc(item), data, locs, extra, item))
+    else:
+        _section(key, vnode, ctx, raw)
+
+
+def _checks(vnode: Node, knode: Node, ctx: Ctx) -> Raw:
+    def travel(node: Node, c: Ctx) -> dict[str, Any]:
+        data, _locs, _extra = read_fields(node, f.TRAVEL_SETTINGS, c, "checks.travel", node)
+        return data
+
+    data, locs, extra = read_fields(vnode, f.CHECKS, ctx, "checks", knode,
+                                    nested={"travel": travel})
+    return Raw("checks", ctx.loc(knode), data, locs, extra, vnode)
+
+
+SINGULAR = {
+    "organisations": "organisation",
+    "people": "person",
+    "groups": "group",
+    "venues": "venue",
+    "events": "event",
+    "b2b": "B2B session",
+}
+
+
+def _section(key: str, vnode: Node, ctx: Ctx, raw: RawMission) -> None:
+    if is_null(vnode):
+        return
+    if not isinstance(vnode, MappingNode):
+        ctx.error("MC003", f"'{key}' is a mapping keyed by id (id: {{...}}), not a list or a "
+                  "single value", vnode)
+        return
+    spec = f.SECTIONS[key]
+    table = raw.sections[key]
+    noun = SINGULAR[key]
+    for ident, idnode, onode in ctx.walker.pairs(vnode):
+        try:
+            v.ident(ident)
+        except v.Invalid as exc:
+            ctx.error("MC003", str(exc), idnode)
+            continue
+        idloc = ctx.loc(idnode)
+        first = table.get(ident)
+        if first is not None:
+            raw.findings.append(Finding(
+                "MC005", f"{noun} '{ident}' is already defined at {first.loc}; "
+                "rename one of them", idloc, (first.loc,)))
+            continue
+        data, locs, extra = read_fields(onode, spec, ctx, f"{noun} '{ident}'", idnode,
+                                        nested=_nested(key))
+        table[ident] = Raw(ident, idloc, data, locs, extra, onode)
+
+
+def _nested(section: str) -> dict[str, Any] | None:
+    if section != "b2b":
+        return None
+
+    def requests(node: Node, ctx: Ctx) -> list[Raw]:
+        out = []
+        for item in seq(node, ctx, "requests"):
+            data, locs, extra = read_fields(item, f.B2B_REQUEST, ctx, "B2B request", item)
+            out.append(Raw("", ctx.loc(item), data, locs, extra, item))
+        return out
+
+    def meetings(node: Node, ctx: Ctx) -> list[Raw]:
+        out = []
+        for item in seq(node, ctx, "meetings"):
+            data, locs, extra = read_fields(item, f.B2B_MEETING, ctx, "B2B meeting", item)
+            out.append(Raw("", ctx.loc(item), data, locs, extra, item))
+        return out
+
+    return {"requests": requests, "meetings": meetings}
+
+
+def _include(
+    text: str,
+    node: Node,
+    parent: Path,
+    parent_shown: str,
+    ctx: Ctx,
+    raw: RawMission,
+    root_dir: Path,
+    stack: list[Path],
+    seen: set[Path],
+) -> None:
+    target = parent.parent / text
+    shown = os.path.normpath(os.path.join(os.path.dirname(parent_shown), text))
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        ctx.error("MC008", f"cannot resolve the include '{text}'", node)
+        return
+    if Path(text).is_absolute() or not resolved.is_relative_to(root_dir):
+        ctx.error("MC008", f"include '{text}' leaves the mission's directory; keep included "
+                  "files beside the mission file or below it", node)
+        return
+    if resolved in stack:
+        chain = " -> ".join(p.name for p in [*stack[stack.index(resolved):], resolved])
+        ctx.error("MC008", f"include '{text}' makes a cycle ({chain}); remove one include",
+                  node)
+        return
+    if resolved in seen:
+        return  # already read through another include: once is enough
+    if not resolved.exists():
+        ctx.error("MC008", f"included file '{text}' does not exist (looked for {shown})", node)
+        return
+    if not resolved.is_file():
+        ctx.error("MC008", f"include '{text}' is not a file", node)
+        return
+    before = len(raw.findings)
+    _read_file(target, shown, raw, root_dir, stack, seen, top=False)
+    if shown not in raw.files and len(raw.findings) > before:
+        # The file could not be read at all: say so where it is included, too.
+        ctx.error("MC008", f"included file '{text}' could not be read: "
+                  f"{raw.findings[before].message}", node)

@@ -1,0 +1,391 @@
+"""Raw objects -> the Mission model: references checked, groups expanded, instants resolved."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from missionctl import values as v
+from missionctl.findings import Finding, Loc
+from missionctl.loader.read import SINGULAR, Raw, RawMission
+from missionctl.model import (
+    B2BMeeting,
+    B2BRequest,
+    B2BSession,
+    CheckSettings,
+    Event,
+    Group,
+    Mission,
+    MissionInfo,
+    Organisation,
+    Person,
+    Ref,
+    TravelSettings,
+    TravelTime,
+    Venue,
+)
+
+NOUN = {**SINGULAR, "people": "person"}
+
+
+class Resolver:
+    def __init__(self, raw: RawMission) -> None:
+        self.raw = raw
+        self.findings = raw.findings
+        info = raw.info.data if raw.info else {}
+        self.zone: str = info.get("timezone", "UTC")
+        self.host: str = info.get("host_country", "ZZ")
+
+    def error(self, code: str, message: str, loc: Loc, related: tuple[Loc, ...] = ()) -> None:
+        self.findings.append(Finding(code, message, loc, related))
+
+    # -- references --------------------------------------------------------------------
+    def check_refs(self) -> None:
+        for table, ident, loc in self.raw.refs:
+            known = self.raw.sections[table]
+            if ident not in known:
+                hint = v.did_you_mean(ident, list(known))
+                self.error("MC006", f"there is no {NOUN[table]} '{ident}'{hint}", loc)
+
+    def group_members(self, org_people: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+        groups = self.raw.sections["groups"]
+        people = self.raw.sections["people"]
+        direct: dict[str, set[str]] = {g: set() for g in groups}
+        subgroups: dict[str, list[Ref]] = {g: [] for g in groups}
+        for gid, g in groups.items():
+            for ref in g.data.get("members", ()):
+                if ref.kind == "person" and ref.id in people:
+                    direct[gid].add(ref.id)
+                elif ref.kind == "org":
+                    direct[gid] |= org_people.get(ref.id, frozenset())
+                elif ref.kind == "group" and ref.id in groups:
+                    subgroups[gid].append(ref)
+        for pid, p in people.items():
+            for ref in p.data.get("groups", ()):
+                if ref.id in direct:
+                    direct[ref.id].add(pid)
+        self._break_cycles(subgroups)
+        done: dict[str, frozenset[str]] = {}
+
+        def members(gid: str) -> frozenset[str]:
+            if gid not in done:
+                out = set(direct[gid])
+                for sub in subgroups[gid]:
+                    out |= members(sub.id)
+                done[gid] = frozenset(out)
+            return done[gid]
+
+        return {gid: members(gid) for gid in groups}
+
+    def _break_cycles(self, subgroups: dict[str, list[Ref]]) -> None:
+        """Report each group cycle once (MC006 at the member that closes it) and cut it."""
+        state: dict[str, int] = {}  # 1 = on the path, 2 = finished
+
+        def visit(gid: str, path: list[str]) -> None:
+            state[gid] = 1
+            for ref in list(subgroups[gid]):
+                if state.get(ref.id) == 1:
+                    cycle = " -> ".join([*path[path.index(ref.id):], gid, ref.id])
+                    self.error("MC006", f"groups include each other in a cycle ({cycle}); "
+                               "remove one of these members", ref.loc)
+                    subgroups[gid].remove(ref)
+                elif ref.id not in state:
+                    visit(ref.id, [*path, gid])
+            state[gid] = 2
+
+        for gid in subgroups:
+            if gid not in state:
+                visit(gid, [])
+
+    # -- instants ----------------------------------------------------------------------
+    def instant(self, value: v.LocalDateTime, zone: str, loc: Loc | None) -> datetime | None:
+        try:
+            return value.instant(zone)
+        except v.Invalid as exc:
+            if loc is not None:
+                self.error("MC003", str(exc), loc)
+            return None
+
+    def event_times(self, r: Raw, zone: str, end_zone: str) -> tuple[datetime, datetime] | None:
+        d = r.data
+        start_v: v.LocalDateTime | None = d.get("start")
+        invalid = d.get("__invalid__", set())
+        has_end, has_dur = "end" in r.locs, "duration" in r.locs
+        if has_end and has_dur:
+            self.error("MC007", f"event '{r.id}' has both 'end' and 'duration'; keep one",
+                       r.locs["key:duration"])
+            return None
+        if not has_end and not has_dur:
+            self.error("MC007", f"event '{r.id}' has neither 'end' nor 'duration'; add one",
+                       r.loc)
+            return None
+        if start_v is None or invalid & {"end", "duration"}:
+            return None
+        start = self.instant(start_v, zone, r.locs.get("start"))
+        if start is None:
+            return None
+        if has_dur:
+            end = start + d["duration"]
+            where = r.locs["duration"]
+        else:
+            end_v = d["end"]
+            where = r.locs["end"]
+            if isinstance(end_v, time):
+                end_v = self._bare_end(start_v, start, end_v, end_zone)
+            end = self.instant(end_v, end_zone, where)
+            if end is None:
+                return None
+        if end <= start:
+            self.error("MC007", f"event '{r.id}' ends before or when it starts "
+                       f"({_show(start, zone)} -> {_show(end, end_zone)}); for an overnight "
+                       "event write the full end date and time", where)
+            return None
+        return start, end
+
+    @staticmethod
+    def _bare_end(
+        start_v: v.LocalDateTime, start: datetime, end_t: time, end_zone: str
+    ) -> v.LocalDateTime:
+        """A bare HH:MM end: on the start's local date, never rolled to the next day."""
+        if start_v.offset is not None:
+            return v.LocalDateTime(datetime.combine(start_v.wall.date(), end_t), start_v.offset)
+        from missionctl.tz import zone as get_zone
+
+        local_date = start.astimezone(get_zone(end_zone)).date()
+        return v.LocalDateTime(datetime.combine(local_date, end_t), None)
+
+
+def _show(instant: datetime, zone: str) -> str:
+    from missionctl.tz import zone as get_zone
+
+    return f"{instant.astimezone(get_zone(zone)):%Y-%m-%d %H:%M}"
+
+
+def resolve(raw: RawMission) -> Mission | None:
+    """Build the Mission; every problem found on the way is added to `raw.findings`."""
+    if raw.fatal or not raw.is_mission:
+        return None
+    res = Resolver(raw)
+    res.check_refs()
+    s = raw.sections
+    info = _info(raw, res)
+    orgs = {k: _org(r) for k, r in s["organisations"].items()}
+    people = {k: _person(r, res) for k, r in s["people"].items()}
+    org_people: dict[str, set[str]] = {}
+    for p in people.values():
+        if p.organisation:
+            org_people.setdefault(p.organisation, set()).add(p.id)
+    org_frozen = {k: frozenset(val) for k, val in org_people.items()}
+    members = res.group_members(org_frozen)
+    groups = {k: Group(k, r.loc, r.locs, r.data.get("name"), r.data.get("members", ()), r.extra)
+              for k, r in s["groups"].items()}
+    venues = {k: _venue(r, res.zone) for k, r in s["venues"].items()}
+    mission_stub = Mission(
+        raw.file, tuple(raw.files), info, orgs, people, groups, venues, {}, {}, (),
+        CheckSettings(), {}, members, org_frozen, raw.extra,
+    )
+    events: dict[str, Event] = {}
+    for k, r in s["events"].items():
+        ev = _event(r, res, mission_stub)
+        if ev is not None:
+            events[k] = ev
+    sessions: dict[str, B2BSession] = {}
+    for k, r in s["b2b"].items():
+        session = _b2b(r, res, mission_stub)
+        if session is not None:
+            sessions[k] = session
+            for ev in _meeting_events(session, mission_stub):
+                events[ev.id] = ev
+    travel = tuple(_travel_time(r) for r in raw.travel_times if not _incomplete(r, ("from",
+                   "to", "duration")))
+    expand = mission_stub.expand
+    taking = {eid: expand(e.attendees + e.hosts + e.interpreters) for eid, e in events.items()}
+    return Mission(
+        raw.file, tuple(raw.files), info, orgs, people, groups, venues, events, sessions, travel,
+        _checks(raw.checks), taking, members, org_frozen, raw.extra,
+    )
+
+
+def _incomplete(r: Raw, names: tuple[str, ...]) -> bool:
+    return any(n not in r.data for n in names)
+
+
+def _info(raw: RawMission, res: Resolver) -> MissionInfo:
+    r = raw.info
+    d: dict[str, Any] = r.data if r else {}
+    loc = r.loc if r else Loc(raw.file, 1, 1)
+    locs = r.locs if r else {}
+    start = d.get("start", date(1970, 1, 1))
+    end = d.get("end", start)
+    if "start" in d and "end" in d and end < start:
+        res.error("MC007", f"the mission ends ({end}) before it starts ({start}); "
+                  "check mission.end", locs["end"])
+    return MissionInfo(
+        id=d.get("id", "mission"), title=d.get("title", ""), host_country=res.host,
+        timezone=res.zone, start=start, end=end, loc=loc, locs=locs,
+        organiser=d.get("organiser"), languages=d.get("languages", ()),
+        contact=d.get("contact"), description=d.get("description"),
+        website=d.get("website"), extra=r.extra if r else {},
+    )
+
+
+def _org(r: Raw) -> Organisation:
+    d = r.data
+    return Organisation(
+        r.id, d.get("name", r.id), r.loc, r.locs, d.get("country"), d.get("type"),
+        d.get("sector"), d.get("city"), d.get("address"), d.get("website"), d.get("email"),
+        d.get("phone"), d.get("notes"), r.extra,
+    )
+
+
+def _person(r: Raw, res: Resolver) -> Person:
+    d = r.data
+    arrival = departure = None
+    if "arrival" in d:
+        arrival = res.instant(d["arrival"], res.zone, r.locs.get("arrival"))
+    if "departure" in d:
+        departure = res.instant(d["departure"], res.zone, r.locs.get("departure"))
+    if arrival and departure and departure <= arrival:
+        res.error("MC007", f"{r.id} departs before arriving; check 'departure'",
+                  r.locs["departure"])
+    return Person(
+        r.id, d.get("name", r.id), r.loc, r.locs, d.get("organisation"), d.get("role"),
+        d.get("side", "delegate"), d.get("email"), d.get("phone"), d.get("languages", ()),
+        arrival, departure, d.get("groups", ()), d.get("dietary"), d.get("notes"),
+        d.get("private", ()), r.extra,
+    )
+
+
+def _venue(r: Raw, mission_zone: str) -> Venue:
+    d = r.data
+    return Venue(
+        r.id, d.get("name", r.id), d.get("timezone", mission_zone), r.loc, r.locs,
+        d.get("address"), d.get("city"), d.get("country"), d.get("geo"), d.get("hours"),
+        d.get("capacity"), d.get("rooms", {}), d.get("phone"), d.get("notes"), r.extra,
+    )
+
+
+def _room_ok(res: Resolver, m: Mission, r: Raw, venue: str | None) -> bool:
+    room = r.data.get("room")
+    if room is None:
+        return True
+    where = r.locs["room"]
+    if venue is None:
+        res.error("MC006", f"room '{room}' needs a venue: add 'venue:' naming where it is", where)
+        return False
+    v_ = m.venues.get(venue)
+    if v_ is not None and room not in v_.rooms:
+        hint = v.did_you_mean(room, list(v_.rooms))
+        known = f"; it has {', '.join(v_.rooms)}" if v_.rooms else "; it lists no rooms"
+        res.error("MC006", f"venue '{venue}' has no room '{room}'{hint}{known}", where)
+        return False
+    return True
+
+
+def _event(r: Raw, res: Resolver, m: Mission) -> Event | None:
+    d = r.data
+    kind = d.get("kind")
+    venue = d.get("venue")
+    zone = m.venue_zone(venue)
+    end_zone = zone
+    if kind == "travel":
+        zone = m.venue_zone(d.get("from") or venue)
+        end_zone = m.venue_zone(d.get("to") or d.get("from") or venue)
+    room_ok = _room_ok(res, m, r, venue)
+    times = res.event_times(r, zone, end_zone)
+    if times is None or kind is None or "title" not in d or not room_ok:
+        return None
+    return Event(
+        id=r.id, kind=kind, title=d["title"], start=times[0], end=times[1], zone=zone,
+        end_zone=end_zone, loc=r.loc, locs=r.locs, venue=venue, room=d.get("room"),
+        from_=d.get("from"), to=d.get("to"), mode=d.get("mode"), carrier=d.get("carrier"),
+        reference=d.get("reference"), attendees=d.get("attendees", ()),
+        hosts=d.get("hosts", ()), organisation=d.get("organisation"),
+        language=d.get("language"), interpreters=d.get("interpreters", ()),
+        capacity=d.get("capacity"), status=d.get("status", "confirmed"), notes=d.get("notes"),
+        waive=d.get("waive", {}), extra=r.extra,
+    )
+
+
+def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
+    d = r.data
+    if _incomplete(r, ("title", "date", "start", "end", "slot", "tables")):
+        return None
+    venue = d.get("venue")
+    zone = m.venue_zone(venue)
+    if not _room_ok(res, m, r, venue):
+        return None
+    try:
+        w0 = v.local_instant(datetime.combine(d["date"], d["start"]), zone)
+        w1 = v.local_instant(datetime.combine(d["date"], d["end"]), zone)
+    except v.Invalid as exc:
+        res.error("MC003", str(exc), r.locs["start"])
+        return None
+    if w1 <= w0:
+        res.error("MC007", f"B2B session '{r.id}' ends before it starts", r.locs["end"])
+        return None
+    if d["slot"] <= timedelta(0):
+        res.error("MC003", "a B2B slot must be longer than zero", r.locs["slot"])
+        return None
+    requests = tuple(
+        B2BRequest(q.data["from"], q.data["to"], q.data.get("priority", "normal"), q.loc)
+        for q in d.get("requests", ()) if not _incomplete(q, ("from", "to"))
+    )
+    meetings = []
+    for q in d.get("meetings", ()):
+        if _incomplete(q, ("at", "table", "between")):
+            continue
+        at: time = q.data["at"]
+        at_text = f"{at:%H:%M}"
+        meetings.append(B2BMeeting(at, at_text, q.data["table"], q.data["between"], q.loc,
+                                   q.locs, f"{r.id}.{at_text}.{q.data['table']}"))
+    return B2BSession(
+        r.id, d["title"], r.loc, r.locs, d["date"], d["start"], d["end"], d["slot"],
+        d.get("gap", timedelta(0)), d["tables"], zone, (w0, w1), venue, d.get("room"),
+        d.get("participants", ()), requests, tuple(meetings), r.extra,
+    )
+
+
+def _meeting_events(session: B2BSession, m: Mission) -> list[Event]:
+    participants = m.expand(session.participants)
+    out = []
+    for mt in session.meetings:
+        try:
+            start = v.local_instant(datetime.combine(session.date, mt.at), session.zone)
+        except v.Invalid:
+            continue
+        a, b = mt.between
+        people = sorted(p for p in participants if m.people[p].organisation in (a, b))
+        names = " – ".join(m.organisations[o].name if o in m.organisations else o for o in (a, b))
+        out.append(Event(
+            id=mt.event_id, kind="meeting", title=f"B2B: {names}", start=start,
+            end=start + session.slot, zone=session.zone, end_zone=session.zone, loc=mt.loc,
+            locs=mt.locs, venue=session.venue, room=session.room,
+            attendees=tuple(Ref("person", p, mt.loc) for p in people),
+            notes=f"{session.title}, table {mt.table}", b2b=session.id,
+        ))
+    return out
+
+
+def _travel_time(r: Raw) -> TravelTime:
+    d = r.data
+    return TravelTime(d["from"], d["to"], d["duration"], r.loc, d.get("mode"),
+                      d.get("oneway", False))
+
+
+def _checks(r: Raw | None) -> CheckSettings:
+    if r is None:
+        return CheckSettings()
+    d = r.data
+    defaults = CheckSettings()
+    t = d.get("travel", {})
+    travel = TravelSettings(**{k: t[k] for k in ("urban_kmh", "intercity_kmh", "road_factor",
+                                                  "buffer", "same_city") if k in t})
+    return CheckSettings(
+        fail_on=d.get("fail_on", "error"), severity=d.get("severity", {}),
+        severity_locs={k: val for k, val in r.locs.items()}, waive=d.get("waive", {}),
+        working_hours=d.get("working_hours", defaults.working_hours),
+        friday_prayer=d.get("friday_prayer", defaults.friday_prayer),
+        ramadan_hours=d.get("ramadan_hours", defaults.ramadan_hours),
+        max_day=d.get("max_day", defaults.max_day), travel=travel, loc=r.loc,
+    )

@@ -1,0 +1,1 @@
+"""The rule catalogue: every code of the contract with its name, default and summary."""

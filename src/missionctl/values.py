@@ -1,0 +1,242 @@
+"""Scalars typed by the field they sit in, from the text the author wrote.
+
+Each parser takes the scalar's source text and returns a value or raises `Invalid` with a
+sentence for the author; the builder turns that into MC003 at the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from missionctl import tz
+
+
+class Invalid(ValueError):
+    """A value of the wrong kind; the message says what was expected."""
+
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_DT_RE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_DUR_RE = re.compile(r"^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$")
+_ISO_DUR_RE = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_LANG_RE = re.compile(r"^[a-z]{2}$")
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+
+
+def ident(text: str) -> str:
+    if not ID_RE.match(text):
+        raise Invalid(
+            f"'{text}' is not a valid id: use letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit, at most 64 characters"
+        )
+    return text
+
+
+def a_date(text: str) -> date:
+    m = _DATE_RE.match(text.strip())
+    if not m:
+        raise Invalid(f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2027-05-11")
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise Invalid(f"'{text}' is not a real date ({exc})") from None
+
+
+def a_time(text: str) -> time:
+    m = _TIME_RE.match(text.strip())
+    if not m:
+        raise Invalid(f"'{text}' is not a time; write HH:MM, e.g. 09:30")
+    h, mi, s = int(m[1]), int(m[2]), int(m[3] or 0)
+    if h == 24 and mi == 0 and s == 0:
+        return time.max  # "24:00" closes a day in opening hours
+    if h > 23 or mi > 59 or s > 59:
+        raise Invalid(f"'{text}' is not a time of day (hours 00-23, minutes 00-59)")
+    return time(h, mi, s)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalDateTime:
+    """A date-time as written: wall clock, plus the offset if the author wrote one."""
+
+    wall: datetime  # naive
+    offset: timedelta | None
+
+    def instant(self, zone_name: str) -> datetime:
+        """The UTC instant; raises Invalid for a wall time that does not exist in the zone."""
+        if self.offset is not None:
+            return (self.wall.replace(tzinfo=timezone(self.offset))).astimezone(timezone.utc)
+        return local_instant(self.wall, zone_name)
+
+
+def local_instant(wall: datetime, zone_name: str) -> datetime:
+    z = tz.zone(zone_name)
+    aware = wall.replace(tzinfo=z)
+    utc = aware.astimezone(timezone.utc)
+    if utc.astimezone(z).replace(tzinfo=None) != wall:
+        raise Invalid(
+            f"{wall:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks jump over it "
+            "that night; pick a time after the change"
+        )
+    return utc
+
+
+def date_time(text: str) -> LocalDateTime:
+    m = _DT_RE.match(text.strip())
+    if not m:
+        raise Invalid(
+            f"'{text}' is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2027-05-11 09:30"
+        )
+    try:
+        wall = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+    except ValueError as exc:
+        raise Invalid(f"'{text}' is not a real date and time ({exc})") from None
+    return LocalDateTime(wall, _offset(m[7]) if m[7] else None)
+
+
+def _offset(text: str) -> timedelta:
+    if text in ("Z", "z"):
+        return timedelta(0)
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 14 or minutes > 59:
+        raise Invalid(f"'{text}' is not a UTC offset")
+    return sign * timedelta(hours=hours, minutes=minutes)
+
+
+def time_or_date_time(text: str) -> time | LocalDateTime:
+    """`end`: a bare HH:MM or a full date-time."""
+    if _TIME_RE.match(text.strip()):
+        t = a_time(text)
+        if t == time.max:
+            raise Invalid("'24:00' is not an end time; write the next day's date and 00:00")
+        return t
+    return date_time(text)
+
+
+def duration(text: str) -> timedelta:
+    s = text.strip()
+    m = _ISO_DUR_RE.match(s)
+    if m and s not in ("P", "PT") and not s.endswith("T"):
+        d, h, mi, sec = (int(x or 0) for x in m.groups())
+        return timedelta(days=d, hours=h, minutes=mi, seconds=sec)
+    m = _DUR_RE.match(s)
+    if s and m and any(m.groups()):
+        d, h, mi = (int(x or 0) for x in m.groups())
+        return timedelta(days=d, hours=h, minutes=mi)
+    raise Invalid(f"'{text}' is not a duration; write e.g. 45m, 1h30m, 2h or PT1H30M")
+
+
+def positive_duration(text: str) -> timedelta:
+    value = duration(text)
+    if value <= timedelta(0):
+        raise Invalid(f"'{text}' must be longer than zero")
+    return value
+
+
+def zone_name(text: str) -> str:
+    if text not in tz.available_zones():
+        hint = _close(text, tz.available_zones())
+        raise Invalid(f"'{text}' is not an IANA time zone{hint}")
+    return text
+
+
+def country(text: str) -> str:
+    from missionctl.codes import COUNTRIES
+
+    if not _COUNTRY_RE.match(text) or text not in COUNTRIES:
+        up = text.upper()
+        hint = f" (did you mean '{up}'?)" if up in COUNTRIES else ""
+        raise Invalid(f"'{text}' is not an ISO 3166-1 alpha-2 country code{hint}")
+    return text
+
+
+def language(text: str) -> str:
+    from missionctl.codes import LANGUAGES
+
+    if not _LANG_RE.match(text) or text not in LANGUAGES:
+        low = text.lower()
+        hint = f" (did you mean '{low}'?)" if low in LANGUAGES else ""
+        raise Invalid(f"'{text}' is not an ISO 639-1 language code{hint}")
+    return text
+
+
+def email(text: str) -> str:
+    if not _EMAIL_RE.match(text.strip()):
+        raise Invalid(f"'{text}' is not an e-mail address")
+    return text.strip()
+
+
+def url(text: str) -> str:
+    if not _URL_RE.match(text.strip()):
+        raise Invalid(f"'{text}' is not a web address; write it with http:// or https://")
+    return text.strip()
+
+
+def integer(text: str, *, minimum: int = 0) -> int:
+    s = text.strip().replace("_", "")
+    if not re.fullmatch(r"[+-]?\d+", s):
+        raise Invalid(f"'{text}' is not a whole number")
+    value = int(s)
+    if value < minimum:
+        raise Invalid(f"'{text}' must be at least {minimum}")
+    return value
+
+
+def number(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise Invalid(f"'{text}' is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise Invalid(f"'{text}' is not a finite number")
+    return value
+
+
+def boolean(text: str) -> bool:
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    raise Invalid(f"'{text}' is not a boolean; write true or false")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    start: time
+    end: time  # time.max stands for 24:00
+
+    def __str__(self) -> str:
+        end = "24:00" if self.end == time.max else f"{self.end:%H:%M}"
+        return f"{self.start:%H:%M}-{end}"
+
+
+def time_range(text: str) -> TimeRange:
+    parts = text.replace("–", "-").split("-")
+    if len(parts) != 2:
+        raise Invalid(f"'{text}' is not a time range; write HH:MM-HH:MM, e.g. 08:30-18:00")
+    start, end = a_time(parts[0]), a_time(parts[1])
+    if start == time.max or end <= start:
+        raise Invalid(f"'{text}': the range must end after it starts")
+    return TimeRange(start, end)
+
+
+def _close(word: str, options: frozenset[str] | set[str] | list[str]) -> str:
+    from difflib import get_close_matches
+
+    best = get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{best[0]}'?)" if best else ""
+
+
+def did_you_mean(word: str, options: frozenset[str] | set[str] | list[str]) -> str:
+    """' (did you mean 'x'?)' when a close option exists, else ''."""
+    return _close(word, options)

@@ -1,0 +1,72 @@
+"""Shared test helpers: write a mission to a temp file and check it."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from missionctl.linter import FileReport, Selection, lint_loaded
+from missionctl.loader import Loaded, load
+
+ROOT = Path(__file__).resolve().parent.parent
+MISSIONS = ROOT / "missions"
+
+HEADER = """\
+missionctl: 1
+mission:
+  id: test
+  title: Test mission
+  host_country: MA
+  timezone: Africa/Casablanca
+  start: 2027-05-10
+  end: 2027-05-14
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """write(text, name="m.yaml", header=False) -> path; dedents the text."""
+
+    def _write(text: str, name: str = "m.yaml", header: bool = False) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = textwrap.dedent(text)
+        path.write_text((HEADER + body) if header else body, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def loaded(write: Callable[..., Path]) -> Callable[..., Loaded]:
+    def _loaded(text: str, header: bool = True) -> Loaded:
+        return load(write(text, header=header), "m.yaml")
+
+    return _loaded
+
+
+@pytest.fixture
+def found(write: Callable[..., Path]) -> Callable[..., list[tuple[str, int, int]]]:
+    """found(text, code=None) -> sorted [(code, line, col)] of findings (not waived).
+
+    With the mission header prepended (line numbers count it: the body starts on line 9).
+    """
+
+    def _found(text: str, code: str | None = None, header: bool = True,
+               selection: Selection = Selection()) -> list[tuple[str, int, int]]:
+        report = lint_loaded(load(write(text, header=header), "m.yaml"), selection)
+        return sorted((f.code, f.loc.line, f.loc.column) for f in report.shown
+                      if code is None or f.code == code)
+
+    return _found
+
+
+@pytest.fixture
+def report_of(write: Callable[..., Path]) -> Callable[..., FileReport]:
+    def _report(text: str, header: bool = True) -> FileReport:
+        return lint_loaded(load(write(text, header=header), "m.yaml"))
+
+    return _report
