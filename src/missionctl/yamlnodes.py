@@ -114,7 +114,7 @@ def compose_text(text: str, shown: str) -> Composed:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return _mc001(shown, line, col, _yaml_message(exc))
+        return _mc001(shown, line, col, _yaml_message(exc, _line_text(text, line)))
     except yaml.YAMLError as exc:
         return _mc001(shown, 1, 1, f"not readable YAML: {exc}")
     except RecursionError:
@@ -133,7 +133,12 @@ def compose_text(text: str, shown: str) -> Composed:
     return Composed(root, None, text)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _line_text(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, line_text: str) -> str:
     problem = exc.problem or str(exc)
     context = f" {exc.context}" if exc.context else ""
     if "expected a single document" in problem or "expected a single document" in context:
@@ -141,8 +146,8 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
             "the file holds more than one YAML document ('---'); "
             "a mission file is one document"
         )
-    if "\\t" in problem or "tab" in problem:
-        return f"YAML syntax: {problem} (indent with spaces, not tabs)"
+    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or "\\t" in problem:
+        return f"YAML syntax: {problem}: this line is indented with a tab; indent with spaces"
     return f"YAML syntax: {problem}{context}".strip()
 
 
@@ -177,7 +182,8 @@ def _alias_bomb(root: Node, shown: str) -> Finding | None:
     return Finding(
         "MC001",
         f"aliases would expand this document past {MAX_ALIAS_EXPANSION:,} nodes "
-        "(an alias bomb); write the repeated data out or use fewer nested aliases",
+        "(an alias bomb); the anchor here is repeated through aliases that repeat it again: "
+        "write the repeated data out or use fewer nested aliases",
         where,
     )
 

@@ -78,7 +78,8 @@ def seq(node: Node, ctx: Ctx, what: str) -> list[Node]:
         return [node]
     if is_null(node):
         return []
-    raise ctx.invalid(f"expected a list of {what}, found a mapping", node)
+    ctx.error("MC003", f"expected a list of {what}, found a mapping", node)
+    return []
 
 
 def mapping(node: Node, ctx: Ctx, what: str) -> MappingNode | None:
@@ -86,7 +87,8 @@ def mapping(node: Node, ctx: Ctx, what: str) -> MappingNode | None:
         return node
     if is_null(node):
         return None
-    raise ctx.invalid(f"expected a mapping of {what} here", node)
+    ctx.error("MC003", f"expected a mapping of {what} here", node)
+    return None
 
 
 def _text(node: Node, ctx: Ctx) -> str:
