@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.cyaml import CParser
+from yaml.resolver import BaseResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from missionctl.findings import Finding, Loc
@@ -58,12 +60,35 @@ def loc_of(node: Node, file: str) -> Loc:
 
 
 def is_null(node: Node) -> bool:
-    return (
-        isinstance(node, ScalarNode)
-        and node.style is None
-        and (node.value in NULL_WORDS)
-        and node.tag != "tag:yaml.org,2002:str"
-    )
+    return isinstance(node, ScalarNode) and node.style is None and node.value in NULL_WORDS
+
+
+class _NodeLoader(CParser, BaseResolver):  # type: ignore[misc]
+    """libyaml's parser and composer with a resolver that does (almost) nothing.
+
+    PyYAML's composer asks a Python resolver for every node's tag, matching YAML 1.1's
+    implicit-typing regexes against every scalar. We type values by field and never read
+    those tags, so we answer at once; only the merge key `<<` needs its tag.
+    """
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        BaseResolver.__init__(self)
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if value == "<<" and implicit[0]:
+                return MERGE_TAG
+            return "tag:yaml.org,2002:str"
+        if kind is SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
 
 
 def _mc001(file: str, line: int, column: int, message: str) -> Composed:
@@ -110,7 +135,7 @@ def compose_text(text: str, shown: str) -> Composed:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_NodeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -28,9 +28,19 @@ def load(path: Path | str, shown: str | None = None) -> Loaded:
     from missionctl.loader.read import read_mission
     from missionctl.loader.resolve import resolve
 
+    import gc
+
     p = Path(path)
     name = shown if shown is not None else str(path)
-    raw = read_mission(p, name)
-    mission = resolve(raw)
+    # The loader builds hundreds of thousands of small objects that all live until the end:
+    # the cyclic collector would rescan them again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        raw = read_mission(p, name)
+        mission = resolve(raw)
+    finally:
+        if enabled:
+            gc.enable()
     findings = tuple(sorted(set(raw.findings), key=Finding.sort_key))
     return Loaded(name, mission, findings, raw.is_mission or raw.fatal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
@@ -22,6 +22,33 @@ from missionctl.yamlnodes import (
 )
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class NodeLocs(Mapping[str, Loc]):
+    """Field name -> Loc of its value ("key:<name>" -> Loc of its key), built on demand.
+
+    The loader records a position for every field of every object but findings read only a
+    few of them, so it keeps libyaml's marks and makes a Loc only when asked.
+    """
+
+    __slots__ = ("file", "marks")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Loc:
+        mark = self.marks[key]
+        return Loc(self.file, mark.line + 1, mark.column + 1)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.marks
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
 
 
 class Skip(Exception):
@@ -388,15 +415,17 @@ def read_fields(
     what: str,
     key_node: Node,
     nested: dict[str, Callable[[Node, Ctx], Any]] | None = None,
-) -> tuple[dict[str, Any], dict[str, Loc], dict[str, Any]]:
+) -> tuple[dict[str, Any], NodeLocs, dict[str, Any]]:
     """Type every field of an object mapping; report unknown keys and missing fields.
 
     Returns (values, value locations, x- extension data). Fields whose value was wrong are
     left out after their finding is reported, so one run reports every error.
     """
     data: dict[str, Any] = {}
-    locs: dict[str, Loc] = {}
+    locs = NodeLocs(ctx.file)
+    marks = locs.marks
     extra: dict[str, Any] = {}
+    kinds = {**KINDS, **nested} if nested else KINDS
     m = mapping(node, ctx, f"the fields of {what}") if not isinstance(node, MappingNode) else node
     for key, knode, vnode in ctx.walker.pairs(m) if m is not None else ():
         if key.startswith("x-"):
@@ -407,13 +436,13 @@ def read_fields(
             hint = v.did_you_mean(key, list(spec))
             ctx.error("MC002", f"{what} has no field '{key}'{hint}", knode)
             continue
-        locs[key] = ctx.loc(vnode)
-        locs["key:" + key] = ctx.loc(knode)
+        marks[key] = vnode.start_mark
+        marks["key:" + key] = knode.start_mark
         if is_null(vnode) and fs.kind not in ("refs", "persons", "languages"):
             if fs.required:
                 ctx.error("MC003", f"{what}: '{key}' is empty; give a value", vnode)
             continue
-        conv = (nested or {}).get(fs.kind) or KINDS.get(fs.kind)
+        conv = kinds.get(fs.kind)
         try:
             if fs.kind == "enum":
                 data[key] = _enum(vnode, ctx, fs)
@@ -421,10 +450,20 @@ def read_fields(
                 data[key] = conv(vnode, ctx)
         except Skip:
             data.setdefault("__invalid__", set()).add(key)
-    for name, fs in spec.items():
-        if fs.required and name not in locs:
+    for name in _required(spec):
+        if name not in marks:
             ctx.error("MC004", f"{what} has no '{name}'; it is required", key_node)
     return data, locs, extra
+
+
+_REQUIRED: dict[int, tuple[str, ...]] = {}
+
+
+def _required(spec: dict[str, F]) -> tuple[str, ...]:
+    names = _REQUIRED.get(id(spec))
+    if names is None:
+        names = _REQUIRED[id(spec)] = tuple(n for n, fs in spec.items() if fs.required)
+    return names
 
 
 def plain(node: Node, depth: int = 0) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
 from missionctl.loader import fields as f
-from missionctl.loader.convert import Ctx, Skip, read_fields, scalar, seq
+from missionctl.loader.convert import Ctx, NodeLocs, Skip, read_fields, scalar, seq
 from missionctl.yamlnodes import MappingNode, Node, compose_file, is_null
 
 
@@ -21,7 +21,7 @@ class Raw:
     id: str
     loc: Loc
     data: dict[str, Any]
-    locs: dict[str, Loc]
+    locs: NodeLocs
     extra: dict[str, Any]
     node: Node
 
