@@ -51,13 +51,13 @@ def a_date(text: str) -> date:
         raise Invalid(f"'{text}' is not a real date ({exc})") from None
 
 
-def a_time(text: str) -> time:
+def a_time(text: str, *, allow_24: bool = False) -> time:
     m = _TIME_RE.match(text.strip())
     if not m:
         raise Invalid(f"'{text}' is not a time; write HH:MM, e.g. 09:30")
     h, mi, s = int(m[1]), int(m[2]), int(m[3] or 0)
-    if h == 24 and mi == 0 and s == 0:
-        return time.max  # "24:00" closes a day in opening hours
+    if h == 24 and mi == 0 and s == 0 and allow_24:
+        return time.max  # "24:00" closes a day in opening hours and working hours
     if h > 23 or mi > 59 or s > 59:
         raise Invalid(f"'{text}' is not a time of day (hours 00-23, minutes 00-59)")
     return time(h, mi, s)
@@ -116,10 +116,7 @@ def _offset(text: str) -> timedelta:
 def time_or_date_time(text: str) -> time | LocalDateTime:
     """`end`: a bare HH:MM or a full date-time."""
     if _TIME_RE.match(text.strip()):
-        t = a_time(text)
-        if t == time.max:
-            raise Invalid("'24:00' is not an end time; write the next day's date and 00:00")
-        return t
+        return a_time(text)
     return date_time(text)
 
 
@@ -224,8 +221,8 @@ def time_range(text: str) -> TimeRange:
     parts = text.replace("–", "-").split("-")
     if len(parts) != 2:
         raise Invalid(f"'{text}' is not a time range; write HH:MM-HH:MM, e.g. 08:30-18:00")
-    start, end = a_time(parts[0]), a_time(parts[1])
-    if start == time.max or end <= start:
+    start, end = a_time(parts[0]), a_time(parts[1], allow_24=True)
+    if end <= start:
         raise Invalid(f"'{text}': the range must end after it starts")
     return TimeRange(start, end)
 

@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 import icalendar
@@ -30,7 +30,6 @@ __all__ = [
     "one_line",
 ]
 
-UTC = timezone.utc
 DEFAULT_PRODID = "-//missionctl//missionctl 0.1//EN"
 STATUSES = frozenset({"CONFIRMED", "TENTATIVE", "CANCELLED"})
 

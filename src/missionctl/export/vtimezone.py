@@ -14,9 +14,10 @@ so every component we emit is checked before it is written.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import icalendar
@@ -31,7 +32,6 @@ __all__ = [
     "vtimezone",
 ]
 
-UTC = timezone.utc
 DEFAULT_MARGIN = timedelta(days=7)
 """How far before the first and after the last instant a VTIMEZONE is made exact."""
 
@@ -222,7 +222,9 @@ def _to_utc(local: datetime, offset_from: timedelta) -> datetime:
     return (local - offset_from).replace(tzinfo=UTC)
 
 
-def _rrule_onsets(sub: Any, dtstart: datetime, offset_from: timedelta, until: datetime) -> Iterator[datetime]:
+def _rrule_onsets(
+    sub: Any, dtstart: datetime, offset_from: timedelta, until: datetime
+) -> Iterator[datetime]:
     from dateutil import rrule
 
     text = sub["RRULE"].to_ical().decode()
@@ -270,9 +272,7 @@ def _onsets(vtz: Any, until: datetime) -> list[_Onset]:
     return found
 
 
-def _check_points(
-    start: datetime, end: datetime, extra: Iterable[datetime]
-) -> list[datetime]:
+def _check_points(start: datetime, end: datetime, extra: Iterable[datetime]) -> list[datetime]:
     points: set[datetime] = set()
     at = start
     while at <= end:
@@ -314,7 +314,7 @@ def verify_vtimezone(
 
     onsets = _onsets(vtz, last)
     times = [o.at for o in onsets]
-    for left, right in zip(onsets, onsets[1:], strict=False):
+    for left, right in itertools.pairwise(onsets):
         if left.at == right.at and left.offset_to != right.offset_to:
             problems.append(
                 f"{left.at:%Y-%m-%dT%H:%M:%S}Z: two observances start at once "

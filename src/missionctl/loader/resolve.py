@@ -332,13 +332,20 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
         for q in d.get("requests", ()) if not _incomplete(q, ("from", "to"))
     )
     meetings = []
+    ids: set[str] = set()
     for q in d.get("meetings", ()):
         if _incomplete(q, ("at", "table", "between")):
             continue
         at: time = q.data["at"]
         at_text = f"{at:%H:%M}"
+        event_id = base = f"{r.id}.{at_text}.{q.data['table']}"
+        n = 1
+        while event_id in ids:  # a table used twice in a slot (MC204): keep both meetings
+            n += 1
+            event_id = f"{base}.{n}"
+        ids.add(event_id)
         meetings.append(B2BMeeting(at, at_text, q.data["table"], q.data["between"], q.loc,
-                                   q.locs, f"{r.id}.{at_text}.{q.data['table']}"))
+                                   q.locs, event_id))
     return B2BSession(
         r.id, d["title"], r.loc, r.locs, d["date"], d["start"], d["end"], d["slot"],
         d.get("gap", timedelta(0)), d["tables"], zone, (w0, w1), venue, d.get("room"),

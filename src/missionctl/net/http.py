@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import errno
+import functools
 import json
+import os
 import random
 import re
 import socket
@@ -61,8 +63,9 @@ ProgressHook = Callable[[int, int, str], None]
 #: server said 429 (it did not act on it).
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PROPFIND", "REPORT", "TRACE"})
 
-#: 408, 429 and the 5xx that mean "try again later". 501 and 505 are permanent.
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
+#: 408, 429 and the 5xx that mean "try again later" (with the 52x of common CDNs). Permanent
+#: ones are not retried: 501 Not Implemented, 505, 507 Insufficient Storage (a full quota), 508.
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +148,15 @@ def make_client(
     all_headers = {"User-Agent": user_agent or DEFAULT_USER_AGENT}
     if headers:
         all_headers.update(headers)
-    verify: ssl.SSLContext | bool = True
     try:
         if ca_bundle is not None:
-            verify = ssl.create_default_context(cafile=ca_bundle)
+            is_dir = os.path.isdir(ca_bundle)
+            verify = _ssl_context(None if is_dir else ca_bundle, ca_bundle if is_dir else None)
+        elif trust_env:
+            env = os.environ
+            verify = _ssl_context(env.get("SSL_CERT_FILE") or None, env.get("SSL_CERT_DIR") or None)
+        else:
+            verify = _ssl_context(None, None)
         client = NetClient(
             timeout=httpx.Timeout(timeout, connect=connect),
             headers=all_headers,
@@ -163,6 +171,17 @@ def make_client(
         raise NetError(f"cannot set up HTTP client: {_describe(exc)}", kind="config") from exc
     client.retry_policy = retry
     return client
+
+
+@functools.lru_cache(maxsize=8)
+def _ssl_context(cafile: str | None, capath: str | None) -> ssl.SSLContext:
+    """A verifying TLS context, built once per CA source: loading a CA bundle takes ~0.1 s, and
+    httpx would do it again for every client and proxy mount. (Failures are not cached.)"""
+    if cafile is None and capath is None:
+        import certifi  # httpx's own dependency, as httpx does by default
+
+        cafile = certifi.where()
+    return ssl.create_default_context(cafile=cafile, capath=capath)
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

@@ -18,6 +18,7 @@ caching. Hence:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -165,9 +166,7 @@ class GeoCache:
             str(entry.get("fetched", "")),
         )
 
-    def put(
-        self, key: str, result: tuple[float, float] | None, *, query: str, source: str
-    ) -> None:
+    def put(self, key: str, result: tuple[float, float] | None, *, query: str, source: str) -> None:
         with self._lock:
             self._entries[key] = {
                 "query": query,
@@ -205,10 +204,8 @@ class GeoCache:
                 ) from exc
             finally:
                 if tmp_name is not None:
-                    try:
+                    with contextlib.suppress(OSError):
                         os.unlink(tmp_name)
-                    except OSError:
-                        pass
 
 
 def _valid_entry(entry: object) -> bool:
@@ -317,7 +314,9 @@ def _parse(response: httpx.Response) -> tuple[float, float] | None:
         raise malformed(response, "geocoder", f"a place has no {exc.args[0]!r}") from None
     except (TypeError, ValueError):
         raise malformed(
-            response, "geocoder", f"lat/lon {first.get('lat')!r}, {first.get('lon')!r} are not numbers"
+            response,
+            "geocoder",
+            f"lat/lon {first.get('lat')!r}, {first.get('lon')!r} are not numbers",
         ) from None
     if not (math.isfinite(lat) and -90 <= lat <= 90 and math.isfinite(lon) and -180 <= lon <= 180):
         raise malformed(response, "geocoder", f"lat/lon {lat}, {lon} are out of range")

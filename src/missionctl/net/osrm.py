@@ -105,9 +105,11 @@ class _TooBig(Exception):
 def _check_coord(index: int, coord: object) -> Coord:
     try:
         lat, lon = coord  # type: ignore[misc]
-        lat_f, lon_f = float(lat), float(lon)
+        lat_f, lon_f = float(lat), float(lon)  # type: ignore[has-type]
     except (TypeError, ValueError):
-        raise NetError(f"coordinate #{index} is not a (lat, lon) pair: {coord!r}", kind="input")
+        raise NetError(
+            f"coordinate #{index} is not a (lat, lon) pair: {coord!r}", kind="input"
+        ) from None
     if not (math.isfinite(lat_f) and -90 <= lat_f <= 90):
         raise NetError(f"coordinate #{index}: latitude {lat_f} is out of range", kind="input")
     if not (math.isfinite(lon_f) and -180 <= lon_f <= 180):
@@ -185,7 +187,7 @@ def _one_request(
     if isinstance(sources, list) and len(sources) == m:
         for k, waypoint in enumerate(sources):
             value = waypoint.get("distance") if isinstance(waypoint, dict) else None
-            if _is_number(value):
+            if isinstance(value, int | float) and _is_number(value):
                 snapped[k] = float(value)
     return durations, distances, snapped
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 # magic, version, 15 unused bytes, then isutcnt isstdcnt leapcnt timecnt typecnt charcnt.
 _HEADER = struct.Struct(">4sc15x6l")
@@ -78,6 +77,10 @@ def zone_file(name: str) -> ZoneFile:
 
     Same lookup as zoneinfo's with an empty TZPATH: package `tzdata.zoneinfo`, path parts of
     the key as resource path parts."""
+    # Imported here: the module costs ~15 ms and only this look-up needs it (zoneinfo loads
+    # it too, on the first zone, so in a real check it is usually paid already).
+    from importlib import resources
+
     parts = name.split("/")
     if not name or any(p in ("", ".", "..") for p in parts):
         raise KeyError(name)

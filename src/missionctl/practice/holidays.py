@@ -34,6 +34,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,10 @@ def _check_year(year: int) -> None:
 # --- the embedded calendar ------------------------------------------------------------------
 
 
+@cache
 def library_version() -> str | None:
-    """Version of the installed `holidays` package, without importing it; None if absent."""
+    """Version of the installed `holidays` package, without importing it; None if absent.
+    Cached for the process: the module a process would import cannot change under it."""
     return dist_version("holidays")
 
 

@@ -22,6 +22,9 @@ Reporter = Callable[[Sequence[FileReport], Options], str]
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
 }
 
 

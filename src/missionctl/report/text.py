@@ -1,46 +1,203 @@
-"""`check --format text`: one finding per line, `file:line:col: CODE severity message`."""
+"""`check --format text`: findings like a compiler's, then a summary table.
+
+Each finding is `file:line:col: CODE severity message [rule-name]`, followed by the source
+line it points at with a caret under the column, then one `note: ... here` (with its own
+source line) per related location. Reports are sorted by file, findings by position. Waived
+findings appear only with --show-waived, with their reason.
+
+Plain ANSI escapes, and only when `options.color`: importing rich for five colours would cost
+more start-up than a whole check of a small mission.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
-from missionctl.findings import Finding, Severity
+from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport, summarise
 from missionctl.report import Options
+from missionctl.rules.catalogue import RULES
 
-# Plain ANSI escapes: importing rich for five colours would cost more start-up than a
-# whole check of a small mission.
-COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+COLOURS = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
+BOLD, DIM, GUTTER, NOTE, OK = "1", "2", "34", "1;32", "32"
+
+# What a related location is, per rule; anything else is "related location here".
+NOTES = {
+    "MC005": "first defined here",
+    "MC101": "the other event is here",
+    "MC102": "the other event is here",
+    "MC201": "the other event is here",
+}
+
+# YAML's line breaks (libyaml counts these when it numbers lines), not str.splitlines's.
+_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+# Terminal control characters from a file or a message are shown escaped, never obeyed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAX_SHOWN = 160  # characters of a source line shown around the column
 
 
 def paint(text: str, code: str, on: bool) -> str:
-    return f"\x1b[{code}m{text}\x1b[0m" if on else text
+    return f"\x1b[{code}m{text}\x1b[0m" if on and text and code else text
 
 
-def line(f: Finding, color: bool) -> str:
-    sev = f.severity or Severity.ERROR
-    where = paint(str(f.loc), "1", color)
-    label = paint(sev.label, COLOURS.get(sev, "0"), color)
-    text = f"{where}: {f.code} {label} {f.message}"
-    if f.waived is not None:
-        text += f" [waived: {f.waived}]"
-    return text
+def clean(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class Sources:
+    """Source lines by file, read once each; None for a file that cannot be shown."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+
+    def line(self, file: str, number: int) -> str | None:
+        if file not in self._lines:
+            self._lines[file] = self._read(file)
+        lines = self._lines[file]
+        if lines is None or not 0 < number <= len(lines):
+            return None
+        return lines[number - 1]
+
+    @staticmethod
+    def _read(file: str) -> list[str] | None:
+        try:
+            with open(file, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None
+        if b"\x00" in data[:8192]:
+            return None  # binary: MC001 already says so
+        return _BREAKS.split(data.decode("utf-8-sig", errors="replace"))
+
+
+def _width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def snippet(line: str, column: int) -> tuple[str, str]:
+    """(the line as displayed, the padding that puts a caret under `column`).
+
+    Columns count code points (as libyaml does). Tabs stay tabs in the padding so the caret
+    lines up whatever the terminal's tab width; wide characters take two cells; control
+    characters are shown escaped (and padded to match).
+    """
+    start = 0
+    end = len(line)
+    if end > MAX_SHOWN:  # a very long line: a window around the column
+        start = max(0, min(column - 1 - MAX_SHOWN // 3, end - MAX_SHOWN))
+        end = min(end, start + MAX_SHOWN)
+    shown: list[str] = ["…"] if start else []
+    pad: list[str] = [" "] if start else []
+    for i, ch in enumerate(line[start:end], start):
+        if ch == "\t":
+            text, space = "\t", "\t"
+        elif _CONTROL.match(ch):
+            text = clean(ch)
+            space = " " * len(text)
+        else:
+            text, space = ch, " " * _width(ch)
+        shown.append(text)
+        if i < column - 1:
+            pad.append(space)
+    if end < len(line):
+        shown.append("…")
+    missing = column - 1 - len(line)  # a column past the end (an error at end of line)
+    if missing > 0:
+        pad.append(" " * missing)
+    return "".join(shown).rstrip(), "".join(pad)
+
+
+class Writer:
+    def __init__(self, options: Options) -> None:
+        self.color = options.color
+        self.show_waived = options.show_waived
+        self.sources = Sources()
+        self.out: list[str] = []
+
+    def finding(self, f: Finding) -> None:
+        sev = f.severity or Severity.ERROR
+        rule = RULES[f.code].name if f.code in RULES else ""
+        first, *rest = (clean(part) for part in _BREAKS.split(f.message))
+        label = sev.label + (" (waived)" if f.waived is not None else "")
+        head = (f"{paint(clean(str(f.loc)), BOLD, self.color)}: {paint(f.code, BOLD, self.color)} "
+                f"{paint(label, COLOURS.get(sev, BOLD), self.color)} {first}")
+        if rule:
+            head += " " + paint(f"[{rule}]", DIM, self.color)
+        self.out.append(head)
+        self.out.extend(f"    {more}" for more in rest)
+        locs = [f.loc, *f.related]
+        width = len(str(max(loc.line for loc in locs)))
+        self.source(f.loc, width, COLOURS.get(sev, BOLD))
+        if f.waived is not None:
+            reason = " ".join(clean(part) for part in _BREAKS.split(f.waived))
+            self.out.append(f"  {' ' * width} = waived: {reason}")
+        note = NOTES.get(f.code, "related location here")
+        for loc in f.related:
+            self.out.append(f"{paint(clean(str(loc)), BOLD, self.color)}: "
+                            f"{paint('note', NOTE, self.color)}: {note}")
+            self.source(loc, width, NOTE)
+
+    def source(self, loc: Loc, width: int, colour: str) -> None:
+        text = self.sources.line(loc.file, loc.line)
+        if text is None:
+            return
+        shown, pad = snippet(text, loc.column)
+        bar = paint("|", GUTTER, self.color)
+        number = paint(f"{loc.line:>{width}}", GUTTER, self.color)
+        self.out.append(f"  {number} {bar} {shown}".rstrip())
+        self.out.append(f"  {' ' * width} {bar} {pad}{paint('^', colour, self.color)}")
+
+    def report(self, report: FileReport) -> None:
+        shown = report.findings if self.show_waived else report.shown
+        for f in sorted(shown, key=Finding.sort_key):
+            self.finding(f)
+            self.out.append("")
+        if not report.checked and any(f.code.startswith("MC0") for f in report.findings):
+            name = paint(clean(report.file), BOLD, self.color)
+            self.out.append(f"{name}: conflict checks skipped until the format errors above "
+                            "are fixed")
+            self.out.append("")
+
+    def table(self, reports: Sequence[FileReport], strict: bool) -> None:
+        head = ("file", "error", "warning", "info", "waived", "fails at", "result")
+        rows: list[tuple[str, ...]] = []
+        for r in reports:
+            counts = summarise([r])
+            bar = min(r.fail_on, Severity.WARNING) if strict else r.fail_on
+            rows.append((clean(r.file), *(str(counts[k]) for k in head[1:5]), bar.label,
+                         "failed" if r.failed(strict) else "passed"))
+        widths = [max(len(row[i]) for row in (head, *rows)) for i in range(len(head))]
+
+        def cells(row: tuple[str, ...], colours: Sequence[str] = ()) -> str:
+            parts = []
+            for i, (text, w) in enumerate(zip(row, widths, strict=True)):
+                text = text.rjust(w) if 1 <= i <= 4 else text.ljust(w)
+                parts.append(paint(text, colours[i], self.color) if colours else text)
+            return "  ".join(parts).rstrip()
+
+        self.out.append(paint(cells(head), BOLD, self.color))
+        for row in rows:
+            count_colours = [COLOURS[s] if n != "0" else "" for s, n in zip(
+                (Severity.ERROR, Severity.WARNING, Severity.INFO), row[1:4], strict=True)]
+            result = COLOURS[Severity.ERROR] if row[-1] == "failed" else OK
+            self.out.append(cells(row, ["", *count_colours, "", "", result]))
 
 
 def render(reports: Sequence[FileReport], options: Options) -> str:
-    out: list[str] = []
-    for report in reports:
-        shown = report.findings if options.show_waived else report.shown
-        out.extend(line(f, options.color) for f in sorted(shown, key=Finding.sort_key))
-        if not report.checked and report.mission is not None or (
-            not report.checked and any(f.code.startswith("MC0") for f in report.findings)
-        ):
-            out.append(f"{report.file}: conflict checks skipped until the format errors above "
-                       "are fixed")
-    s = summarise(reports)
+    ordered = sorted(reports, key=lambda r: r.file)
+    w = Writer(options)
+    for report in ordered:
+        w.report(report)
+    if ordered:
+        w.table(ordered, options.strict)
+    s = summarise(ordered)
     parts = [f"{s[k]} {k}{'s' if s[k] != 1 and k != 'info' else ''}"
              for k in ("error", "warning", "info")]
     tail = f", {s['waived']} waived" if s["waived"] else ""
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
-    out.append(f"{files} checked: {', '.join(parts)}{tail}")
-    return "\n".join(out) + "\n"
+    w.out.append(f"{files} checked: {', '.join(parts)}{tail}")
+    return "\n".join(w.out) + "\n"

@@ -1,0 +1,74 @@
+"""MC105 long-day: a person's first start to last end in one local day exceeds max_day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from missionctl.checks import Check, Context
+from missionctl.checks.timeline import clock, day_text, minutes_text, named, timelines
+from missionctl.findings import Finding
+from missionctl.model import Event, Mission
+
+CODE = "MC105"
+
+WHY = """\
+A 6:00 flight followed by visits and a 22:00 dinner wears a delegation out, and tired
+delegates make poor meetings the next day.
+
+For each person and local day: from the start of their first event to the end of their last,
+in real elapsed time (UTC instants, so a day with a clock change is measured correctly),
+compared with `checks.max_day` (default 12h); longer is a finding. The events that count are
+those that keep the person busy: travel legs count, stays and free blocks do not, cancelled
+events never do. An event belongs to the local date of its start in its own zone (venue,
+else mission; a travel leg's origin), so a dinner ending after midnight stays on its evening's
+day and a morning flight from Lisbon counts on its Lisbon date.
+
+Where it points: at the person's id key, once per person per day."""
+
+BAD = """\
+people:
+  ana-silva: {name: Ana Silva}
+events:
+  flight:
+    kind: travel
+    title: Flight to Tangier
+    start: 2027-05-12 06:00
+    end: 07:00
+    attendees: [ana-silva]
+  dinner:
+    kind: meal
+    title: Dinner with the cluster
+    start: 2027-05-12 20:00
+    end: 22:30                   # 16h30 after the flight left
+    attendees: [ana-silva]"""
+
+FIX = ("Spread the day's events over more days, start later or finish earlier, or raise "
+       "`checks.max_day` if the long day is intended.")
+
+
+def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
+    limit = mission.checks.max_day
+    lines = timelines(ctx)
+    for pid, events in lines.busy.items():
+        person = mission.people.get(pid)
+        if person is None:
+            continue
+        for day, todays in lines.by_day(events).items():
+            first = todays[0]  # sorted by start
+            last = max(todays, key=lambda e: e.end)
+            if last.end - first.start > limit:
+                yield Finding(CODE, message(mission, person.name, day, first, last),
+                              person.loc)
+
+
+def message(mission: Mission, name: str, day: date, first: Event, last: Event) -> str:
+    limit = mission.checks.max_day
+    return (f"{name}'s day on {day_text(day)} runs {minutes_text(last.end - first.start)}, "
+            f"from {clock(first.start, first.zone)} ({named(first)}) to "
+            f"{clock(last.end, last.end_zone)} ({named(last)}), longer than "
+            f"checks.max_day ({minutes_text(limit)}); spread the programme over more days, "
+            "or raise checks.max_day")
+
+
+RULE = Check(CODE, WHY, BAD, FIX, run)

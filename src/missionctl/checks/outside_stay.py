@@ -1,0 +1,106 @@
+"""MC103 outside-stay: an event before a person's arrival or after their departure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from missionctl.checks import Check, Context
+from missionctl.checks.timeline import named, people_text, span, when, zone_note
+from missionctl.findings import Finding
+from missionctl.model import Event, Mission, Person
+
+CODE = "MC103"
+
+WHY = """\
+A person booked into a visit that starts before their plane lands, or after they have left,
+leaves an empty seat and a host waiting.
+
+`arrival` and `departure` are instants (local to the mission zone unless an offset is
+written) and are compared with the event's instants. Which events: every non-cancelled event
+the person takes part in that keeps them busy; stays and free blocks are left out (a hotel
+night booked from the afternoon before a late landing is normal).
+
+Travel legs are judged differently, because the legs that bring people in and take them home
+lie outside their stay by nature: a flight that lands at the `arrival` time, a connecting
+leg before it, a flight that leaves at `departure` are all fine. A leg is flagged only when
+it is still under way at the arrival time, or already under way at the departure time
+(then `arrival`/`departure` or the leg's times are wrong).
+
+Where it points: at the event; one finding for the people who have not arrived yet and one
+for those who have left, each naming them and their times."""
+
+BAD = """\
+people:
+  ana-silva: {name: Ana Silva, arrival: 2027-05-11 14:00}
+events:
+  plant-visit:
+    kind: visit
+    title: Plant visit
+    start: 2027-05-11 10:00      # Ana lands at 14:00
+    end: 12:00
+    attendees: [ana-silva]"""
+
+FIX = ("Move the event into the person's stay, take them off it, or correct their `arrival` or "
+       "`departure`.")
+
+def _before_arrival(event: Event, arrival: datetime) -> bool:
+    if event.kind == "travel":
+        return event.start < arrival < event.end
+    return event.start < arrival
+
+
+def _after_departure(event: Event, departure: datetime) -> bool:
+    if event.kind == "travel":
+        return event.start < departure < event.end
+    return event.end > departure
+
+
+def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
+    for event in mission.events.values():
+        if event.cancelled or not event.occupies:
+            continue
+        people = [mission.people[p] for p in sorted(mission.taking_part.get(event.id, ()))
+                  if p in mission.people]
+        early = [p for p in people if p.arrival and _before_arrival(event, p.arrival)]
+        late = [p for p in people if p.departure and _after_departure(event, p.departure)]
+        if early:
+            yield Finding(CODE, early_message(mission, event, early), event.loc,
+                          subject=event.id)
+        if late:
+            yield Finding(CODE, late_message(mission, event, late), event.loc,
+                          subject=event.id)
+
+
+def _times(people: list[Person], field: str, zone: str, limit: int = 4) -> str:
+    """'Ana Silva 2027-05-11 14:00, Rui Costa 2027-05-11 16:00', at most `limit` named."""
+    ordered = sorted(people, key=lambda p: p.name)
+    parts = [f"{p.name} {when(getattr(p, field), zone)}" for p in ordered[:limit]]
+    if len(ordered) > limit:
+        parts.append(f"{len(ordered) - limit} more")
+    return ", ".join(parts)
+
+
+def early_message(mission: Mission, event: Event, people: list[Person]) -> str:
+    who = people_text(mission, [p.id for p in people])
+    times = _times(people, "arrival", event.zone) + zone_note(event.zone, mission)
+    if event.kind == "travel":
+        what = f"is still under way at the arrival time of {who} ({times})"
+    else:
+        what = f"starts before {who} arrive{'s' if len(people) == 1 else ''} ({times})"
+    return (f"{named(event, span(event, mission))} {what}; move the event, take {who} off "
+            "it, or correct 'arrival'")
+
+
+def late_message(mission: Mission, event: Event, people: list[Person]) -> str:
+    who = people_text(mission, [p.id for p in people])
+    times = _times(people, "departure", event.end_zone) + zone_note(event.end_zone, mission)
+    if event.kind == "travel":
+        what = f"is already under way at the departure time of {who} ({times})"
+    else:
+        what = f"ends after {who} leave{'s' if len(people) == 1 else ''} ({times})"
+    return (f"{named(event, span(event, mission))} {what}; move the event, take {who} off "
+            "it, or correct 'departure'")
+
+
+RULE = Check(CODE, WHY, BAD, FIX, run)

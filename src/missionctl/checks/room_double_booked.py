@@ -1,0 +1,172 @@
+"""MC201 room-double-booked: two bookings of one room overlap in time.
+
+A *booking* holds a room, or a whole venue that lists no rooms, over `[start, end)` in UTC.
+Where the contract is silent:
+
+- `stay`, `travel` and `free` never book a room: a hotel night does not take the hotel's
+  restaurant, a transfer has no room, free time reserves nothing.
+- At a venue that lists rooms, an event that names no room books nothing: we cannot tell
+  which room it takes, and booking the whole venue would set every hotel dinner against every
+  meeting in the same hotel. Name the room to have it checked.
+- A B2B session books its room (or its venue, when the venue lists no rooms) for its whole
+  window. Its own meetings book nothing more, so meetings at different tables collide neither
+  with each other nor with their session; a meeting outside the window is MC204's business.
+
+Bookings are sorted per room and swept once with a heap of the ones still running, so the
+cost is O(n log n) plus one step per overlapping pair, never all pairs.
+
+The helpers `when` and `describe` word an event for the other room and venue rules.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from missionctl.checks import Check, Context
+from missionctl.findings import Finding, Loc
+from missionctl.model import B2BSession, Event, Mission
+from missionctl.tz import zone
+
+CODE = "MC201"
+# Kinds that never hold a room (see the module docstring).
+NO_ROOM_KINDS = frozenset({"stay", "travel", "free"})
+
+RoomKey = tuple[str, str | None]  # (venue id, room id or None for a venue without rooms)
+
+
+def when(start: datetime, end: datetime) -> str:
+    """Two local datetimes in words: 'Tue 11 May 13:00–14:30' (the end's date if it differs)."""
+    head = f"{start:%a %d %b %H:%M}"
+    if end.date() == start.date():
+        return f"{head}–{end:%H:%M}"
+    return f"{head} – {end:%a %d %b %H:%M}"
+
+
+def describe(event: Event) -> str:
+    """An event in words: its title and local times."""
+    return f"'{event.title}' ({when(event.local_start(), event.local_end())})"
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    start: datetime  # UTC
+    end: datetime  # UTC
+    loc: Loc  # where a finding about this booking points
+    subject: str | None  # event id, None for a B2B session (it is not an event)
+    source: Event | B2BSession
+
+    def words(self) -> str:
+        """The booking in words; only worked out for a finding (zone lookups cost)."""
+        if isinstance(self.source, Event):
+            return describe(self.source)
+        session = self.source
+        z = zone(session.zone)
+        start, end = (t.astimezone(z) for t in session.window)
+        return f"B2B session '{session.title}' ({when(start, end)})"
+
+
+def room_key(mission: Mission, venue_id: str | None, room_id: str | None) -> RoomKey | None:
+    """What a booking at this venue and room holds, or None when it holds nothing."""
+    venue = mission.venues.get(venue_id) if venue_id else None
+    if venue is None or venue_id is None:
+        return None
+    if room_id is not None:
+        return (venue_id, room_id)
+    return (venue_id, None) if not venue.rooms else None
+
+
+def place(mission: Mission, key: RoomKey) -> str:
+    venue = mission.venues[key[0]]
+    if key[1] is None:
+        return f"venue {venue.name}"
+    room = venue.rooms.get(key[1])
+    name = room.name if room is not None and room.name else key[1]
+    return f"room {name} at {venue.name}"
+
+
+def _event_booking(event: Event) -> Booking:
+    return Booking(event.start, event.end, event.loc, event.id, event)
+
+
+def _session_booking(session: B2BSession) -> Booking:
+    return Booking(session.window[0], session.window[1], session.loc, None, session)
+
+
+def bookings(mission: Mission) -> dict[RoomKey, list[Booking]]:
+    out: dict[RoomKey, list[Booking]] = {}
+    for event in mission.events.values():
+        # B2B meetings are covered by their session's booking.
+        if event.cancelled or event.kind in NO_ROOM_KINDS or event.b2b is not None:
+            continue
+        key = room_key(mission, event.venue, event.room)
+        if key is not None:
+            out.setdefault(key, []).append(_event_booking(event))
+    for session in mission.b2b.values():
+        key = room_key(mission, session.venue, session.room)
+        if key is not None:
+            out.setdefault(key, []).append(_session_booking(session))
+    return out
+
+
+def overlaps(items: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
+    """(later, earlier) for every overlapping pair, by one sweep in start order."""
+    ordered = sorted(items, key=lambda b: (b.start, b.loc))
+    running: list[tuple[datetime, int, Booking]] = []  # heap keyed by end
+    for i, later in enumerate(ordered):
+        # Half-open intervals: one that ends when this one starts has left the room.
+        while running and running[0][0] <= later.start:
+            heapq.heappop(running)
+        for _, _, earlier in sorted(running, key=lambda r: r[1]):
+            yield later, earlier
+        heapq.heappush(running, (later.end, i, later))
+
+
+def _finding(key: RoomKey, where: str, later: Booking, earlier: Booking) -> Finding:
+    other = "another room" if key[1] is not None else "another venue"
+    message = (f"{where} is booked twice: {later.words()} overlaps {earlier.words()}; "
+               f"move one of them or use {other}")
+    return Finding(CODE, message, later.loc, (earlier.loc,), later.subject)
+
+
+def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
+    for key, items in bookings(mission).items():
+        where = place(mission, key)
+        for later, earlier in overlaps(items):
+            yield _finding(key, where, later, earlier)
+
+
+RULE = Check(
+    code=CODE,
+    why=(
+        "Two events in one room at the same time means one group arrives to find the room "
+        "taken. A venue without `rooms` counts as one room. At a venue that lists rooms, only "
+        "events naming their `room` are checked. Stays, travel and free time book no room. "
+        "A B2B session books its room for its whole window; its own meetings at different "
+        "tables do not collide with each other, but any other event there does."
+    ),
+    bad=(
+        "venues:\n"
+        "  hotel: {name: Hotel Anfa, rooms: {salon: {name: Salle Mogador}}}\n"
+        "events:\n"
+        "  workshop:\n"
+        "    kind: workshop\n"
+        "    title: Automation workshop\n"
+        "    venue: hotel\n"
+        "    room: salon\n"
+        "    start: 2027-05-11 09:00\n"
+        "    end: 12:00\n"
+        "  briefing:\n"
+        "    kind: briefing\n"
+        "    title: Embassy briefing\n"
+        "    venue: hotel\n"
+        "    room: salon\n"
+        "    start: 2027-05-11 11:30      # the workshop runs until 12:00\n"
+        "    end: 12:30"
+    ),
+    fix="Move one event so they no longer overlap (ending at 11:00 and starting at 11:00 is "
+        "fine), or put it in another room.",
+    run=run,
+)

@@ -1,0 +1,150 @@
+"""Per-person timelines shared by the people checks (MC101-MC106), and the wording they share.
+
+Every people check needs the same thing: for each person, the events that keep them busy, in
+time order. Building it is one global sort of the events (so the whole mission costs
+O(E log E + P), P the number of (event, person) pairs), done once per run and shared through
+`ctx.memo`. The checks then sweep each person's list: never all pairs of events.
+
+Order: by start instant (UTC), then by file order (`event.loc`, file by file in reading
+order). So of two events that start at the same instant, the one written later is "later":
+MC101 and MC102 point at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import cast
+
+from missionctl.checks import Context
+from missionctl.findings import Loc
+from missionctl.model import Event, Mission
+from missionctl.tz import zone as get_zone
+
+Rank = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Timelines:
+    """`busy[person_id]`: the person's non-cancelled, occupying events (travel included,
+    stays and free blocks not), sorted by (start, file order)."""
+
+    busy: Mapping[str, list[Event]]
+    rank: Mapping[str, Rank]
+    day: Mapping[str, date]  # event id -> local date of its start, in its own zone
+
+    def by_day(self, events: Iterable[Event]) -> dict[date, list[Event]]:
+        """A person's events grouped by local day (each in its own zone), order kept."""
+        days: dict[date, list[Event]] = {}
+        for event in events:
+            days.setdefault(self.day[event.id], []).append(event)
+        return days
+
+
+def timelines(ctx: Context) -> Timelines:
+    """The mission's timelines, built once per run and shared by every check."""
+    return cast(Timelines, ctx.memo("timeline.busy", lambda: build(ctx.mission)))
+
+
+def build(mission: Mission) -> Timelines:
+    rank = file_order(mission)
+    live = [e for e in mission.events.values() if not e.cancelled and e.occupies]
+    # One global sort: appending in this order leaves every person's list sorted too.
+    live.sort(key=lambda e: (e.start, rank[e.id]))
+    busy: dict[str, list[Event]] = {}
+    for event in live:
+        for pid in mission.taking_part.get(event.id, ()):
+            busy.setdefault(pid, []).append(event)
+    # Local dates once per event, not once per person taking part: zone conversions dominate.
+    return Timelines(busy, rank, {e.id: local_day(e) for e in live})
+
+
+def file_order(mission: Mission) -> dict[str, Rank]:
+    """Each event's position as written: (file in reading order, line, column).
+
+    Not `Loc` ordering itself, which would sort include files by name; B2B meetings sit at
+    their entry in `b2b.<session>.meetings`, wherever that is in the files."""
+    files = {name: i for i, name in enumerate(mission.files)}
+    last = len(files)
+    return {e.id: (files.get(e.loc.file, last), e.loc.line, e.loc.column)
+            for e in mission.events.values()}
+
+
+def adjacent(events: list[Event]) -> Iterator[tuple[Event, Event]]:
+    """(before, after) for each event and the event the person comes from.
+
+    `before` is the earlier event that ends last (a short meeting inside a long visit does not
+    hide the visit). Pairs that overlap are skipped: that is a double booking (MC101), not a
+    transfer."""
+    before: Event | None = None
+    for event in events:
+        if before is not None and before.end <= event.start:
+            yield before, event
+        if before is None or event.end >= before.end:
+            before = event
+
+
+# -- local days -----------------------------------------------------------------------------
+def local_day(event: Event) -> date:
+    """The date an event belongs to: its start's local date, in its own zone."""
+    return event.start.astimezone(get_zone(event.zone)).date()
+
+
+# -- wording --------------------------------------------------------------------------------
+def clock(instant: datetime, zone: str) -> str:
+    return f"{instant.astimezone(get_zone(zone)):%H:%M}"
+
+
+def when(instant: datetime, zone: str) -> str:
+    return f"{instant.astimezone(get_zone(zone)):%Y-%m-%d %H:%M}"
+
+
+def day_text(day: date) -> str:
+    return f"{day:%a} {day.isoformat()}"
+
+
+def zone_note(zone: str, mission: Mission) -> str:
+    """' (Europe/Lisbon time)' when the zone is not the mission's: a bare 10:00 would mislead."""
+    return "" if zone == mission.info.timezone else f" ({zone} time)"
+
+
+def span(event: Event, mission: Mission) -> str:
+    """'2027-05-11 10:00-12:00', with the zone when it is not the mission's."""
+    start = event.start.astimezone(get_zone(event.zone))
+    end = event.end.astimezone(get_zone(event.end_zone))
+    if event.zone != event.end_zone:
+        return (f"{start:%Y-%m-%d %H:%M} {event.zone} - "
+                f"{end:%Y-%m-%d %H:%M} {event.end_zone}")
+    tail = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    return f"{start:%Y-%m-%d %H:%M}-{tail}{zone_note(event.zone, mission)}"
+
+
+def named(event: Event, detail: str = "") -> str:
+    """'Plant visit' (plant-visit), or 'Plant visit' (plant-visit, <detail>)."""
+    return f"'{event.title}' ({event.id}{', ' + detail if detail else ''})"
+
+
+def minutes_text(delta: timedelta, *, round_up: bool = False) -> str:
+    """4h30, 45m, 2h; seconds are dropped (or rounded up, for a time that is needed)."""
+    seconds = int(delta.total_seconds())
+    minutes = -(-seconds // 60) if round_up else seconds // 60
+    hours, mins = divmod(max(minutes, 0), 60)
+    if hours and mins:
+        return f"{hours}h{mins:02d}"
+    return f"{hours}h" if hours else f"{mins}m"
+
+
+def people_text(mission: Mission, ids: Iterable[str], limit: int = 4) -> str:
+    """'Ana Silva', 'Ana Silva and Rui Costa', 'A, B, C, D and 3 others' (by name)."""
+    names = sorted(mission.people[p].name if p in mission.people else p for p in set(ids))
+    if len(names) > limit:
+        rest = len(names) - limit
+        return f"{', '.join(names[:limit])} and {rest} other{'s' if rest > 1 else ''}"
+    if len(names) > 1:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    return names[0] if names else "nobody"
+
+
+def related(*events: Event) -> tuple[Loc, ...]:
+    return tuple(e.loc for e in events)

@@ -1,0 +1,126 @@
+"""MC102 travel-too-tight: consecutive events at different places with too little time between."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from missionctl.checks import Check, Context
+from missionctl.checks.timeline import (
+    adjacent,
+    clock,
+    minutes_text,
+    named,
+    people_text,
+    timelines,
+    zone_note,
+)
+from missionctl.checks.travel import Transfer, TravelModel, travel_model
+from missionctl.findings import Finding
+from missionctl.model import Event, Mission
+
+CODE = "MC102"
+
+WHY = """\
+A programme that leaves 30 minutes between a plant visit in Kenitra and a meeting in
+Casablanca makes the delegation late for everything that follows.
+
+The transfer time comes from the offline model of `checks.travel`: a `travel_times` entry
+(both directions unless `oneway: true`) wins; else, for two venues with `geo`, the
+straight-line distance x `road_factor` at `urban_kmh` (under 15 km) or `intercity_kmh`; else,
+for two venues in the same city (case-insensitive) where either lacks `geo`, `same_city`.
+`buffer` is added to all three. Venues without enough data to judge give no finding.
+
+Which events: for each person, each event and the one they come from (the earlier event that
+ends last; overlapping ones are MC101's business). A place is the event's venue; a travel leg
+starts at its `from` and ends at its `to`, so a leg that brings someone to a venue needs no
+further transfer, and a leg between two events is itself the transfer: only adjacent pairs are
+checked. Stays, free blocks and cancelled events are skipped.
+
+Where it points: at the later event, with the earlier in `related`; each pair once, naming
+everyone who makes that transfer."""
+
+BAD = """\
+people:
+  ana-silva: {name: Ana Silva}
+venues:
+  hyatt: {name: Hotel Casablanca, city: Casablanca, geo: [33.5951, -7.6187]}
+  tac: {name: Tanger Automotive City, city: Tanger, geo: [35.6650, -5.7600]}
+events:
+  breakfast:
+    kind: meeting
+    title: Breakfast briefing
+    venue: hyatt
+    start: 2027-05-12 08:00
+    end: 09:00
+    attendees: [ana-silva]
+  plant-visit:
+    kind: visit
+    title: Plant visit
+    venue: tac                 # about 370 km away
+    start: 2027-05-12 10:00
+    end: 12:00
+    attendees: [ana-silva]"""
+
+FIX = ("Leave more time between the events, move one to a nearer venue, add a travel leg, or, "
+       "when the real transfer is quicker than the model, record it in `travel_times` "
+       "(`missionctl travel` can ask a routing server).")
+
+
+def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
+    model = travel_model(ctx)
+    judged: dict[tuple[str, str], Transfer | None] = {}  # teams share pairs: judge each once
+    tight: dict[tuple[str, str], tuple[Transfer, list[str]]] = {}
+    for pid, events in timelines(ctx).busy.items():
+        for before, after in adjacent(events):
+            key = (after.id, before.id)
+            if key not in judged:
+                judged[key] = needed(model, before, after)
+            transfer = judged[key]
+            if transfer is not None:
+                tight.setdefault(key, (transfer, []))[1].append(pid)
+    for (after_id, before_id), (transfer, people) in tight.items():
+        after, before = mission.events[after_id], mission.events[before_id]
+        yield Finding(CODE, message(mission, before, after, transfer, people), after.loc,
+                      (before.loc,), after.id)
+
+
+def leaves_from(event: Event) -> str | None:
+    """Where the person is when the event ends: a travel leg's destination, else the venue."""
+    return (event.to or event.venue) if event.kind == "travel" else event.venue
+
+
+def arrives_at(event: Event) -> str | None:
+    """Where the person must be when the event starts: a travel leg's origin, else the venue."""
+    return (event.from_ or event.venue) if event.kind == "travel" else event.venue
+
+
+def needed(model: TravelModel, before: Event, after: Event) -> Transfer | None:
+    """The transfer when it does not fit in the gap; None when it fits or cannot be judged."""
+    origin, destination = leaves_from(before), arrives_at(after)
+    if origin is None or destination is None or origin == destination:
+        return None
+    transfer = model.transfer(origin, destination)
+    if transfer is None or after.start - before.end >= transfer.time:
+        return None
+    return transfer
+
+
+def message(mission: Mission, before: Event, after: Event, transfer: Transfer,
+            people: list[str]) -> str:
+    origin, destination = leaves_from(before) or "", arrives_at(after) or ""
+    gap = minutes_text(after.start - before.end)
+    ends = f"ends {clock(before.end, before.end_zone)}{zone_note(before.end_zone, mission)}"
+    starts = f"starts {clock(after.start, after.zone)}{zone_note(after.zone, mission)}"
+    return (f"{_venue_name(mission, origin)} -> {_venue_name(mission, destination)}: "
+            f"{transfer.how}; only {gap} between {named(before, ends)} and "
+            f"{named(after, starts)} for {people_text(mission, people)}; leave at least "
+            f"{minutes_text(transfer.time, round_up=True)}, move one of them, or record the "
+            "real time in travel_times")
+
+
+def _venue_name(mission: Mission, venue_id: str) -> str:
+    venue = mission.venues.get(venue_id)
+    return venue.name if venue else venue_id
+
+
+RULE = Check(CODE, WHY, BAD, FIX, run)

@@ -1,0 +1,119 @@
+"""Mission -> calendar: events mapped to `CalEvent` records for the ICS writer (`export.ics`).
+
+UIDs are `<event-id>@<mission-id>.missionctl`, so a re-import or a CalDAV upload updates each
+event in place. DTSTART is in the event's start zone and DTEND in its end zone (a flight starts
+in the origin's zone and ends in the destination's). DTSTAMP is fixed, derived from the
+mission (see `dtstamp`), never the clock: the same mission always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime, time
+from typing import TYPE_CHECKING
+
+from missionctl.model import Event, Mission
+from missionctl.views.itinerary import Line, line
+from missionctl.views.people import in_file_order
+
+if TYPE_CHECKING:
+    from missionctl.export.ics import CalEvent
+
+STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def uid(mission: Mission, event_id: str) -> str:
+    return f"{event_id}@{mission.info.id}.missionctl"
+
+
+def dtstamp(mission: Mission, override: datetime | None = None) -> datetime:
+    """The DTSTAMP written on every event: `override` (from `--dtstamp`), else the
+    SOURCE_DATE_EPOCH environment variable (the reproducible-builds convention), else
+    00:00 UTC on the mission's first day. Never the current time."""
+    if override is not None:
+        return override.astimezone(UTC)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.combine(mission.info.start, time(0), UTC)
+
+
+def cal_event(mission: Mission, event: Event, public: bool = False) -> CalEvent:
+    """One event as a `CalEvent` (imported here: icalendar loads with the ICS writer)."""
+    from missionctl.export.ics import CalEvent
+
+    ln = line(mission, event, (), public)
+    return CalEvent(
+        uid=uid(mission, event.id), summary=event.title,
+        start=event.start, start_zone=event.zone, end=event.end, end_zone=event.end_zone,
+        location=location(ln), geo=ln.geo, description=description(ln) or None,
+        status=STATUS[event.status], attendees=attendees(mission, event, public),
+        categories=(event.kind,), transparent=not event.occupies,
+    )
+
+
+def location(ln: Line) -> str | None:
+    """'Venue – Room, address' or, for travel, 'From → To'."""
+    if ln.place:
+        return ln.place + (f", {ln.address}" if ln.address else "")
+    if ln.route is not None:
+        return f"{ln.route[0]} → {ln.route[1]}"
+    return None
+
+
+def description(ln: Line) -> str:
+    """Hosts with their contact, interpreters, transport, working language, notes."""
+    rows: list[str] = []
+    if ln.route is not None and ln.place:
+        rows.append(f"Route: {ln.route[0]} → {ln.route[1]}")
+    if ln.transport:
+        rows.append(f"By: {ln.transport}")
+    if ln.organisation:
+        rows.append(f"Visiting: {ln.organisation}")
+    if ln.attending:
+        rows.append("With: " + "; ".join(ln.attending))
+    for h in ln.hosts:
+        who = h.name + (f" ({h.role})" if h.role else "")
+        rows.append(f"Host: {who}" + (f", {h.reach()}" if h.reach() else ""))
+    if ln.host_org:
+        rows.append(f"Contact: {ln.host_org}")
+    if ln.interpreters:
+        rows.append("Interpreters: " + ", ".join(ln.interpreters))
+    if ln.language:
+        rows.append(f"Language: {ln.language}")
+    if ln.notes:
+        rows.append(ln.notes.strip())
+    return "\n".join(rows)
+
+
+def attendees(mission: Mission, event: Event, public: bool
+              ) -> tuple[tuple[str, str | None], ...]:
+    """(name, e-mail) of everyone taking part, in the mission's order of people."""
+    out = []
+    for pid in in_file_order(mission, mission.taking_part.get(event.id, frozenset())):
+        p = mission.people[pid]
+        email = None if public and "email" in p.private else p.email
+        out.append((p.name, email))
+    return tuple(out)
+
+
+def calendar(mission: Mission, events: Iterable[Event], name: str, *,
+             stamp: datetime | None = None, public: bool = False) -> bytes:
+    """One VCALENDAR holding `events`."""
+    from missionctl.export.ics import calendar_bytes
+
+    cal = [cal_event(mission, e, public) for e in events]
+    return calendar_bytes(cal, name=name, dtstamp=dtstamp(mission, stamp))
+
+
+def person_calendars(mission: Mission, events: Iterable[Event], people: Iterable[str], *,
+                     stamp: datetime | None = None, public: bool = False) -> dict[str, bytes]:
+    """Person id -> their own calendar: the events among `events` they take part in."""
+    chosen = list(events)
+    out: dict[str, bytes] = {}
+    for pid in people:
+        mine = [e for e in chosen if pid in mission.taking_part.get(e.id, frozenset())]
+        name = f"{mission.info.title} – {mission.people[pid].name}"
+        out[pid] = calendar(mission, mine, name, stamp=stamp, public=public)
+    return out

@@ -1,0 +1,101 @@
+"""CSV for spreadsheets: the itinerary (one row per event) and the contact sheet (one row per
+person, emergency number and embassy). UTF-8 with a BOM (so Excel reads the accents), CRLF
+line ends (RFC 4180), every cell quoted where needed by the csv module.
+
+Formula injection. A spreadsheet treats a cell starting with `=`, `+`, `-` or `@` (and, in
+some, a tab or a carriage return before one) as a formula: `=HYPERLINK(...)` becomes a link,
+`=1+1` becomes 2. `cell()` puts a `'` before any such cell, which spreadsheets read as "this
+is text". One exception keeps phone numbers readable: a value that is only a leading `+`,
+digits, spaces and `( ) . / -` (e.g. `+212 522 000 000`) is left as it is. It names no
+function, cell, sheet or link, so the worst a spreadsheet can do with it is arithmetic on
+its own digits; LibreOffice shows it as the text it is (tested in tests/clients). In phone
+columns, a number a spreadsheet would read as a number and so lose its leading 0 or +
+(`0612345670`, `+212612345678`) also gets the `'`; `112` stays a plain number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+from missionctl.views.contacts import ContactSheet
+from missionctl.views.itinerary import Itinerary, Line, host_text
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_PHONE_SHAPED = re.compile(r"^\+[0-9][0-9 ()./-]*$")
+_LOSES_DIGITS = re.compile(r"^(\+[0-9]+|0[0-9]+)$")
+
+ITINERARY_COLUMNS = (
+    "date", "start", "start_zone", "end_date", "end", "end_zone", "start_utc", "end_utc",
+    "event", "kind", "title", "status", "place", "address", "from", "to", "transport",
+    "organisation", "with", "taking_part", "hosts", "interpreters", "language", "notes", "flags",
+)
+CONTACT_COLUMNS = ("section", "name", "role", "organisation", "phone", "email", "languages")
+
+
+def cell(value: object, phone: bool = False) -> str:
+    """One cell's text, safe to open in a spreadsheet (see the module docstring)."""
+    text = "" if value is None else str(value)
+    if not text:
+        return text
+    if phone and _LOSES_DIGITS.match(text):
+        return "'" + text
+    if text.startswith(TRIGGERS) and not _PHONE_SHAPED.match(text):
+        return "'" + text
+    return text
+
+
+def write(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """The CSV text: a BOM, the header, the rows (cells already made safe)."""
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    out.writerow(header)
+    out.writerows(rows)
+    return "\ufeff" + buf.getvalue()
+
+
+def itinerary(it: Itinerary) -> str:
+    rows = [_event_row(ln) for day in it.days for ln in day.lines]
+    return write(ITINERARY_COLUMNS, rows)
+
+
+def _event_row(ln: Line) -> list[str]:
+    from datetime import UTC
+
+    values = [
+        ln.start.date().isoformat(), f"{ln.start:%H:%M}", ln.start_zone,
+        ln.end.date().isoformat(), f"{ln.end:%H:%M}", ln.end_zone,
+        ln.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        ln.end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        ln.event_id, ln.kind, ln.title, ln.status, ln.place, ln.address,
+        ln.route[0] if ln.route else None, ln.route[1] if ln.route else None, ln.transport,
+        ln.organisation, "; ".join(ln.attending), str(ln.attending_count),
+        "; ".join(host_text(h) for h in ln.hosts) or ln.host_org,
+        ", ".join(ln.interpreters), ln.language, ln.notes,
+        " ".join(f"{f.code}" for f in ln.flags),
+    ]
+    return [cell(v) for v in values]
+
+
+def contacts(sheet: ContactSheet) -> str:
+    rows: list[list[str]] = []
+    if sheet.duty is not None:
+        rows.append(_person_row("duty contact", sheet.duty.name, sheet.duty.role,
+                                sheet.duty.organisation, sheet.duty.phone, sheet.duty.email,
+                                sheet.duty.languages))
+    for s in sheet.sections:
+        rows += [_person_row("people", c.name, c.role, c.organisation, c.phone, c.email,
+                             c.languages) for c in s.people]
+    rows += [_person_row("emergency", service, None, sheet.country_name, number, None, ())
+             for service, number in sheet.emergency]
+    rows += [_person_row("embassy", e.name, ", ".join(x for x in (e.address, e.city) if x),
+                         e.name, e.phone, e.email, ()) for e in sheet.embassies]
+    return write(CONTACT_COLUMNS, rows)
+
+
+def _person_row(section: str, name: str, role: str | None, org: str | None,
+                phone: str | None, email: str | None, languages: tuple[str, ...]) -> list[str]:
+    return [cell(section), cell(name), cell(role), cell(org), cell(phone, phone=True),
+            cell(email), cell(", ".join(languages))]

@@ -1,0 +1,379 @@
+"""HTML: one self-contained page (inline CSS, no script, nothing fetched from the network),
+readable on a phone and printable with a page per day.
+
+Pages: the programme or one person's agenda (`itinerary`), the timeline (`timeline`) and the
+contact sheet (`contacts`). Every value from the mission goes through `esc` (html.escape, quotes
+included); links are built only as `tel:` (digits and +), `mailto:` and http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from missionctl.views.contacts import ContactSheet, OrgSection
+from missionctl.views.flags import Flag, codes
+from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows
+from missionctl.views.people import Contact
+from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
+from missionctl.views.timeline import Row, Timeline, TimelineDay
+
+PALETTE_SIZE = 8
+
+CSS = """
+:root{--ink:#1d2430;--muted:#5b6676;--line:#d9dee6;--paper:#fff;--bg:#f4f6f9;--accent:#0b6bcb;
+--warn:#b45309;--err:#b91c1c;--ok:#15803d}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--ink);
+font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",sans-serif}
+header.top{background:#12355b;color:#fff;padding:1.4rem 1rem 1.2rem}
+header.top .wrap,main{max-width:56rem;margin:0 auto}
+header.top h1{margin:.1rem 0 .4rem;font-size:1.55rem;line-height:1.2}
+header.top p{margin:.2rem 0;color:#dbe6f3}
+header.top .eyebrow{text-transform:uppercase;letter-spacing:.06em;font-size:.78rem;color:#9fc3ea}
+header.top a{color:#fff}
+main{padding:.5rem 1rem 2rem}
+h2{font-size:1.2rem;margin:1.6rem 0 .6rem;padding-bottom:.3rem;border-bottom:2px solid var(--ink)}
+a{color:var(--accent)}
+.event{display:grid;grid-template-columns:8.5rem 1fr;gap:.2rem 1rem;background:var(--paper);
+border:1px solid var(--line);border-left:5px solid #8a94a6;border-radius:8px;padding:.7rem .9rem;
+margin:.55rem 0;break-inside:avoid}
+.k-visit,.k-meeting,.k-b2b{border-left-color:#0b6bcb}.k-workshop,.k-training,.k-presentation{border-left-color:#7c3aed}
+.k-travel{border-left-color:#0f766e}.k-meal,.k-reception{border-left-color:#c2410c}
+.k-stay,.k-free{border-left-color:#a3acb9;background:#fafbfc}.k-briefing{border-left-color:#4d7c0f}
+.when{font-variant-numeric:tabular-nums}
+.when .t{display:block;font-weight:700;font-size:1.05rem}
+.when .until{display:block;color:var(--muted)}
+.when .tz{display:block;font-size:.78rem;color:var(--muted)}
+.what h3{margin:0 0 .3rem;font-size:1.05rem;line-height:1.3}
+.what dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .7rem;margin:0;font-size:.93rem}
+.what dt{color:var(--muted)}
+.what dd{margin:0;overflow-wrap:anywhere}
+.badge{display:inline-block;font-size:.72rem;font-weight:700;text-transform:uppercase;
+letter-spacing:.04em;border-radius:99px;padding:.05rem .5rem;margin-left:.4rem;vertical-align:.1rem}
+.badge.tentative{background:#fef3c7;color:#92400e}.badge.cancelled{background:#fee2e2;color:var(--err)}
+.flag{display:inline-block;font-size:.78rem;font-weight:700;color:var(--warn);background:#fff7ed;
+border:1px solid #fed7aa;border-radius:4px;padding:0 .35rem;margin-left:.35rem;vertical-align:.1rem}
+.flag.error{color:var(--err);background:#fef2f2;border-color:#fecaca}
+.cancelled .what h3 .title{text-decoration:line-through;color:var(--muted)}
+.event.cancelled{opacity:.75}
+table{border-collapse:collapse;width:100%;font-size:.88rem;margin-top:.5rem}
+th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
+th{color:var(--muted);font-weight:600}
+.people{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.6rem}
+.card{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;
+break-inside:avoid}
+.card .name{font-weight:700}.card .role{color:var(--muted);font-size:.9rem}
+.card .reach{margin-top:.25rem;font-size:.93rem;overflow-wrap:anywhere}
+.card .reach a{display:block}
+.duty{border:2px solid var(--accent)}
+.sos{background:#fef2f2;border:1px solid #fecaca;border-radius:8px;padding:.6rem .8rem}
+.sos .numbers{font-size:1.15rem;font-weight:700}
+.sos .numbers a{color:var(--err);text-decoration:none;margin-right:.9rem;white-space:nowrap}
+.org-meta{color:var(--muted);font-size:.9rem;margin:-.3rem 0 .5rem}
+.empty{color:var(--muted);font-style:italic}
+footer{max-width:56rem;margin:0 auto;padding:0 1rem 2rem;color:var(--muted);font-size:.8rem}
+.tl{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem}
+.tl-row{display:grid;grid-template-columns:13rem 1fr;gap:.6rem;align-items:center;margin:.25rem 0}
+.tl-label{font-size:.85rem;line-height:1.2}
+.tl-track{position:relative;height:1.7rem;border-radius:4px;background-color:#f1f4f8;
+background-image:linear-gradient(to right,#d5dbe4 1px,transparent 1px);
+background-size:calc(100% / var(--hours)) 100%}
+.tl-hours .tl-track{background:none;height:1.1rem}
+.tl-hours span{position:absolute;top:0;font-size:.72rem;color:var(--muted);
+transform:translateX(-50%)}
+.bar{position:absolute;top:.15rem;bottom:.15rem;border-radius:3px;color:#fff;font-size:.75rem;
+font-weight:700;display:flex;align-items:center;justify-content:center;overflow:hidden;
+min-width:3px}
+.bar.light{opacity:.45}
+.clash{position:absolute;top:0;bottom:0;background:repeating-linear-gradient(45deg,#dc2626 0 4px,
+#fecaca 4px 8px);border:2px solid #991b1b;border-radius:3px}
+.c0{background:#2563eb}.c1{background:#0f766e}.c2{background:#c2410c}.c3{background:#7c3aed}
+.c4{background:#be185d}.c5{background:#4d7c0f}.c6{background:#0369a1}.c7{background:#92400e}
+.legend{columns:2 20rem;font-size:.88rem;margin:.6rem 0 0;padding:0;list-style:none}
+.legend li{break-inside:avoid;margin:.1rem 0}
+.legend .key{display:inline-block;min-width:1.4rem;text-align:center;color:#fff;border-radius:3px;
+font-weight:700;margin-right:.4rem}
+@media (max-width:640px){
+body{font-size:15px}
+.event{grid-template-columns:1fr}
+.when .t,.when .until{display:inline;margin-right:.3rem}
+.tl-row{grid-template-columns:1fr;gap:.1rem}
+}
+@media print{
+body{background:#fff;font-size:10.5pt}
+header.top{background:none;color:#000;padding:0 0 .5rem;border-bottom:2px solid #000}
+header.top p,header.top .eyebrow,header.top a{color:#000}
+main{padding:0;max-width:none}
+section.day{break-before:page}
+section.day:first-of-type{break-before:auto}
+.event,.card,.tl-row{break-inside:avoid}
+a{color:inherit;text-decoration:none}
+.bar,.clash,.legend .key,.c0,.c1,.c2,.c3,.c4,.c5,.c6,.c7{-webkit-print-color-adjust:exact;
+print-color-adjust:exact}
+footer{padding:1rem 0 0}
+}
+"""
+
+_PHONE_CHARS = re.compile(r"[^0-9+]")
+
+
+def esc(value: object) -> str:
+    """Text escaped for HTML content and attribute values (quotes included)."""
+    return html.escape(str(value), quote=True)
+
+
+def page(title: str, body: str, lang: str = "en") -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="missionctl">\n'
+        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"{body}</body>\n</html>\n"
+    )
+
+
+def tel(phone: str | None) -> str:
+    if not phone:
+        return ""
+    digits = _PHONE_CHARS.sub("", phone)
+    if not digits:
+        return esc(phone)
+    return f'<a href="tel:{esc(digits)}">{esc(phone)}</a>'
+
+
+def mailto(email: str | None) -> str:
+    return f'<a href="mailto:{esc(email)}">{esc(email)}</a>' if email else ""
+
+
+def link(url: str | None) -> str:
+    if not url:
+        return ""
+    if not url.lower().startswith(("https://", "http://")):
+        return esc(url)
+    return f'<a href="{esc(url)}">{esc(url)}</a>'
+
+
+def _header(eyebrow: str, title: str, lines: Iterable[str]) -> str:
+    rows = "".join(f"<p>{x}</p>" for x in lines if x)
+    return (f'<header class="top"><div class="wrap"><p class="eyebrow">{esc(eyebrow)}</p>'
+            f"<h1>{esc(title)}</h1>{rows}</div></header>\n")
+
+
+def _footer(mission_id: str) -> str:
+    return f"<footer>Made by missionctl from mission {esc(mission_id)}.</footer>\n"
+
+
+def _duty_line(c: Contact | None) -> str:
+    if c is None:
+        return ""
+    reach = " · ".join(x for x in (tel(c.phone), mailto(c.email)) if x)
+    return f"Duty contact: <strong>{esc(c.name)}</strong>" + (f" · {reach}" if reach else "")
+
+
+def _sos_line(country: str, numbers: tuple[tuple[str, str], ...]) -> str:
+    if not numbers:
+        return ""
+    items = " · ".join(f"{esc(s)} {tel(n)}" for s, n in numbers)
+    return f"Emergency numbers in {esc(country)}: {items}"
+
+
+# --- itinerary -------------------------------------------------------------------------
+
+
+def itinerary(it: Itinerary) -> str:
+    head = _header(f"{it.heading} · {it.dates}", it.title, [
+        f"Times are local to each event; {esc(it.zone)} unless marked.",
+        _duty_line(it.duty), _sos_line(it.country_name, it.emergency)])
+    days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
+            f"<h2>{esc(day_title(d.date))}</h2>\n"
+            + "".join(_event(it, ln) for ln in d.lines) + "</section>\n" for d in it.days]
+    if not days:
+        days = ['<p class="empty">Nothing in this selection.</p>\n']
+    body = head + "<main>\n" + "".join(days) + "</main>\n" + _footer(it.mission_id)
+    return page(f"{it.title} – {it.heading}", body)
+
+
+def _event(it: Itinerary, ln: Line) -> str:
+    classes = f"event k-{esc(ln.kind)}" + (f" {esc(ln.status)}" if ln.status != "confirmed"
+                                           else "")
+    return (f'<article class="{classes}" id="ev-{esc(ln.event_id)}">'
+            f'<div class="when">{_when(it, ln)}</div>'
+            f'<div class="what"><h3>{_title(ln)}</h3>{_details(ln)}'
+            f"{_meetings(ln.meetings)}</div></article>\n")
+
+
+def _when(it: Itinerary, ln: Line) -> str:
+    out = f'<span class="t">{hhmm(ln.start)}</span>'
+    if ln.start_zone != it.zone:
+        out += f'<span class="tz">{esc(zone_note(ln.start, ln.start_zone))}</span>'
+    end = hhmm(ln.end)
+    if ln.end.date() != ln.start.date():
+        end = f"{short_day(ln.end.date())} {end}"
+    out += f'<span class="until">– {esc(end)}</span>'
+    if ln.end_zone != it.zone:
+        out += f'<span class="tz">{esc(zone_note(ln.end, ln.end_zone))}</span>'
+    return out
+
+
+def _title(ln: Line) -> str:
+    out = f'<span class="title">{esc(ln.title)}</span>'
+    if ln.cancelled:
+        out += '<span class="badge cancelled">cancelled</span>'
+    elif ln.tentative:
+        out += '<span class="badge tentative">tentative</span>'
+    return out + flags_html(ln.flags)
+
+
+def flags_html(flags: tuple[Flag, ...]) -> str:
+    out = []
+    for code in codes(flags):
+        these = [f for f in flags if f.code == code]
+        level = "error" if any(f.severity == "error" for f in these) else these[0].severity
+        why = " / ".join(f.message for f in these)
+        out.append(f'<span class="flag {esc(level)}" title="{esc(why)}">⚠ {esc(code)}</span>')
+    return "".join(out)
+
+
+def _details(ln: Line) -> str:
+    rows = [f"<dt>{esc(label)}</dt><dd>{_value(value)}</dd>" for label, value in detail_rows(ln)]
+    return f"<dl>{''.join(rows)}</dl>" if rows else ""
+
+
+def _value(value: str | Contact) -> str:
+    if isinstance(value, str):
+        return esc(value)
+    who = esc(value.name) + (f" ({esc(value.role)})" if value.role else "")
+    return who + "".join(f" · {x}" for x in (tel(value.phone), mailto(value.email)) if x)
+
+
+def _meetings(meetings: tuple[Meeting, ...]) -> str:
+    if not meetings:
+        return ""
+    rows = "".join(
+        f"<tr><td>{hhmm(m.start)}</td><td>{esc(m.table)}</td><td>{esc(m.between)}"
+        f"{flags_html(m.flags)}</td><td>{esc(', '.join(m.people))}</td></tr>"
+        for m in meetings)
+    return ("<table><thead><tr><th>Time</th><th>Table</th><th>Between</th><th>Who</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>")
+
+
+# --- timeline --------------------------------------------------------------------------
+
+
+def timeline(tl: Timeline) -> str:
+    head = _header(f"{tl.heading}", tl.title, [
+        f"Hours in {esc(tl.zone)}. One row per person or group with the same programme; "
+        "a striped red block is two events at once."])
+    days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
+            f"<h2>{esc(day_title(d.date))}</h2>\n{_tl_day(d)}</section>\n" for d in tl.days]
+    if not days:
+        days = ['<p class="empty">Nothing in this selection.</p>\n']
+    body = head + "<main>\n" + "".join(days) + "</main>\n"
+    return page(f"{tl.title} – timeline", body)
+
+
+def _tl_day(d: TimelineDay) -> str:
+    hours = d.last_hour - d.first_hour
+    colours = {e.key: f"c{i % PALETTE_SIZE}" for i, e in enumerate(d.legend)}
+    marks = "".join(f'<span style="left:{_pct(i * 60, hours)}">{(d.first_hour + i) % 24:02d}'
+                    "</span>" for i in range(hours))
+    rows = [f'<div class="tl-row tl-hours"><div></div><div class="tl-track">{marks}</div></div>']
+    rows += [_tl_row(d, r, hours, colours) for r in d.rows]
+    legend = "".join(
+        f'<li><span class="key {colours[e.key]}">{esc(e.key)}</span>{esc(e.start)}–{esc(e.end)} '
+        f"{esc(e.title)}{' (' + esc(e.kind) + ')' if e.kind in ('stay', 'free') else ''}"
+        f"{flags_html(e.flags)}</li>" for e in d.legend)
+    return (f'<div class="tl" style="--hours:{hours}">{"".join(rows)}'
+            f'<ul class="legend">{legend}</ul></div>\n')
+
+
+def _tl_row(d: TimelineDay, row: Row, hours: int, colours: dict[str, str]) -> str:
+    lo, hi = d.first_hour * 60, d.last_hour * 60
+    bars = []
+    for s in row.spans:
+        a, b = max(s.start, lo), min(s.end, hi)
+        if a >= b:
+            continue
+        light = "" if s.occupies else " light"
+        bars.append(f'<span class="bar {colours[s.key]}{light}" style="left:{_pct(a - lo, hours)};'
+                    f'width:{_pct(b - a, hours)}">{esc(s.key)}</span>')
+    for a, b in row.collisions:
+        a, b = max(a, lo), min(b, hi)
+        if a < b:
+            bars.append(f'<span class="clash" title="two events at once" style="left:'
+                        f'{_pct(a - lo, hours)};width:{_pct(b - a, hours)}"></span>')
+    return (f'<div class="tl-row"><div class="tl-label">{esc(row.label)}</div>'
+            f'<div class="tl-track">{"".join(bars)}</div></div>')
+
+
+def _pct(minutes: int, hours: int) -> str:
+    return f"{100 * minutes / (hours * 60):.3f}%"
+
+
+# --- contacts --------------------------------------------------------------------------
+
+
+def contacts(sheet: ContactSheet) -> str:
+    note = "Shared version: private fields left out." if sheet.public else ""
+    head = _header(sheet.heading, sheet.title, [note])
+    parts = [_duty_card(sheet), _sos(sheet), _embassies(sheet)]
+    parts += [_org(s) for s in sheet.sections]
+    if not sheet.sections:
+        parts.append('<p class="empty">Nobody else in this selection.</p>\n')
+    body = head + "<main>\n" + "".join(parts) + "</main>\n" + _footer(sheet.mission_id)
+    return page(f"{sheet.title} – {sheet.heading}", body)
+
+
+def _card(c: Contact, extra_class: str = "", with_org: bool = False) -> str:
+    about = ", ".join(x for x in (c.role, c.organisation if with_org else None) if x)
+    reach = "".join(x for x in (tel(c.phone), mailto(c.email)) if x)
+    langs = f"<div class=\"role\">Speaks {esc(', '.join(c.languages))}</div>" if c.languages else ""
+    return (f'<div class="card{extra_class}"><div class="name">{esc(c.name)}</div>'
+            + (f'<div class="role">{esc(about)}</div>' if about else "")
+            + (f'<div class="reach">{reach}</div>' if reach else "") + langs + "</div>")
+
+
+def _duty_card(sheet: ContactSheet) -> str:
+    if sheet.duty is None:
+        return ""
+    return ('<section><h2>Duty contact</h2><div class="people">'
+            f"{_card(sheet.duty, ' duty', with_org=True)}</div></section>\n")
+
+
+def _sos(sheet: ContactSheet) -> str:
+    numbers = " ".join(f'<a href="tel:{esc(_PHONE_CHARS.sub("", n))}">{esc(s)} {esc(n)}</a>'
+                       for s, n in sheet.emergency)
+    note = f"<p>{esc(sheet.emergency_note)}</p>" if sheet.emergency_note else ""
+    return (f"<section><h2>Emergency numbers in {esc(sheet.country_name)}</h2>"
+            f'<div class="sos"><div class="numbers">{numbers}</div>{note}</div></section>\n')
+
+
+def _embassies(sheet: ContactSheet) -> str:
+    if not sheet.embassies:
+        return ""
+    cards = []
+    for e in sheet.embassies:
+        where = ", ".join(x for x in (e.address, e.city) if x)
+        reach = "".join(x for x in (tel(e.phone), mailto(e.email), link(e.website)) if x)
+        cards.append(f'<div class="card"><div class="name">{esc(e.name)}</div>'
+                     + (f'<div class="role">{esc(where)}</div>' if where else "")
+                     + (f'<div class="reach">{reach}</div>' if reach else "") + "</div>")
+    return ('<section><h2>Embassies and consulates</h2><div class="people">'
+            + "".join(cards) + "</div></section>\n")
+
+
+def _org(s: OrgSection) -> str:
+    meta = ", ".join(x for x in (s.type, s.city) if x)
+    reach = " · ".join(x for x in (tel(s.phone), mailto(s.email)) if x)
+    line = " · ".join(x for x in (esc(meta), reach) if x)
+    return (f"<section><h2>{esc(s.name)}</h2>"
+            + (f'<p class="org-meta">{line}</p>' if line else "")
+            + '<div class="people">' + "".join(_card(c) for c in s.people)
+            + "</div></section>\n")
+
+
+__all__ = ["contacts", "esc", "itinerary", "page", "timeline"]

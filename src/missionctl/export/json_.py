@@ -1,0 +1,184 @@
+"""JSON for other programs: the resolved mission (references expanded, instants in UTC as
+ISO 8601 with `Z`, local times beside them), the selected events, and the contact sheet.
+
+Extension data (`x-` keys) is carried as written, on the object that held it. Keys are sorted
+and the output is indented, so the same mission always gives the same text. `version` is the
+layout of this document (1); a new field may appear, none will be renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from missionctl.model import B2BSession, Event, Mission, Person, Ref, Venue
+from missionctl.views.contacts import ContactSheet
+from missionctl.views.flags import Flag
+from missionctl.views.people import Contact, in_file_order
+from missionctl.views.select import Selection
+
+VERSION = 1
+
+
+def dumps(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def utc(dt: datetime | None) -> str | None:
+    """'2027-05-10T09:30:00Z'."""
+    if dt is None:
+        return None
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def iso_duration(td: timedelta) -> str:
+    """'PT25M', 'PT1H30M', 'P1DT2H'."""
+    seconds = int(td.total_seconds())
+    days, rest = divmod(seconds, 86400)
+    h, rest = divmod(rest, 3600)
+    m, s = divmod(rest, 60)
+    clock = "".join(f"{v}{u}" for v, u in ((h, "H"), (m, "M"), (s, "S")) if v)
+    return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock or not days else "")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return utc(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return iso_duration(value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset | set):
+        items = [_plain(v) for v in value]
+        return sorted(items) if isinstance(value, frozenset | set) else items
+    return value
+
+
+def _obj(fields: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields without the empty ones, plus the object's `x-` data."""
+    out = {k: _plain(v) for k, v in fields.items() if v not in (None, (), [], {}, "")}
+    out.update({k: _plain(v) for k, v in extra.items()})
+    return out
+
+
+def _refs(refs: Iterable[Ref]) -> list[str]:
+    return [str(r) for r in refs]
+
+
+# --- itinerary -------------------------------------------------------------------------
+
+
+def itinerary(mission: Mission, events: list[Event], sel: Selection,
+              flags: Mapping[str, tuple[Flag, ...]], public: bool = False) -> str:
+    doc = {
+        "version": VERSION,
+        "mission": _mission(mission),
+        "selection": {k: v for k, v in sel.as_dict().items() if v is not None},
+        "organisations": {k: _obj(_fields(o, ("name", "country", "type", "sector", "city",
+                                              "address", "website", "email", "phone",
+                                              "notes")), o.extra)
+                          for k, o in mission.organisations.items()},
+        "people": {k: _person(p, public) for k, p in mission.people.items()},
+        "groups": {k: _obj({"name": g.name, "members": _refs(g.members),
+                            "people": in_file_order(mission, mission.group_members.get(k, ()))},
+                           g.extra) for k, g in mission.groups.items()},
+        "venues": {k: _venue(v) for k, v in mission.venues.items()},
+        "events": [_event(mission, e, flags.get(e.id, ())) for e in events],
+        "b2b": {k: _session(s) for k, s in mission.b2b.items()},
+    }
+    doc.update({k: _plain(v) for k, v in mission.extra.items()})
+    return dumps(doc)
+
+
+def _fields(obj: Any, names: Iterable[str]) -> dict[str, Any]:
+    return {n: getattr(obj, n) for n in names}
+
+
+def _mission(mission: Mission) -> dict[str, Any]:
+    i = mission.info
+    return _obj(_fields(i, ("id", "title", "organiser", "host_country", "timezone", "start",
+                            "end", "languages", "contact", "description", "website")), i.extra)
+
+
+def _person(p: Person, public: bool) -> dict[str, Any]:
+    fields = _fields(p, ("name", "organisation", "role", "side", "email", "phone", "languages",
+                         "arrival", "departure", "dietary", "notes", "private"))
+    fields["groups"] = [r.id for r in p.groups]
+    if public:
+        for name in p.private:
+            fields.pop(name, None)
+    return _obj(fields, p.extra)
+
+
+def _venue(v: Venue) -> dict[str, Any]:
+    fields = _fields(v, ("name", "timezone", "address", "city", "country", "capacity",
+                         "phone", "notes"))
+    fields["geo"] = list(v.geo) if v.geo else None
+    fields["rooms"] = {k: _obj({"name": r.name, "capacity": r.capacity}, {})
+                       for k, r in v.rooms.items()}
+    if v.hours is not None:
+        days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        fields["hours"] = {d: (str(r) if r is not None else "closed")
+                           for d, r in zip(days, v.hours.days, strict=True)}
+    return _obj(fields, v.extra)
+
+
+def _event(mission: Mission, e: Event, flags: tuple[Flag, ...]) -> dict[str, Any]:
+    fields = _fields(e, ("id", "kind", "title", "status", "zone", "end_zone", "venue", "room",
+                         "to", "mode", "carrier", "reference", "organisation", "language",
+                         "capacity", "notes", "b2b"))
+    fields.update({
+        "start": e.start, "end": e.end,
+        "local_start": e.local_start().isoformat(), "local_end": e.local_end().isoformat(),
+        "from": e.from_, "attendees": _refs(e.attendees), "hosts": _refs(e.hosts),
+        "interpreters": _refs(e.interpreters),
+        "taking_part": in_file_order(mission, mission.taking_part.get(e.id, frozenset())),
+        "waive": dict(e.waive),
+        "findings": [{"code": f.code, "severity": f.severity, "message": f.message}
+                     for f in flags],
+    })
+    return _obj(fields, e.extra)
+
+
+def _session(s: B2BSession) -> dict[str, Any]:
+    fields = _fields(s, ("title", "venue", "room", "date", "slot", "gap", "tables", "zone"))
+    fields.update({
+        "start": s.window[0], "end": s.window[1], "participants": _refs(s.participants),
+        "requests": [{"from": q.from_, "to": q.to, "priority": q.priority} for q in s.requests],
+        "meetings": [{"at": m.at_text, "table": m.table, "between": list(m.between),
+                      "event": m.event_id} for m in s.meetings],
+    })
+    return _obj(fields, s.extra)
+
+
+# --- contacts --------------------------------------------------------------------------
+
+
+def contacts(sheet: ContactSheet) -> str:
+    doc = {
+        "version": VERSION,
+        "mission": {"id": sheet.mission_id, "title": sheet.title},
+        "heading": sheet.heading,
+        "public": sheet.public,
+        "duty_contact": _contact(sheet.duty) if sheet.duty else None,
+        "organisations": [
+            _obj({"id": s.id, "name": s.name, "type": s.type, "city": s.city,
+                  "phone": s.phone, "email": s.email,
+                  "people": [_contact(c) for c in s.people]}, {})
+            for s in sheet.sections],
+        "emergency": {"country": sheet.country, "numbers": [
+            {"service": s, "number": n} for s, n in sheet.emergency],
+            "note": sheet.emergency_note},
+        "embassies": [_obj(_fields(e, ("id", "name", "city", "address", "phone", "email",
+                                       "website")), {}) for e in sheet.embassies],
+    }
+    return dumps(doc)
+
+
+def _contact(c: Contact) -> dict[str, Any]:
+    return _obj(_fields(c, ("id", "name", "role", "organisation", "organisation_id", "phone",
+                            "email", "languages", "side")), {})

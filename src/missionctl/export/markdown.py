@@ -1,0 +1,138 @@
+"""Markdown (CommonMark, GitHub tables): the programme, the timeline and the contact sheet.
+
+Every value from the mission is escaped (`md`) so that a title cannot open a link, an HTML
+tag, a heading or a table cell; line breaks in values become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
+from missionctl.views.flags import Flag, codes
+from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
+from missionctl.views.people import Contact
+from missionctl.views.timefmt import day_title, span
+from missionctl.views.timeline import Timeline
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_LEADING = re.compile(r"^(\d*)([#>=+.)-])")
+
+
+def md(value: object) -> str:
+    """A value as literal Markdown text on one line (inline: never at the start of a line)."""
+    text = " ".join(str(value).split())
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def block(value: object) -> str:
+    """A value as literal Markdown text at the start of a line (no heading, list or quote)."""
+    text = md(value)
+    match = _LEADING.match(text)
+    if match is None or (match.group(1) and match.group(2) not in ".)"):
+        return text
+    return f"{match.group(1)}\\{text[match.end(1):]}"
+
+
+def _flags(flags: tuple[Flag, ...]) -> str:
+    return "".join(f" ⚠ {c}" for c in codes(flags))
+
+
+def _header(title: str, lines: list[str]) -> list[str]:
+    return [f"# {md(title)}", "", *[f"{x}  " for x in lines if x], ""]
+
+
+# --- itinerary -------------------------------------------------------------------------
+
+
+def itinerary(it: Itinerary) -> str:
+    lines = _header(it.title, [
+        f"**{md(it.heading)}** · {md(it.dates)} · times in {md(it.zone)} unless marked",
+        f"Duty contact: {md(_contact(it.duty))}" if it.duty else "",
+        (f"Emergency numbers in {md(it.country_name)}: {md(emergency_line(it.emergency))}"
+         if it.emergency else ""),
+    ])
+    if not it.days:
+        lines += ["*Nothing in this selection.*", ""]
+    for day in it.days:
+        lines += [f"## {day_title(day.date)}", ""]
+        for ln in day.lines:
+            lines += _event(it, ln)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _contact(c: Contact | None) -> str:
+    if c is None:
+        return ""
+    return ", ".join([c.name] + [x for x in (c.role, c.phone, c.email) if x])
+
+
+def _event(it: Itinerary, ln: Line) -> list[str]:
+    when = span(ln.start, ln.start_zone, ln.end, ln.end_zone, it.zone)
+    title = f"~~{md(ln.title)}~~ **(cancelled)**" if ln.cancelled else f"**{md(ln.title)}**"
+    if ln.tentative:
+        title += " *(tentative)*"
+    out = [f"### {md(when)}", "", title + _flags(ln.flags), ""]
+    for label, value in detail_rows(ln):
+        text = value if isinstance(value, str) else host_text(value)
+        out.append(f"- {md(label)}: {md(text)}")
+    if ln.meetings:
+        out += ["", *_meetings(ln.meetings)]
+    return [*out, ""]
+
+
+def _meetings(meetings: tuple[Meeting, ...]) -> list[str]:
+    rows = ["| Time | Table | Between | Who |", "| --- | --- | --- | --- |"]
+    rows += [f"| {m.start:%H:%M} | {md(m.table)} | {md(m.between)}{_flags(m.flags)} | "
+             f"{md(', '.join(m.people))} |" for m in meetings]
+    return rows
+
+
+# --- timeline --------------------------------------------------------------------------
+
+
+def timeline(tl: Timeline, text: str) -> str:
+    """The timeline as the terminal draws it (`text`, plain) in a code block."""
+    lines = _header(tl.title, [f"**{md(tl.heading)}** · hours in {md(tl.zone)}"])
+    body = "\n".join(text.splitlines()[2:]).strip("\n")
+    fence = "````" if "```" in body else "```"
+    return "\n".join([*lines, f"{fence}text", body, fence]) + "\n"
+
+
+# --- contacts --------------------------------------------------------------------------
+
+
+def contacts(sheet: ContactSheet) -> str:
+    note = "Shared version: private fields left out." if sheet.public else ""
+    lines = _header(sheet.title, [f"**{md(sheet.heading)}**", note])
+    if sheet.duty is not None:
+        lines += ["## Duty contact", "", *_people((sheet.duty,), with_org=True), ""]
+    lines += [f"## Emergency numbers in {md(sheet.country_name)}", "",
+              block(emergency_line(sheet.emergency)), ""]
+    if sheet.emergency_note:
+        lines += [block(sheet.emergency_note), ""]
+    if sheet.embassies:
+        lines += ["## Embassies and consulates", ""]
+        lines += [f"- **{md(e.name)}**: " + md(", ".join(
+            x for x in (e.address, e.city, e.phone, e.email, e.website) if x))
+            for e in sheet.embassies]
+        lines.append("")
+    for s in sheet.sections:
+        lines += _section(s)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _section(s: OrgSection) -> list[str]:
+    meta = ", ".join(x for x in (s.type, s.city, s.phone, s.email) if x)
+    return [f"## {md(s.name)}", "", *([block(meta), ""] if meta else []), *_people(s.people), ""]
+
+
+def _people(people: tuple[Contact, ...], with_org: bool = False) -> list[str]:
+    head = ["Name", "Role"] + (["Organisation"] if with_org else []) + [
+        "Phone", "E-mail", "Languages"]
+    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for c in people:
+        cells = [c.name, c.role or ""] + ([c.organisation or ""] if with_org else []) + [
+            c.phone or "", c.email or "", ", ".join(c.languages)]
+        rows.append("| " + " | ".join(md(x) for x in cells) + " |")
+    return rows

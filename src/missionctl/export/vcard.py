@@ -1,0 +1,105 @@
+"""vCard 3.0 (RFC 2426) for the contact sheet, written with vobject: one card per person, one
+per embassy or consulate, and one card holding the host country's emergency numbers.
+
+Phones import vCard 3.0 everywhere (no vobject release writes 4.0). UIDs are stable
+(`<person-id>@<mission-id>.missionctl`; `org:<id>@...` and `emergency:<country>@...` for the
+other cards, ':' being outside every id), so importing a newer sheet updates the cards on clients
+that match by UID. Each number on the emergency card is labelled with the Apple convention
+(`itemN.TEL` + `itemN.X-ABLABEL`), which other clients ignore harmlessly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from missionctl.views.contacts import ContactSheet, Embassy
+from missionctl.views.people import Contact
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(family, given): the last word is the family name ('Fatima Zahra Amrani' ->
+    ('Amrani', 'Fatima Zahra')); one word is a family name alone."""
+    words = name.split()
+    if len(words) <= 1:
+        return (name.strip(), "")
+    return (words[-1], " ".join(words[:-1]))
+
+
+def contacts(sheet: ContactSheet) -> str:
+    """Every card of the sheet, CRLF line ends, in the sheet's order."""
+    cards = [_person(sheet, c) for c in sheet.people]
+    cards += [_embassy(sheet, e) for e in sheet.embassies]
+    if sheet.emergency:
+        cards.append(_emergency(sheet))
+    return "".join(str(c.serialize()) for c in cards)
+
+
+def _card(sheet: ContactSheet, uid: str, fn: str, family: str, given: str) -> Any:
+    import vobject
+
+    card = vobject.vCard()
+    card.add("uid").value = f"{uid}@{sheet.mission_id}.missionctl"
+    card.add("fn").value = fn
+    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    card.add("categories").value = [sheet.title]
+    return card
+
+
+def _person(sheet: ContactSheet, c: Contact) -> Any:
+    family, given = split_name(c.name)
+    card = _card(sheet, c.id, c.name, family, given)
+    if c.organisation:
+        card.add("org").value = [c.organisation]
+    if c.role:
+        card.add("title").value = c.role
+    if c.phone:
+        _typed(card, "tel", c.phone, "VOICE")
+    if c.email:
+        _typed(card, "email", c.email, "INTERNET")
+    note = [sheet.title]
+    if c.languages:
+        note.insert(0, "Speaks " + ", ".join(c.languages))
+    card.add("note").value = ". ".join(note)
+    return card
+
+
+def _typed(card: Any, name: str, value: str, kind: str) -> None:
+    prop = card.add(name)
+    prop.value = value
+    prop.type_param = kind
+
+
+def _embassy(sheet: ContactSheet, e: Embassy) -> Any:
+    card = _card(sheet, f"org:{e.id}", e.name, e.name, "")
+    card.add("org").value = [e.name]
+    card.add("x-abshowas").value = "COMPANY"
+    if e.address or e.city:
+        import vobject
+
+        adr = card.add("adr")
+        adr.value = vobject.vcard.Address(street=e.address or "", city=e.city or "")
+        adr.type_param = "WORK"
+    if e.phone:
+        _typed(card, "tel", e.phone, "WORK")
+    if e.email:
+        _typed(card, "email", e.email, "INTERNET")
+    if e.website:
+        card.add("url").value = e.website
+    return card
+
+
+def _emergency(sheet: ContactSheet) -> Any:
+    name = f"Emergency numbers – {sheet.country_name}"
+    card = _card(sheet, f"emergency:{sheet.country.lower()}", name, name, "")
+    card.add("org").value = ["Emergency services"]
+    for i, (service, number) in enumerate(sheet.emergency, start=1):
+        tel = card.add("tel")
+        tel.value = number
+        tel.group = f"item{i}"
+        label = card.add("x-ablabel")
+        label.value = service
+        label.group = f"item{i}"
+    notes = [f"{s} {n}" for s, n in sheet.emergency]
+    card.add("note").value = "; ".join(notes) + (
+        f". {sheet.emergency_note}" if sheet.emergency_note else "")
+    return card

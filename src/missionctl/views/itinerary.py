@@ -1,0 +1,309 @@
+"""The itinerary as plain data: days, and on each day the events (lines) a reader needs.
+
+Built once, rendered by every format (terminal, Markdown, HTML, CSV). In the whole-mission
+and group views the meetings of a B2B session are folded into one line for the session (with
+its meeting grid); in a person's or an organisation's view each meeting is its own line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from missionctl.model import Event, Mission, Venue
+from missionctl.views.flags import Flag
+from missionctl.views.people import Contact, contact, group_name, who
+from missionctl.views.select import Selection, event_day, select_events
+from missionctl.views.timefmt import date_range
+
+MODES = {"flight": "Flight", "train": "Train", "coach": "Coach", "car": "Car", "taxi": "Taxi",
+         "ferry": "Ferry", "walk": "On foot"}
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One B2B meeting inside a folded session line."""
+
+    event_id: str
+    start: datetime  # local
+    table: str
+    between: str
+    people: tuple[str, ...]
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One event (or one folded B2B session) as shown."""
+
+    event_id: str
+    kind: str
+    title: str
+    status: str
+    start: datetime  # local to start_zone
+    end: datetime  # local to end_zone
+    start_zone: str
+    end_zone: str
+    place: str | None = None
+    address: str | None = None
+    geo: tuple[float, float] | None = None
+    route: tuple[str, str] | None = None
+    transport: str | None = None
+    organisation: str | None = None
+    language: str | None = None
+    attending: tuple[str, ...] = ()
+    attending_count: int = 0
+    hosts: tuple[Contact, ...] = ()
+    host_org: str | None = None  # organisation contact when no host person is named
+    interpreters: tuple[str, ...] = ()
+    notes: str | None = None
+    flags: tuple[Flag, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    @property
+    def tentative(self) -> bool:
+        return self.status == "tentative"
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    date: date
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Itinerary:
+    mission_id: str
+    title: str
+    heading: str  # what is shown: "Whole programme", "Agenda of Inês Carvalho", ...
+    dates: str
+    zone: str
+    days: tuple[Day, ...]
+    duty: Contact | None = None
+    description: str | None = None
+    country_name: str = ""
+    emergency: tuple[tuple[str, str], ...] = ()
+
+
+def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]],
+          public: bool = False) -> Itinerary:
+    events = select_events(mission, sel)
+    lines = _lines(mission, events, sel, flags, public)
+    days: dict[date, list[Line]] = {}
+    for line in lines:
+        days.setdefault(line.start.date(), []).append(line)
+    info = mission.info
+    duty = _duty(mission, public)
+    from missionctl.practice.countries import practice
+
+    here = practice(info.host_country)
+    return Itinerary(
+        mission_id=info.id, title=info.title, heading=heading(mission, sel),
+        dates=date_range(info.start, info.end), zone=info.timezone,
+        days=tuple(Day(d, tuple(ls)) for d, ls in sorted(days.items())),
+        duty=duty, description=info.description, country_name=here.name,
+        emergency=here.emergency,
+    )
+
+
+def heading(mission: Mission, sel: Selection) -> str:
+    from missionctl.views.timefmt import day_title
+
+    if sel.person is not None:
+        p = mission.people[sel.person]
+        text = f"Agenda of {p.name}"
+    elif sel.org is not None:
+        text = f"Programme of {mission.organisations[sel.org].name}"
+    elif sel.group is not None:
+        text = f"Programme of {group_name(mission, sel.group)}"
+    else:
+        text = "Programme"
+    return text + (f", {day_title(sel.day)}" if sel.day is not None else "")
+
+
+def _lines(mission: Mission, events: list[Event], sel: Selection,
+           flags: Mapping[str, tuple[Flag, ...]], public: bool) -> list[Line]:
+    out: list[Line] = []
+    sessions: dict[str, list[Event]] = {}
+    for e in events:
+        if e.b2b is not None and not sel.personal:
+            if e.b2b not in sessions:
+                sessions[e.b2b] = []
+                out.append(_placeholder(e))
+            sessions[e.b2b].append(e)
+        else:
+            out.append(line(mission, e, flags.get(e.id, ()), public))
+    return [_session(mission, sessions[ln.event_id], flags) if ln.kind == "b2b" else ln
+            for ln in out]
+
+
+def _placeholder(e: Event) -> Line:
+    assert e.b2b is not None
+    return Line(e.b2b, "b2b", "", "", e.start, e.end, e.zone, e.end_zone)
+
+
+def line(mission: Mission, e: Event, flags: tuple[Flag, ...], public: bool = False) -> Line:
+    """One event as shown."""
+    taking = mission.taking_part.get(e.id, frozenset())
+    hosts = mission.expand(e.hosts)
+    interpreters = mission.expand(e.interpreters)
+    attending_ids = mission.expand(e.attendees) - hosts - interpreters
+    told = who(mission, attending_ids, [r.id for r in e.attendees if r.kind == "group"])
+    venue = mission.venues.get(e.venue) if e.venue else None
+    return Line(
+        event_id=e.id, kind=e.kind, title=e.title, status=e.status,
+        start=e.local_start(), end=e.local_end(), start_zone=e.zone, end_zone=e.end_zone,
+        place=_place(venue, e.room), address=_address(venue), geo=_geo(mission, e),
+        route=_route(mission, e), transport=_transport(e),
+        organisation=_org_name(mission, e.organisation), language=e.language,
+        attending=told.labels(mission), attending_count=len(taking),
+        hosts=tuple(contact(mission, p, public) for p in _ordered(mission, hosts)),
+        host_org=_org_contact(mission, e.organisation) if not hosts else None,
+        interpreters=tuple(mission.people[p].name for p in _ordered(mission, interpreters)),
+        notes=e.notes, flags=flags,
+    )
+
+
+def _ordered(mission: Mission, ids: frozenset[str]) -> list[str]:
+    from missionctl.views.people import in_file_order
+
+    return in_file_order(mission, ids)
+
+
+def _session(mission: Mission, meetings: list[Event],
+             flags: Mapping[str, tuple[Flag, ...]]) -> Line:
+    first = meetings[0]
+    assert first.b2b is not None
+    session = mission.b2b[first.b2b]
+    from missionctl.tz import zone
+
+    tz = zone(session.zone)
+    everyone = frozenset().union(*(mission.taking_part.get(m.id, frozenset()) for m in meetings))
+    told = who(mission, everyone)
+    venue = mission.venues.get(session.venue) if session.venue else None
+    rows = tuple(_meeting(mission, m, flags.get(m.id, ())) for m in meetings)
+    all_flags = tuple(f for m in rows for f in m.flags)
+    return Line(
+        event_id=session.id, kind="b2b", title=session.title, status="confirmed",
+        start=session.window[0].astimezone(tz), end=session.window[1].astimezone(tz),
+        start_zone=session.zone, end_zone=session.zone, place=_place(venue, session.room),
+        address=_address(venue), geo=venue.geo if venue else None,
+        attending=told.labels(mission), attending_count=len(everyone),
+        notes=f"{len(meetings)} meetings at up to {session.tables} tables",
+        flags=all_flags, meetings=rows,
+    )
+
+
+def _meeting(mission: Mission, e: Event, flags: tuple[Flag, ...]) -> Meeting:
+    table = e.id.rsplit(".", 1)[-1]
+    between = e.title.removeprefix("B2B: ")
+    people = tuple(mission.people[p].name
+                   for p in _ordered(mission, mission.taking_part.get(e.id, frozenset())))
+    return Meeting(e.id, e.local_start(), table, between, people, flags)
+
+
+def _place(venue: Venue | None, room: str | None) -> str | None:
+    if venue is None:
+        return None
+    r = venue.rooms.get(room) if room else None
+    return f"{venue.name} – {r.name or r.id}" if r is not None else venue.name
+
+
+def _address(venue: Venue | None) -> str | None:
+    if venue is None:
+        return None
+    parts = [venue.address, venue.city]
+    if venue.address and venue.city and venue.city in venue.address:
+        parts = [venue.address]
+    return ", ".join(p for p in parts if p) or None
+
+
+def _geo(mission: Mission, e: Event) -> tuple[float, float] | None:
+    vid = e.venue or e.from_
+    v = mission.venues.get(vid) if vid else None
+    return v.geo if v is not None else None
+
+
+def _route(mission: Mission, e: Event) -> tuple[str, str] | None:
+    if e.kind != "travel" or (e.from_ is None and e.to is None):
+        return None
+
+    def name(vid: str | None) -> str:
+        v = mission.venues.get(vid) if vid else None
+        return v.name if v is not None else (vid or "?")
+
+    return (name(e.from_), name(e.to))
+
+
+def _transport(e: Event) -> str | None:
+    parts = [MODES.get(e.mode, e.mode) if e.mode else None, e.carrier, e.reference]
+    return " · ".join(p for p in parts if p) or None
+
+
+def _org_name(mission: Mission, oid: str | None) -> str | None:
+    if oid is None:
+        return None
+    o = mission.organisations.get(oid)
+    return o.name if o is not None else oid
+
+
+def _org_contact(mission: Mission, oid: str | None) -> str | None:
+    o = mission.organisations.get(oid) if oid else None
+    if o is None:
+        return None
+    reach = ", ".join(x for x in (o.phone, o.email) if x)
+    return f"{o.name}: {reach}" if reach else None
+
+
+def detail_rows(ln: Line) -> list[tuple[str, str | Contact]]:
+    """(label, value) rows under an event's title, shared by every readable format. A host is
+    given as a `Contact` so each format can link the phone and e-mail its own way."""
+    rows: list[tuple[str, str | Contact]] = []
+    if ln.route is not None:
+        rows.append(("Route", f"{ln.route[0]} → {ln.route[1]}"))
+    if ln.transport:
+        rows.append(("By", ln.transport))
+    if ln.place:
+        rows.append(("At", ln.place + (f", {ln.address}" if ln.address else "")))
+    if ln.organisation:
+        rows.append(("Visiting", ln.organisation))
+    if ln.attending:
+        rows.append(("With", "; ".join(ln.attending) + _count(ln.attending_count)))
+    rows += [("Host", c) for c in ln.hosts]
+    if ln.host_org:
+        rows.append(("Contact", ln.host_org))
+    if ln.interpreters:
+        rows.append(("Interpreters", ", ".join(ln.interpreters)))
+    if ln.language:
+        rows.append(("Language", ln.language))
+    if ln.notes:
+        rows.append(("Notes", " ".join(ln.notes.split())))
+    return rows
+
+
+def _count(n: int) -> str:
+    return f" ({n} people taking part)" if n > 1 else ""
+
+
+def host_text(c: Contact) -> str:
+    """'Name (role), phone, e-mail'."""
+    who = c.name + (f" ({c.role})" if c.role else "")
+    reach = c.reach()
+    return f"{who}, {reach}" if reach else who
+
+
+def all_lines(it: Itinerary) -> list[Line]:
+    return [ln for d in it.days for ln in d.lines]
+
+
+__all__ = ["Day", "Itinerary", "Line", "Meeting", "build", "event_day", "line"]
+
+
+def _duty(mission: Mission, public: bool) -> Contact | None:
+    pid = mission.info.contact
+    return contact(mission, pid, public) if pid is not None and pid in mission.people else None

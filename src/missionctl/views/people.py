@@ -1,0 +1,106 @@
+"""People as a reader wants them: groups by name instead of forty names, and contact details
+with the `private` fields left out when the sheet is shared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from missionctl.model import Mission, Person
+
+CONTACT_FIELDS = ("role", "organisation", "phone", "email", "languages")
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One person's contact details as shown (private fields already left out)."""
+
+    id: str
+    name: str
+    role: str | None = None
+    organisation: str | None = None  # the organisation's name
+    organisation_id: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    languages: tuple[str, ...] = ()
+    side: str = "delegate"
+
+    def reach(self) -> str:
+        """'phone, e-mail' (whichever are known)."""
+        return ", ".join(x for x in (self.phone, self.email) if x)
+
+
+def contact(mission: Mission, pid: str, public: bool = False) -> Contact:
+    """The person's contact; with `public`, every field named in their `private` is left out."""
+    p = mission.people[pid]
+    hidden = frozenset(p.private) if public else frozenset()
+
+    def keep(name: str, value: str | None) -> str | None:
+        return None if name in hidden else value
+
+    org = mission.organisations.get(p.organisation) if p.organisation else None
+    return Contact(
+        id=p.id, name=p.name, role=keep("role", p.role),
+        organisation=None if "organisation" in hidden or org is None else org.name,
+        organisation_id=None if "organisation" in hidden else p.organisation,
+        phone=keep("phone", p.phone), email=keep("email", p.email),
+        languages=() if "languages" in hidden else p.languages, side=p.side,
+    )
+
+
+def in_file_order(mission: Mission, ids: Iterable[str]) -> list[str]:
+    """Person ids in the order the mission lists its people (organisers usually first)."""
+    order = _order(mission)
+    return sorted(set(ids), key=lambda pid: (order.get(pid, len(order)), pid))
+
+
+def _order(mission: Mission) -> dict[str, int]:
+    return {pid: i for i, pid in enumerate(mission.people)}
+
+
+def names(mission: Mission, ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(mission.people[p].name for p in in_file_order(mission, ids) if p in mission.people)
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A set of people told as whole groups (by name) plus the people no group covers."""
+
+    groups: tuple[str, ...]  # group ids
+    people: tuple[str, ...]  # person ids, file order
+    count: int
+
+    def labels(self, mission: Mission) -> tuple[str, ...]:
+        return tuple(group_name(mission, g) for g in self.groups) + names(mission, self.people)
+
+
+def group_name(mission: Mission, gid: str) -> str:
+    g = mission.groups.get(gid)
+    return (g.name if g is not None and g.name else None) or gid
+
+
+def who(mission: Mission, ids: frozenset[str], prefer: Iterable[str] = ()) -> Who:
+    """Tell `ids` as groups where every member of a group is in it.
+
+    Largest groups first (ties: the groups named in `prefer`, then by id); a group is used
+    when it adds at least two people not told yet, so overlapping groups are not listed for
+    one person. Whoever no chosen group covers is listed by name.
+    """
+    preferred = set(prefer)
+    candidates = [
+        (gid, members) for gid, members in mission.group_members.items()
+        if len(members) >= 2 and members <= ids
+    ]
+    candidates.sort(key=lambda c: (-len(c[1]), c[0] not in preferred, c[0]))
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for gid, members in candidates:
+        if len(members - covered) >= 2:
+            chosen.append(gid)
+            covered |= members
+    rest = in_file_order(mission, ids - covered)
+    return Who(tuple(chosen), tuple(rest), len(ids))
+
+
+def person_line(p: Person) -> str:
+    return p.name if not p.role else f"{p.name} ({p.role})"

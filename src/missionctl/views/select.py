@@ -1,0 +1,97 @@
+"""Which events a view shows: the whole mission, one person, organisation or group, one day."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from missionctl.errors import UserError
+from missionctl.model import Event, Mission
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """`--person`, `--org`, `--group` (at most one) and `--day`."""
+
+    person: str | None = None
+    org: str | None = None
+    group: str | None = None
+    day: date | None = None
+
+    @property
+    def personal(self) -> bool:
+        """One person's or one organisation's view: B2B meetings are listed one by one."""
+        return self.person is not None or self.org is not None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"person": self.person, "org": self.org, "group": self.group,
+                "day": self.day.isoformat() if self.day else None}
+
+
+def parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"--day {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def make_selection(mission: Mission, person: str | None = None, org: str | None = None,
+                   group: str | None = None, day: str | None = None) -> Selection:
+    """A validated selection: an unknown id is a usage error with a "did you mean"."""
+    given = [name for name, value in (("--person", person), ("--org", org),
+                                      ("--group", group)) if value is not None]
+    if len(given) > 1:
+        raise UserError(f"give at most one of --person, --org and --group (got {', '.join(given)})")
+    _known("person", person, mission.people)
+    _known("organisation", org, mission.organisations)
+    _known("group", group, mission.groups)
+    return Selection(person, org, group, parse_day(day))
+
+
+def _known(noun: str, ident: str | None, table: Mapping[str, object]) -> None:
+    from missionctl.values import did_you_mean
+
+    if ident is None or ident in table:
+        return
+    keys = list(table)
+    raise UserError(f"no {noun} '{ident}' in this mission{did_you_mean(ident, keys)}")
+
+
+def check_event_id(mission: Mission, ident: str | None) -> None:
+    _known("event", ident, mission.events)
+
+
+def event_day(event: Event) -> date:
+    """The day an event belongs to: the local date of its start, in its own zone."""
+    return event.local_start().date()
+
+
+def people_in_view(mission: Mission, sel: Selection) -> frozenset[str] | None:
+    """The people the selection is about; None for everyone."""
+    if sel.person is not None:
+        return frozenset({sel.person})
+    if sel.org is not None:
+        return mission.org_people.get(sel.org, frozenset())
+    if sel.group is not None:
+        return mission.group_members.get(sel.group, frozenset())
+    return None
+
+
+def wanted(mission: Mission, sel: Selection, event: Event) -> bool:
+    if sel.day is not None and event_day(event) != sel.day:
+        return False
+    people = people_in_view(mission, sel)
+    if people is None:
+        return True
+    if sel.org is not None and event.organisation == sel.org:
+        return True
+    return not people.isdisjoint(mission.taking_part.get(event.id, frozenset()))
+
+
+def select_events(mission: Mission, sel: Selection) -> list[Event]:
+    """The selected events in time order (start instant, end instant, id)."""
+    found = [e for e in mission.events.values() if wanted(mission, sel, e)]
+    return sorted(found, key=lambda e: (e.start, e.end, e.id))

@@ -1,0 +1,284 @@
+"""Terminal rendering with rich: the itinerary, the timeline and the contact sheet.
+
+rich is imported here only, and this module only by the commands that print to a terminal.
+Every value from a mission file goes into a `Text` (never parsed as rich markup) with control
+characters shown escaped, so a title cannot restyle or clear the terminal. Without colour
+(a file, a pipe, NO_COLOR, the golden files) the output is plain text at a fixed width.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
+from missionctl.views.flags import Flag, codes
+from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
+from missionctl.views.people import Contact
+from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
+from missionctl.views.timeline import Row, Timeline, TimelineDay
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CELL_MINUTES = 15
+LABEL_WIDTH = 28
+PALETTE = ("cyan", "green", "magenta", "blue", "yellow", "bright_cyan", "bright_green",
+           "bright_magenta", "bright_blue")
+
+
+def clean(text: str) -> str:
+    """Control characters (escape sequences, bells, carriage returns) shown as \\xNN."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def render(renderable: RenderableType, width: int, colour: bool) -> str:
+    """Render to a string: ANSI colours when `colour`, else plain text."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, color_system="standard" if colour else None,
+                      force_terminal=colour, no_color=not colour, highlight=False,
+                      markup=False, emoji=False, legacy_windows=False, soft_wrap=False)
+    console.print(renderable)
+    text = buf.getvalue()
+    if colour:
+        return text
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _t(text: str | None, style: str = "") -> Text:
+    return Text(clean(text or ""), style=style)
+
+
+# --- itinerary -------------------------------------------------------------------------
+
+
+def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
+    parts: list[RenderableType] = [_header(it)]
+    if not it.days:
+        parts.append(Text("Nothing in this selection.", style="italic"))
+    for day in it.days:
+        parts.append(Text(""))
+        parts.append(Rule(Text(day_title(day.date), style="bold"), align="left",
+                          characters="─"))
+        parts.append(_day_table(it, day.lines))
+    return render(Group(*parts), width, colour)
+
+
+def _header(it: Itinerary) -> RenderableType:
+    head = Text()
+    head.append(clean(it.title), style="bold")
+    head.append(f"\n{clean(it.heading)} · {it.dates} · times in {it.zone} unless marked")
+    if it.duty is not None:
+        head.append("\nDuty contact: ", style="bold")
+        head.append(_contact_line(it.duty))
+    if it.emergency:
+        head.append(f"\nEmergency numbers in {it.country_name}: ", style="bold")
+        head.append(emergency_line(it.emergency))
+    return head
+
+
+def _contact_line(c: Contact) -> str:
+    parts = [c.name] + [x for x in (c.role, c.organisation, c.phone, c.email) if x]
+    return clean(", ".join(parts))
+
+
+def _day_table(it: Itinerary, lines: tuple[Line, ...]) -> Table:
+    table = Table.grid(padding=(0, 2), pad_edge=False)
+    table.add_column(width=21, no_wrap=False)
+    table.add_column(ratio=1)
+    for ln in lines:
+        table.add_row(_when(it, ln), _what(ln))
+        table.add_row("", "")
+    return table
+
+
+def _when(it: Itinerary, ln: Line) -> Text:
+    out = Text(hhmm(ln.start), style="bold")
+    if ln.start_zone != it.zone:
+        out.append(f"\n{zone_note(ln.start, ln.start_zone)}", style="dim")
+    end = hhmm(ln.end)
+    if ln.end.date() != ln.start.date():
+        end = f"{short_day(ln.end.date())} {end}"
+    out.append(f"\n– {end}")
+    if ln.end_zone != it.zone:
+        out.append(f"\n{zone_note(ln.end, ln.end_zone)}", style="dim")
+    return out
+
+
+def _what(ln: Line) -> Group:
+    rows: list[RenderableType] = [_title(ln)]
+    for label, value in detail_rows(ln):
+        row = Text()
+        row.append(f"{label}: ", style="dim")
+        row.append(clean(value if isinstance(value, str) else host_text(value)))
+        rows.append(row)
+    if ln.meetings:
+        rows.append(_meetings(ln.meetings))
+    return Group(*rows)
+
+
+def _title(ln: Line) -> Text:
+    style = "bold strike dim" if ln.cancelled else "bold"
+    out = Text(clean(ln.title), style=style)
+    if ln.cancelled:
+        out.append("  [CANCELLED]", style="bold red")
+    elif ln.tentative:
+        out.append("  [tentative]", style="yellow")
+    out.append_text(_flag_text(ln.flags))
+    return out
+
+
+def _flag_text(flags: tuple[Flag, ...]) -> Text:
+    out = Text()
+    worst = {f.code: f.severity for f in flags}
+    for code in codes(flags):
+        colour = "bold red" if worst[code] == "error" else "yellow"
+        out.append(f"  ⚠ {code}", style=colour)
+    return out
+
+
+def _meetings(meetings: tuple[Meeting, ...]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
+    for name in ("Time", "Table", "Between", "Who"):
+        table.add_column(name, overflow="fold")
+    for m in meetings:
+        between = Text(clean(m.between))
+        between.append_text(_flag_text(m.flags))
+        table.add_row(hhmm(m.start), m.table, between, _t(", ".join(m.people)))
+    return table
+
+
+# --- timeline --------------------------------------------------------------------------
+
+
+def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
+    head = Text(clean(tl.title), style="bold")
+    head.append(f"\n{clean(tl.heading)} · hours in {tl.zone} · one character = "
+                f"{CELL_MINUTES} minutes, · free, ! two events at once")
+    parts: list[RenderableType] = [head]
+    if not tl.days:
+        parts.append(Text("Nothing in this selection.", style="italic"))
+    for day in tl.days:
+        parts += [Text(""), Rule(Text(day_title(day.date), style="bold"), align="left"),
+                  _grid(day, width), _legend(day)]
+    return render(Group(*parts), width, colour)
+
+
+def _grid(day: TimelineDay, width: int) -> Text:
+    label = max(12, min(LABEL_WIDTH, width - 4 * (day.last_hour - day.first_hour) - 2))
+    out = Text(" " * (label + 1))
+    for hour in range(day.first_hour, day.last_hour):
+        out.append(f"{hour % 24:02d}  ", style="dim")
+    for row in day.rows:
+        out.append("\n")
+        name = clean(row.label)
+        name = name if len(name) <= label else name[: label - 1] + "…"
+        out.append(f"{name:<{label}} ")
+        out.append_text(_cells(day, row))
+    return out
+
+
+def _cells(day: TimelineDay, row: Row) -> Text:
+    out = Text()
+    keys = sorted({s.key for s in row.spans})
+    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
+    for t in range(day.first_hour * 60, day.last_hour * 60, CELL_MINUTES):
+        char, style = _cell(row, t, t + CELL_MINUTES, colours)
+        out.append(char, style=style)
+    return out
+
+
+def _cell(row: Row, lo: int, hi: int, colours: dict[str, str]) -> tuple[str, str]:
+    if any(a < hi and lo < b for a, b in row.collisions):
+        return "!", "bold white on red"
+    here = [s for s in row.spans if s.start < hi and lo < s.end]
+    busy = [s for s in here if s.occupies]
+    if not here:
+        return "·", "dim"
+    pick = (busy or here)[0]
+    style = f"bold {colours[pick.key]}" if pick.occupies else f"dim {colours[pick.key]}"
+    return pick.key, style
+
+
+def _legend(day: TimelineDay) -> Text:
+    out = Text()
+    for e in day.legend:
+        out.append("\n")
+        out.append(f"{e.key} ", style="bold")
+        out.append(f"{e.start}–{e.end} {clean(e.title)}")
+        if e.kind in ("stay", "free"):
+            out.append(f" ({e.kind})", style="dim")
+        out.append_text(_flag_text(e.flags))
+    return out
+
+
+# --- contacts --------------------------------------------------------------------------
+
+
+def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str:
+    head = Text(clean(sheet.title), style="bold")
+    head.append(f"\n{clean(sheet.heading)}")
+    if sheet.public:
+        head.append(" · shared version: private fields left out")
+    parts: list[RenderableType] = [head, Text("")]
+    parts += _duty(sheet)
+    parts += _emergency(sheet)
+    parts += _embassies(sheet)
+    for section in sheet.sections:
+        parts += [_section_title(section), *(_person(c) for c in section.people), Text("")]
+    return render(Group(*parts), width, colour)
+
+
+def _duty(sheet: ContactSheet) -> list[RenderableType]:
+    if sheet.duty is None:
+        return []
+    return [Text("Duty contact", style="bold"), _person(sheet.duty, with_org=True), Text("")]
+
+
+def _emergency(sheet: ContactSheet) -> list[RenderableType]:
+    title = Text(f"Emergency numbers in {sheet.country_name}", style="bold")
+    numbers = Text("  " + emergency_line(sheet.emergency))
+    out: list[RenderableType] = [title, numbers]
+    if sheet.emergency_note:
+        out.append(Padding(Text(sheet.emergency_note, style="dim"), (0, 0, 0, 2)))
+    return [*out, Text("")]
+
+
+def _embassies(sheet: ContactSheet) -> list[RenderableType]:
+    if not sheet.embassies:
+        return []
+    out: list[RenderableType] = [Text("Embassies and consulates", style="bold")]
+    for e in sheet.embassies:
+        bits = [e.name] + [x for x in (e.address, e.city, e.phone, e.email, e.website) if x]
+        out.append(Padding(_t(", ".join(bits)), (0, 0, 0, 2)))
+    return [*out, Text("")]
+
+
+def _section_title(s: OrgSection) -> Text:
+    out = Text(clean(s.name), style="bold")
+    extra = [x for x in (s.type, s.city) if x]
+    if extra:
+        out.append(f" ({clean(', '.join(extra))})", style="dim")
+    reach = [x for x in (s.phone, s.email) if x]
+    if reach:
+        out.append("\n  " + clean(" · ".join(reach)), style="dim")
+    return out
+
+
+def _person(c: Contact, with_org: bool = False) -> Padding:
+    """'Name — role, organisation' then 'phone · e-mail · languages' indented."""
+    out = Text(clean(c.name), style="bold")
+    about = [x for x in (c.role, c.organisation if with_org else None) if x]
+    if about:
+        out.append(" — " + clean(", ".join(about)))
+    reach = [x for x in (c.phone, c.email) if x]
+    if c.languages:
+        reach.append("speaks " + ", ".join(c.languages))
+    if reach:
+        out.append("\n    " + clean(" · ".join(reach)))
+    return Padding(out, (0, 0, 0, 2))

@@ -1,0 +1,116 @@
+"""MC105 long-day: exact (code, line, column), positive and negative.
+
+Findings point at the person's id key: Ana on line 10, Rui on line 11. Casablanca is UTC+0
+in 2027, Lisbon UTC+1 in May. max_day defaults to 12h.
+"""
+
+# ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
+from __future__ import annotations
+
+from missionctl.checks import registry
+from missionctl.linter import Selection
+
+CODE = "MC105"
+ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
+ANA, RUI = (CODE, 10, 3), (CODE, 11, 3)
+
+SETUP = """\
+people:
+  ana-silva: {name: Ana Silva}
+  rui-costa: {name: Rui Costa}
+groups:
+  delegation: {members: [ana-silva, rui-costa]}
+venues:
+  lis: {name: Lisbon airport, timezone: Europe/Lisbon}
+  cmn: {name: Casablanca airport}
+  lisbon-office: {name: Lisbon office, timezone: Europe/Lisbon}
+events:
+"""
+
+
+def day(*events: str, who: str = "ana-silva") -> str:
+    """Events written 'id kind start | end'; a bare HH:MM start is on 2027-05-11."""
+    lines = []
+    for spec in events:
+        head, end = spec.split(" | ")
+        ident, kind, start = head.split(" ", 2)
+        start = start if "-" in start else f"2027-05-11 {start}"
+        lines.append(f"  {ident}: {{kind: {kind}, title: {ident.title()}, start: {start}, "
+                     f"end: {end}, attendees: [{who}]}}\n")
+    return SETUP + "".join(lines)
+
+
+LONG = day("flight travel 06:00 | 07:00", "visit visit 10:00 | 12:00", "dinner meal 20:00 | 21:30")
+
+
+def test_long_day_once_per_person_at_the_person(found):
+    assert found(LONG, selection=ONLY) == [ANA]
+
+
+def test_message(report_of):
+    [finding] = [f for f in report_of(LONG).shown if f.code == CODE]
+    assert finding.message == (
+        "Ana Silva's day on Tue 2027-05-11 runs 15h30, from 06:00 ('Flight' (flight)) to "
+        "21:30 ('Dinner' (dinner)), longer than checks.max_day (12h); spread the programme "
+        "over more days, or raise checks.max_day")
+    assert (finding.loc.line, finding.subject) == (10, None)
+
+
+def test_exactly_max_day_is_fine(found):
+    assert found(day("a visit 08:00 | 09:00", "b meal 19:00 | 20:00"), selection=ONLY) == []
+    assert found(day("a visit 08:00 | 09:00", "b meal 19:00 | 20:01"), selection=ONLY) == [ANA]
+
+
+def test_max_day_setting(found):
+    assert found(LONG.replace("events:", "checks: {max_day: 16h}\nevents:"),
+                 selection=ONLY) == []
+
+
+def test_travel_counts(found):
+    without_flight = LONG.replace("kind: travel", "kind: travel, status: cancelled")
+    assert found(without_flight, selection=ONLY) == []  # 10:00-21:30 is 11h30
+
+
+def test_stay_and_free_do_not_count(found):
+    text = day("hotel stay 2027-05-10 14:00 | 2027-05-12 11:00", "gym free 06:00 | 07:00",
+               "visit visit 09:00 | 12:00", "dinner meal 19:00 | 20:30")
+    assert found(text, selection=ONLY) == []
+    assert found(text.replace("kind: free", "kind: other"), selection=ONLY) == [ANA]
+
+
+def test_each_long_day_and_each_person(found):
+    text = LONG + day("b1 visit 2027-05-12 07:00 | 08:00", "b2 meal 2027-05-12 20:00 | 21:00",
+                      who="group:delegation").removeprefix(SETUP)
+    assert found(text, selection=ONLY) == [ANA, ANA, RUI]
+
+
+def test_an_evening_past_midnight_stays_on_its_day(found):
+    text = day("visit visit 08:00 | 10:00", "dinner meal 20:00 | 2027-05-12 01:00",
+               "breakfast meal 2027-05-12 08:00 | 09:00")
+    assert found(text, selection=ONLY) == [ANA]
+
+
+def test_days_are_local_to_each_event(found):
+    # 00:30 in Lisbon on the 12th is 23:30 UTC on the 11th: in a UTC day the span from 08:00
+    # would be 16h; each event belongs to its own local date, so these are two short days.
+    text = SETUP + """\
+  visit: {kind: visit, title: Visit, start: 2027-05-11 08:00, end: 10:00, attendees: [ana-silva]}
+  call: {kind: meeting, title: Late call, venue: lisbon-office, start: 2027-05-12 00:30, end: 01:00, attendees: [ana-silva]}
+"""
+    assert found(text, selection=ONLY) == []
+    in_casablanca = text.replace("venue: lisbon-office, start: 2027-05-12 00:30, end: 01:00",
+                                 "start: 2027-05-11 23:30, end: 2027-05-12 00:00")
+    assert found(in_casablanca, selection=ONLY) == [ANA]
+
+
+def test_a_flight_counts_on_its_origin_date(found):
+    text = SETUP + """\
+  flight: {kind: travel, title: Flight, from: lis, to: cmn, start: 2027-05-11 07:00, end: 08:00, attendees: [ana-silva]}
+  dinner: {kind: meal, title: Dinner, start: 2027-05-11 19:00, end: 19:30, attendees: [ana-silva]}
+"""
+    # Leaves 07:00 Lisbon (06:00 UTC), dinner ends 19:30 UTC: 13h30.
+    assert found(text, selection=ONLY) == [ANA]
+
+
+def test_documented_example_fires(found):
+    assert [c for c, _, _ in found(registry()[CODE].bad, selection=ONLY)] == [CODE]

@@ -1,0 +1,202 @@
+"""MC201 room-double-booked: exact (code, line, column); the body starts on line 9."""
+
+from __future__ import annotations
+
+from missionctl.checks.room_double_booked import RULE
+
+VENUES = """\
+venues:
+  hotel:
+    name: Hotel Anfa
+    rooms:
+      salon: {name: Salon Mogador}
+      terrace: {name: Terrace}
+  annex:
+    name: Annex
+    rooms:
+      salon: {name: Annex salon}
+  cafe: {name: Cafe La Vague}
+events:
+"""
+# Events written after VENUES start on line 21.
+
+
+def only(found, text: str, code: str) -> list[tuple[str, int, int]]:
+    """The findings of `code`, after making sure the file has no format errors."""
+    every = found(text)
+    assert [c for c in every if c[0].startswith("MC0")] == []
+    return [c for c in every if c[0] == code]
+
+
+def mc201(found, events: str) -> list[tuple[str, int, int]]:
+    return only(found, VENUES + events, "MC201")
+
+
+def test_overlap_in_one_room_points_at_the_later_event(report_of):
+    report = report_of(VENUES + """\
+  b: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 10:30, end: 12:00}
+  a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
+      end: 11:00}
+""")
+    [f] = [f for f in report.shown if f.code == "MC201"]
+    assert (f.loc.line, f.loc.column) == (21, 3)
+    assert [(r.line, r.column) for r in f.related] == [(22, 3)]
+    assert f.subject == "b"
+    assert "Salon Mogador at Hotel Anfa" in f.message
+    assert "'Lunch' (Tue 11 May 10:30–12:00) overlaps 'Workshop' (Tue 11 May 09:00–11:00)" \
+        in f.message
+
+
+def test_touching_intervals_do_not_overlap(found):
+    assert mc201(found, """\
+  a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
+      end: 11:00}
+  b: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 11:00, end: 12:00}
+""") == []
+
+
+def test_one_minute_of_overlap_is_enough(found):
+    assert mc201(found, """\
+  a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
+      end: 11:01}
+  b: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 11:00, end: 12:00}
+""") == [("MC201", 22, 3)]
+
+
+def test_same_room_id_in_two_venues_is_two_rooms(found):
+    assert mc201(found, """\
+  a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
+      end: 11:00}
+  b: {kind: meal, title: Lunch, venue: annex, room: salon, start: 2027-05-11 10:00, end: 12:00}
+  c: {kind: meal, title: Tea, venue: hotel, room: terrace, start: 2027-05-11 10:00, end: 12:00}
+""") == []
+
+
+def test_venue_without_rooms_is_one_room(found):
+    assert mc201(found, """\
+  a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
+  b: {kind: meal, title: Late lunch, venue: cafe, start: 2027-05-11 13:00, end: 15:00}
+""") == [("MC201", 22, 3)]
+
+
+def test_no_room_at_a_venue_with_rooms_books_nothing(found):
+    assert mc201(found, """\
+  a: {kind: reception, title: Reception, venue: hotel, start: 2027-05-11 09:00, end: 12:00}
+  b: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 10:00, end: 12:00}
+""") == []
+
+
+def test_stay_travel_and_free_book_no_room(found):
+    assert mc201(found, """\
+  night: {kind: stay, title: Night, venue: cafe, start: 2027-05-10 15:00, end: 2027-05-12 11:00}
+  rest: {kind: free, title: Rest, venue: cafe, start: 2027-05-11 19:00, end: 21:00}
+  dinner: {kind: meal, title: Dinner, venue: cafe, start: 2027-05-11 20:00, end: 22:00}
+""") == []
+
+
+def test_cancelled_event_books_nothing(found):
+    assert mc201(found, """\
+  a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
+  b: {kind: meal, title: Old lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00,\
+      status: cancelled}
+""") == []
+
+
+def test_sweep_reports_every_overlapping_pair(found):
+    # a runs all day: it must stay in the sweep while b and c come and go.
+    assert mc201(found, """\
+  a: {kind: workshop, title: Fair, venue: cafe, start: 2027-05-11 09:00, end: 17:00}
+  b: {kind: meal, title: Coffee, venue: cafe, start: 2027-05-11 10:00, end: 11:00}
+  c: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 13:00}
+  d: {kind: meal, title: Tea, venue: cafe, start: 2027-05-11 12:30, end: 13:30}
+""") == [("MC201", 22, 3), ("MC201", 23, 3), ("MC201", 24, 3), ("MC201", 24, 3)]
+
+
+def test_equal_starts_report_the_one_written_later(found):
+    assert mc201(found, """\
+  a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 13:00}
+  b: {kind: meal, title: Lunch too, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
+""") == [("MC201", 22, 3)]
+
+
+def test_instants_are_compared_in_utc(found):
+    # 10:00 with +02:00 is 08:00 UTC, i.e. 08:00 in Casablanca: before the 09:00 workshop.
+    assert mc201(found, """\
+  a: {kind: workshop, title: Workshop, venue: cafe, start: 2027-05-11 09:00, end: 11:00}
+  b: {kind: meal, title: Early, venue: cafe, start: "2027-05-11 10:00+02:00", duration: 1h}
+""") == []
+
+
+B2B = """\
+b2b:
+  mm:
+    title: Matchmaking
+    venue: hotel
+    room: salon
+    date: 2027-05-11
+    start: "14:00"
+    end: "17:30"
+    slot: 25m
+    gap: 5m
+    tables: 4
+    participants: [org:moldes, org:atlas, org:sebou, org:lusomatic]
+    meetings:
+      - {at: "14:00", table: 1, between: [moldes, atlas]}
+      - {at: "14:00", table: 2, between: [sebou, lusomatic]}
+      - {at: "14:30", table: 1, between: [moldes, sebou]}
+organisations:
+  moldes: {name: Moldes Norte}
+  atlas: {name: Atlas Auto}
+  sebou: {name: Sebou Plastiques}
+  lusomatic: {name: Lusomatic}
+people:
+  ana: {name: Ana, organisation: moldes}
+  omar: {name: Omar, organisation: atlas}
+  sara: {name: Sara, organisation: sebou}
+  rui: {name: Rui, organisation: lusomatic}
+"""
+# With B2B after VENUES and the events, the session `mm` is on line 10 + the events' lines.
+
+
+def test_b2b_meetings_do_not_collide_with_their_session_or_each_other(found):
+    assert mc201(found, """\
+  other: {kind: meal, title: Lunch, venue: hotel, room: terrace, start: 2027-05-11 14:00,\
+      end: 15:00}
+""" + B2B) == []
+
+
+def test_event_in_the_session_room_during_the_window(report_of):
+    report = report_of(VENUES + """\
+  talk: {kind: presentation, title: Talk, venue: hotel, room: salon, start: 2027-05-11 15:00,\
+      end: 16:00}
+""" + B2B)
+    [f] = [f for f in report.shown if f.code == "MC201"]
+    assert (f.loc.line, f.loc.column, f.subject) == (21, 3, "talk")
+    assert [(r.line, r.column) for r in f.related] == [(23, 3)]  # the session's id key
+    assert "B2B session 'Matchmaking' (Tue 11 May 14:00–17:30)" in f.message
+
+
+def test_session_starting_during_an_event_points_at_the_session(report_of):
+    report = report_of(VENUES + """\
+  lunch: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 13:00, end: 14:30}
+""" + B2B)
+    [f] = [f for f in report.shown if f.code == "MC201"]
+    assert (f.loc.line, f.loc.column, f.subject) == (23, 3, None)
+    assert [(r.line, r.column) for r in f.related] == [(21, 3)]
+
+
+def test_event_waiver_hides_the_finding(report_of):
+    report = report_of(VENUES + """\
+  a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
+  b: {kind: meal, title: Late, venue: cafe, start: 2027-05-11 13:00, end: 15:00,\
+      waive: {MC201: shared table}}
+""")
+    assert [f.code for f in report.shown if f.code == "MC201"] == []
+    assert [(f.code, f.loc.line, f.waived) for f in report.waived] == [
+        ("MC201", 22, "shared table")]
+
+
+def test_the_documented_example_fires(found):
+    every = found(RULE.bad)
+    assert [c for c in every if c[0].startswith("MC0")] == []
+    assert "MC201" in {c[0] for c in every}

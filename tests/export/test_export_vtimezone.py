@@ -1,0 +1,338 @@
+"""VTIMEZONE built from zoneinfo, and the verifier that reads one back like a client."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import icalendar
+import pytest
+
+from missionctl.export.vtimezone import (
+    DEFAULT_MARGIN,
+    transitions,
+    verify_vtimezone,
+    vtimezone,
+)
+from missionctl.tz import zone
+
+Y2026 = datetime(2026, 1, 1, tzinfo=UTC)
+Y2027 = datetime(2027, 1, 1, tzinfo=UTC)
+Y2028 = datetime(2028, 1, 1, tzinfo=UTC)
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+def _text(prop: object) -> str:
+    value = prop.to_ical()  # type: ignore[attr-defined]
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def observances(vtz: icalendar.Timezone) -> list[tuple[str, str, str, str, str]]:
+    """(kind, DTSTART, TZOFFSETFROM, TZOFFSETTO, TZNAME) of each sub-component, as text."""
+    return [
+        (
+            sub.name,
+            _text(sub["DTSTART"]),
+            _text(sub["TZOFFSETFROM"]),
+            _text(sub["TZOFFSETTO"]),
+            str(sub["TZNAME"]),
+        )
+        for sub in vtz.subcomponents
+    ]
+
+
+# --- the transitions themselves --------------------------------------------------------------
+
+
+def test_casablanca_2026_transitions_are_found_to_the_second() -> None:
+    found = [
+        (t.at, t.offset_from, t.offset_to) for t in transitions("Africa/Casablanca", Y2026, Y2027)
+    ]
+    h = timedelta(hours=1)
+    assert found == [
+        (utc(2026, 2, 15, 2), h, timedelta(0)),  # Ramadan: UTC+0
+        (utc(2026, 3, 22, 2), timedelta(0), h),  # back to UTC+1
+        (utc(2026, 9, 20, 1), h, timedelta(0)),  # tz 2026c: permanent UTC+0
+    ]
+    for t in transitions("Africa/Casablanca", Y2026, Y2027):
+        before = (t.at - timedelta(seconds=1)).astimezone(zone("Africa/Casablanca"))
+        after = t.at.astimezone(zone("Africa/Casablanca"))
+        assert before.utcoffset() == t.offset_from
+        assert after.utcoffset() == t.offset_to
+
+
+def test_zones_without_changes_have_no_transitions() -> None:
+    assert transitions("UTC", Y2026, Y2028) == []
+    assert transitions("Asia/Tokyo", Y2026, Y2028) == []
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def test_casablanca_2026_vtimezone_is_explicit_and_exact() -> None:
+    vtz = vtimezone("Africa/Casablanca", Y2026, Y2027)
+    assert str(vtz["TZID"]) == "Africa/Casablanca"
+    assert "RRULE" not in vtz.to_ical().decode()
+    # span start = 2026-01-01 minus the 7-day margin, in force at UTC+1
+    assert observances(vtz) == [
+        ("STANDARD", "20251225T010000", "+0100", "+0100", "+01"),
+        ("DAYLIGHT", "20260215T030000", "+0100", "+0000", "+00"),  # 03:00 local UTC+1 = 02:00Z
+        ("STANDARD", "20260322T020000", "+0000", "+0100", "+01"),  # 02:00 local UTC+0 = 02:00Z
+        ("STANDARD", "20260920T020000", "+0100", "+0000", "+00"),  # 02:00 local UTC+1 = 01:00Z
+    ]
+    assert verify_vtimezone(vtz, "Africa/Casablanca", Y2026, Y2027) == []
+    margin = DEFAULT_MARGIN
+    assert verify_vtimezone(vtz, "Africa/Casablanca", Y2026 - margin, Y2027 + margin) == []
+
+
+def test_verify_reads_bytes_of_a_vtimezone_or_a_calendar() -> None:
+    vtz = vtimezone("Africa/Casablanca", Y2026, Y2027)
+    assert verify_vtimezone(vtz.to_ical(), "Africa/Casablanca", Y2026, Y2027) == []
+    cal = icalendar.Calendar()
+    cal.add("PRODID", "-//test//EN")
+    cal.add("VERSION", "2.0")
+    cal.add_component(vtimezone("Europe/Lisbon", Y2026, Y2027))
+    cal.add_component(vtz)
+    assert verify_vtimezone(cal.to_ical(), "Africa/Casablanca", Y2026, Y2027) == []
+    assert verify_vtimezone(cal.to_ical(), "Europe/Lisbon", Y2026, Y2027) == []
+    assert verify_vtimezone(cal.to_ical(), "Asia/Tokyo", Y2026, Y2027) == [
+        "no VTIMEZONE with TZID Asia/Tokyo"
+    ]
+
+
+def test_lisbon_2027() -> None:
+    start, end = Y2027, Y2028
+    vtz = vtimezone("Europe/Lisbon", start, end)
+    assert observances(vtz) == [
+        ("STANDARD", "20261225T000000", "+0000", "+0000", "WET"),
+        ("DAYLIGHT", "20270328T010000", "+0000", "+0100", "WEST"),
+        ("STANDARD", "20271031T020000", "+0100", "+0000", "WET"),
+    ]
+    assert verify_vtimezone(vtz, "Europe/Lisbon", start, end) == []
+
+
+@pytest.mark.parametrize("name", ["UTC", "Asia/Tokyo"])
+def test_zone_without_changes(name: str) -> None:
+    vtz = vtimezone(name, Y2026, Y2028)
+    assert len(vtz.subcomponents) == 1
+    (kind, _dtstart, off_from, off_to, _tzname) = observances(vtz)[0]
+    assert kind == "STANDARD"
+    assert off_from == off_to == ("+0000" if name == "UTC" else "+0900")
+    assert verify_vtimezone(vtz, name, Y2026, Y2028) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Australia/Lord_Howe",  # 30-minute DST
+        "Pacific/Chatham",  # UTC+12:45 / +13:45
+        "America/St_Johns",  # UTC-3:30
+        "Antarctica/Troll",  # two-hour DST
+        "Europe/Dublin",  # negative DST in tzdata
+        "America/Santiago",
+        "Asia/Gaza",
+        "America/New_York",
+        "Australia/Sydney",  # southern hemisphere
+    ],
+)
+def test_awkward_zones_verify(name: str) -> None:
+    start, end = utc(2025, 6, 1), utc(2028, 6, 1)
+    vtz = vtimezone(name, start, end)
+    assert len(vtz.subcomponents) >= 1
+    assert verify_vtimezone(vtz, name, start, end) == []
+    assert verify_vtimezone(vtz.to_ical(), name, start, end) == []
+
+
+def test_deterministic() -> None:
+    a = vtimezone("Africa/Casablanca", Y2026, Y2027).to_ical()
+    b = vtimezone("Africa/Casablanca", Y2026, Y2027).to_ical()
+    assert a == b
+    # any tzinfo for the same instants
+    c = vtimezone(
+        "Africa/Casablanca",
+        Y2026.astimezone(zone("Asia/Tokyo")),
+        Y2027.astimezone(timezone(timedelta(hours=-5))),
+    ).to_ical()
+    assert a == c
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        vtimezone("Europe/Lisbon", datetime(2026, 1, 1), Y2027)
+    with pytest.raises(KeyError):
+        vtimezone("Mars/Olympus_Mons", Y2026, Y2027)
+    with pytest.raises(ValueError, match="before"):
+        vtimezone("Europe/Lisbon", Y2027, Y2026, margin=timedelta(0))
+
+
+# --- the verifier catches wrong components ------------------------------------------------------
+
+
+def _without(vtz: icalendar.Timezone, dtstart: str) -> icalendar.Timezone:
+    copy = icalendar.Timezone.from_ical(vtz.to_ical())
+    copy.subcomponents = [
+        s for s in copy.subcomponents if s["DTSTART"].to_ical().decode() != dtstart
+    ]
+    return copy
+
+
+def test_verifier_catches_a_missing_ramadan_period() -> None:
+    vtz = _without(
+        _without(vtimezone("Africa/Casablanca", Y2026, Y2027), "20260215T030000"),
+        "20260322T020000",
+    )
+    problems = verify_vtimezone(vtz, "Africa/Casablanca", Y2026, Y2027)
+    assert len(problems) == 1
+    assert problems[0].startswith("2026-02-15T02:00:00Z..2026-03-22T01:59:59Z: ")
+    assert "VTIMEZONE gives UTC+01:00" in problems[0]
+    assert "zoneinfo gives UTC+00:00" in problems[0]
+
+
+def test_verifier_catches_an_onset_one_hour_late() -> None:
+    vtz = icalendar.Timezone.from_ical(vtimezone("Europe/Lisbon", Y2027, Y2028).to_ical())
+    daylight = vtz.walk("DAYLIGHT")[0]
+    daylight["DTSTART"] = icalendar.vDDDTypes(datetime(2027, 3, 28, 2, 0))
+    assert verify_vtimezone(vtz, "Europe/Lisbon", Y2027, Y2028) == [
+        "2027-03-28T01:00:00Z..2027-03-28T01:59:59Z: VTIMEZONE gives UTC+00:00 "
+        "(STANDARD 2026-12-25T00:00:00), zoneinfo gives UTC+01:00"
+    ]
+
+
+def test_verifier_catches_a_wrong_tzid_a_short_span_and_a_wrong_offset() -> None:
+    vtz = vtimezone("Europe/Lisbon", Y2027, Y2028)
+    assert verify_vtimezone(vtz, "Africa/Casablanca", Y2027, Y2028)[0] == (
+        "TZID is 'Europe/Lisbon', expected 'Africa/Casablanca'"
+    )
+    problems = verify_vtimezone(vtz, "Europe/Lisbon", utc(2026, 12, 1), Y2028)
+    assert problems == [
+        "2026-12-01T00:00:00Z..2026-12-24T23:59:59Z: no observance in force (zoneinfo: UTC+00:00)"
+    ]
+    tokyo = vtimezone("Asia/Tokyo", Y2027, Y2028)
+    tokyo.subcomponents[0]["TZOFFSETTO"] = icalendar.vUTCOffset(timedelta(hours=8))
+    assert verify_vtimezone(tokyo, "Asia/Tokyo", Y2027, Y2028) == [
+        "2027-01-01T00:00:00Z..2028-01-01T00:00:00Z: VTIMEZONE gives UTC+08:00 "
+        "(STANDARD 2026-12-25T09:00:00), zoneinfo gives UTC+09:00"
+    ]
+
+
+def test_verifier_understands_rrule_and_rdate() -> None:
+    text = (
+        b"BEGIN:VTIMEZONE\r\nTZID:Europe/Lisbon\r\n"
+        b"BEGIN:STANDARD\r\nDTSTART:19961027T020000\r\n"
+        b"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+        b"TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:WET\r\nEND:STANDARD\r\n"
+        b"BEGIN:DAYLIGHT\r\nDTSTART:19960331T010000\r\n"
+        b"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+        b"TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:WEST\r\nEND:DAYLIGHT\r\n"
+        b"END:VTIMEZONE\r\n"
+    )
+    assert verify_vtimezone(text, "Europe/Lisbon", Y2026, Y2028) == []
+    rdates = (
+        b"BEGIN:VTIMEZONE\r\nTZID:Europe/Lisbon\r\n"
+        b"BEGIN:STANDARD\r\nDTSTART:20251026T020000\r\nRDATE:20261025T020000,20271031T020000\r\n"
+        b"TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:WET\r\nEND:STANDARD\r\n"
+        b"BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nRDATE:20270328T010000\r\n"
+        b"TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:WEST\r\nEND:DAYLIGHT\r\n"
+        b"END:VTIMEZONE\r\n"
+    )
+    assert verify_vtimezone(rdates, "Europe/Lisbon", Y2026, Y2028) == []
+    wrong = rdates.replace(b"20271031T020000", b"20271024T020000")
+    assert verify_vtimezone(wrong, "Europe/Lisbon", Y2026, Y2028) == [
+        "2027-10-24T01:00:00Z..2027-10-31T00:59:59Z: VTIMEZONE gives UTC+00:00 "
+        "(STANDARD 2025-10-26T02:00:00), zoneinfo gives UTC+01:00"
+    ]
+
+
+# --- icalendar's own generator -------------------------------------------------------------------
+
+_SUB = re.compile(r"BEGIN:(STANDARD|DAYLIGHT)\r\n(.*?)END:\1", re.DOTALL)
+
+
+def _onsets_by_hand(ics: bytes) -> set[tuple[datetime, timedelta]]:
+    """(UTC onset, offset to) of every DTSTART/RDATE, parsed with regular expressions only: an
+    independent reading of RFC 5545 (onset = local DTSTART read with TZOFFSETFROM)."""
+
+    def offset(text: str) -> timedelta:
+        sign = -1 if text[0] == "-" else 1
+        return sign * timedelta(hours=int(text[1:3]), minutes=int(text[3:5]))
+
+    out: set[tuple[datetime, timedelta]] = set()
+    for _kind, body in _SUB.findall(ics.decode().replace("\r\n ", "")):
+        props = dict(line.split(":", 1) for line in body.split("\r\n") if ":" in line)
+        off_from, off_to = offset(props["TZOFFSETFROM"]), offset(props["TZOFFSETTO"])
+        locals_ = [props["DTSTART"], *props.get("RDATE", "").split(",")]
+        for local in filter(None, locals_):
+            naive = datetime.strptime(local, "%Y%m%dT%H%M%S")
+            out.add(((naive - off_from).replace(tzinfo=UTC), off_to))
+    return out
+
+
+def _generator_is_right(ics: bytes, name: str, start: datetime, end: datetime) -> bool:
+    wanted = {(t.at, t.offset_to) for t in transitions(name, start, end)}
+    return wanted <= _onsets_by_hand(ics)
+
+
+@pytest.mark.skipif(
+    not hasattr(icalendar.Timezone, "from_tzinfo"), reason="icalendar has no VTIMEZONE generator"
+)
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        (date(2026, 2, 1), date(2026, 10, 1)),  # a mission season: the 64-day step skips Ramadan
+        (date(2025, 12, 10), date(2027, 1, 1)),
+        (date(2026, 1, 1), date(2027, 1, 1)),
+        (date(1970, 1, 1), date(2038, 1, 1)),  # icalendar's defaults
+    ],
+)
+def test_icalendar_generator_for_casablanca_is_checked(first: date, last: date) -> None:
+    name = "Africa/Casablanca"
+    generated = icalendar.Timezone.from_tzinfo(zone(name), name, first, last)
+    start = datetime(first.year, first.month, first.day, tzinfo=UTC)
+    span_start, span_end = max(start, Y2026), datetime(2026, 10, 1, tzinfo=UTC)
+    problems = verify_vtimezone(generated, name, span_start, span_end)
+    if _generator_is_right(generated.to_ical(), name, span_start, span_end):
+        assert problems == []
+    else:
+        assert problems, "the verifier must catch what the independent check found"
+
+
+@pytest.mark.skipif(
+    getattr(icalendar, "__version__", "") != "7.3.2", reason="documents icalendar 7.3.2"
+)
+def test_icalendar_7_3_2_generator_misses_ramadan_2026() -> None:
+    """What docs/calendars.md reports: for a February-to-October window, icalendar 7.3.2's
+    generator leaves out the whole Ramadan period; with its 1970-2038 defaults it finds the
+    period but puts the return to UTC+1 one hour late (it writes the onset in the new local
+    time)."""
+    name = "Africa/Casablanca"
+    season = icalendar.Timezone.from_tzinfo(zone(name), name, date(2026, 2, 1), date(2026, 10, 1))
+    problems = verify_vtimezone(season, name, utc(2026, 2, 1), utc(2026, 10, 1))
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "2026-02-15T02:00:00Z..2026-03-22T01:59:59Z: VTIMEZONE gives UTC+01:00"
+    )
+
+    default = icalendar.Timezone.from_tzinfo(zone(name), name)
+    problems = verify_vtimezone(default, name, Y2026, Y2027)
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "2026-03-22T02:00:00Z..2026-03-22T02:59:59Z: VTIMEZONE gives UTC+00:00"
+    )
+
+    lisbon = icalendar.Timezone.from_tzinfo(zone("Europe/Lisbon"), "Europe/Lisbon")
+    problems = verify_vtimezone(lisbon, "Europe/Lisbon", Y2027, Y2028)
+    assert len(problems) == 1
+    assert problems[0].startswith("2027-03-28T01:00:00Z..2027-03-28T01:59:59Z")
+    # ours, for the same spans
+    assert (
+        verify_vtimezone(
+            vtimezone(name, utc(2026, 2, 1), utc(2026, 10, 1)),
+            name,
+            utc(2026, 2, 1),
+            utc(2026, 10, 1),
+        )
+        == []
+    )

@@ -1,0 +1,139 @@
+"""The text format: source lines with a caret, notes, waivers, the summary table."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from missionctl.findings import Finding, Loc, Severity
+from missionctl.linter import FileReport
+from missionctl.report import Options, text
+
+
+def caret_column(pad: str, tab: int = 8) -> int:
+    """The terminal cell the caret lands in (0-based), tabs to the next multiple of `tab`."""
+    col = 0
+    for ch in pad:
+        col = (col // tab + 1) * tab if ch == "\t" else col + 1
+    return col
+
+
+def cell_of(line: str, index: int, tab: int = 8) -> int:
+    col = 0
+    for ch in line[:index]:
+        col = (col // tab + 1) * tab if ch == "\t" else col + text._width(ch)
+    return col
+
+
+@pytest.mark.parametrize(("line", "column"), [
+    ("    attendees: [田中-kenji, ana]", 27),
+    ("    start:\t2027-05-15 09:00", 12),
+    ("\tx:\ty", 5),
+    ("  name: Zoë Müller", 11),  # precomposed
+    ("  name: Zoe\u0308 x", 14),  # combining diaeresis takes no cell
+    ("ab", 5),  # past the end of the line
+    ("", 1),
+])
+def test_caret_under_the_column(line: str, column: int) -> None:
+    _, pad = text.snippet(line, column)
+    assert caret_column(pad) == cell_of(line, column - 1) + max(0, column - 1 - len(line))
+
+
+def test_control_characters_are_shown_escaped() -> None:
+    shown, pad = text.snippet("a: \x1b[31mred\x07", 11)
+    assert shown == "a: \\x1b[31mred\\x07"
+    assert caret_column(pad) == shown.index("d")
+
+
+def test_long_lines_are_cut_around_the_column() -> None:
+    line = "x: " + "a" * 500 + "TARGET" + "b" * 500
+    column = line.index("TARGET") + 1
+    shown, pad = text.snippet(line, column)
+    assert len(shown) <= text.MAX_SHOWN + 2
+    assert shown.startswith("…") and shown.endswith("…")
+    assert shown[len(pad):].startswith("TARGET")
+
+
+def test_sample_layout(sample: list[FileReport]) -> None:
+    out = text.render(sample, Options()).splitlines()
+    i = out.index("missions/casablanca.yaml:20:3: MC101 error Ana Silva is in 'Plant visit' and "
+                  "'Lunch: Renault, 100% <tour> & co' at once (Tue 11 May 13:00–13:30) "
+                  "[person-double-booked]")
+    assert out[i + 1:i + 6] == [
+        "  20 |   plant-visit:",
+        "     |   ^",
+        "missions/casablanca.yaml:14:3: note: the other event is here",
+        "  14 |   lunch:",
+        "     |   ^",
+    ]
+    # a related location in an include file, with its own source line
+    j = out.index("missions/people.yaml:7:5: note: related location here")
+    assert out[j + 1:j + 3] == ["   7 |     languages: [ja]", "     |     ^"]
+    assert "missions/rabat, day 1: 100%.yaml: conflict checks skipped until the format "\
+        "errors above are fixed" in out
+    assert out[-1] == "3 files checked: 5 errors, 3 warnings, 1 info, 2 waived"
+    assert out[-5].split() == ["file", "error", "warning", "info", "waived", "fails", "at",
+                               "result"]
+    assert out[-4].split()[1:] == ["1", "3", "1", "2", "error", "failed"]
+    assert out[-3].split()[1:] == ["0", "0", "0", "0", "warning", "passed"]
+    assert "MC404" not in "\n".join(out)
+
+
+def test_show_waived_gives_the_reason(sample: list[FileReport]) -> None:
+    out = text.render(sample, Options(show_waived=True))
+    assert ("missions/casablanca.yaml:26:3: MC404 info (waived) 'Dinner' is still tentative "
+            "[tentative-event]") in out
+    assert "     = waived: the riad confirms by phone no e-mail\n" in out
+
+
+def test_missing_source_file_still_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    monkeypatch.chdir(tmp_path)
+    f = Finding("MC008", "gone", Loc("nowhere.yaml", 3, 1), severity=Severity.ERROR)
+    out = text.render([FileReport("nowhere.yaml", (f,), Severity.ERROR, False)], Options())
+    assert out.startswith("nowhere.yaml:3:1: MC008 error gone [include-failed]\n\n")
+
+
+def test_binary_and_bom_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bin.yaml").write_bytes(b"\x00\x01\x02")
+    Path("bom.yaml").write_bytes("\ufeffmissionctl: 2\r\nmission: {}\r\n".encode())
+    findings = (
+        Finding("MC001", "binary", Loc("bin.yaml", 1, 1), severity=Severity.ERROR),
+        Finding("MC009", "version", Loc("bom.yaml", 1, 13), severity=Severity.ERROR),
+    )
+    out = text.render([FileReport("bom.yaml", findings, Severity.ERROR, False)], Options())
+    assert "bin.yaml:1:1: MC001 error binary [invalid-yaml]\n\nbom.yaml" in out
+    assert "  1 | missionctl: 2\n    |             ^\n" in out  # BOM and CRLF not shown
+
+
+def test_colour(sample: list[FileReport]) -> None:
+    out = text.render(sample, Options(color=True))
+    assert "\x1b[1;31merror\x1b[0m" in out and "\x1b[1;33mwarning\x1b[0m" in out
+    assert "\x1b[1;36minfo\x1b[0m" in out
+    plain = text.render(sample, Options())
+    assert "\x1b" not in plain
+
+
+def test_does_not_import_rich() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, missionctl.report.text, missionctl.report.github, "
+            "missionctl.report.junit; print('rich' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_fast_on_many_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("big.yaml").write_text("".join(f"  e{i}: x\n" for i in range(20000)), encoding="utf-8")
+    findings = tuple(Finding("MC002", f"unknown {i}", Loc("big.yaml", i + 1, 3),
+                             severity=Severity.ERROR) for i in range(20000))
+    start = time.perf_counter()
+    out = text.render([FileReport("big.yaml", findings, Severity.ERROR, False)], Options())
+    assert time.perf_counter() - start < 2.0
+    assert out.count("^") == 20000
