@@ -497,11 +497,23 @@ def main(argv=None) -> int:
         peak is not None and peak * 1024 < 2 * GB,
     )
     scale = ratio(res.get("100k", {}).get("check_wall"), res.get("10k", {}).get("check_wall"))
+    scale_paired = load_scale = None
+    if "100k" in samples and "10k" in samples:
+        big, small = samples["100k"], samples["10k"]
+        scale_paired = med(
+            [ratio(a.wall, b.wall) for a, b in zip(big["check"], small["check"], strict=False)]
+        )
+        load_scale = ratio(res["100k"]["load_wall"], res["10k"]["load_wall"])
     add_target(
         "check 100k time / check 10k time, wall",
         scale,
         "< 12×",
-        fmt_r(scale),
+        fmt_r(scale)
+        + (
+            f" (paired {fmt_r(scale_paired)}; CSafeLoader load: {fmt_r(load_scale)})"
+            if load_scale
+            else ""
+        ),
         scale is not None and scale < 12,
     )
 
@@ -618,6 +630,7 @@ def main(argv=None) -> int:
                 "samples": {k: [x.as_dict() for x in v] for k, v in start.items()},
             },
             "targets": [{k: v for k, v in t.items()} for t in targets],
+            "scale_100k_10k": {"check": scale, "check_paired": scale_paired, "load": load_scale},
             "failures": failures,
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -148,7 +148,7 @@ def as_editor_sees(node: Node) -> Any:
         return out
     assert isinstance(node, ScalarNode)
     text = node.value
-    if node.style is not None:
+    if node.style:  # quoted or block: a string (plain scalars have style '' or None)
         return text
     if is_null(node):
         return None

@@ -60,7 +60,8 @@ def loc_of(node: Node, file: str) -> Loc:
 
 
 def is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.style is None and node.value in NULL_WORDS
+    # libyaml gives plain scalars the style "" (the pure-Python composer gives None).
+    return isinstance(node, ScalarNode) and not node.style and node.value in NULL_WORDS
 
 
 class _NodeLoader(CParser, BaseResolver):  # type: ignore[misc]

@@ -3,6 +3,7 @@
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+import random
 import textwrap
 
 from missionctl.checks import registry
@@ -263,14 +264,31 @@ def test_waiver_on_the_event_suppresses_the_finding(report_of):
         (CODE, 29, "Ana joins the lunch late")]
 
 
-def test_sweep_reports_overlaps_only():
-    class E:
-        def __init__(self, name: str, start: int, end: int) -> None:
-            self.id, self.start, self.end = name, start, end
+class Span:
+    """A stand-in for Event: the sweep only reads id, start and end."""
 
-    events = [E("a", 0, 10), E("b", 2, 3), E("c", 3, 5), E("d", 10, 12)]
+    def __init__(self, ident: str, start: int, end: int) -> None:
+        self.id, self.start, self.end = ident, start, end
+
+
+def test_sweep_reports_overlaps_only():
+    events = [Span("a", 0, 10), Span("b", 2, 3), Span("c", 3, 5), Span("d", 10, 12)]
     pairs = [(x.id, y.id) for x, y in overlapping(events)]  # type: ignore[arg-type]
     assert pairs == [("b", "a"), ("c", "a")]
+
+
+def test_sweep_agrees_with_all_pairs():
+    rng = random.Random(1)
+    for _ in range(300):
+        spans = []
+        for i in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 40)
+            spans.append(Span(f"e{i}", start, start + rng.randrange(1, 10)))
+        spans.sort(key=lambda s: (s.start, s.id))
+        swept = {(x.id, y.id) for x, y in overlapping(spans)}  # type: ignore[arg-type]
+        brute = {(b.id, a.id) for i, a in enumerate(spans) for b in spans[i + 1:]
+                 if a.start < b.end and b.start < a.end}
+        assert swept == brute
 
 
 def test_documented_example_fires(found):

@@ -123,3 +123,15 @@ def test_single_reference_reads_as_list(loaded):
            "start: 2027-05-11 10:00, duration: 1h, attendees: ana}\n"
     m = loaded(body).mission
     assert m.taking_part["e"] == {"ana"}
+
+
+def test_null_means_not_given(loaded):
+    body = "people:\n  ana: {name: Ana, phone: ~, email: null, notes: }\n"
+    result = loaded(body)
+    assert result.findings == ()
+    ana = result.mission.people["ana"]
+    assert (ana.phone, ana.email, ana.notes) == (None, None, None)
+
+
+def test_null_required_field_is_mc003(found):
+    assert found("people:\n  ana: {name: ~}\n", "MC003") == [("MC003", 10, 15)]

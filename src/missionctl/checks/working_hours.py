@@ -152,7 +152,9 @@ def how_outside(window: TimeRange, piece: Piece) -> str:
     reasons = []
     if t0 < window.start:
         reasons.append(f"starts at {clock(t0)}, before {clock(window.start)}")
-    if t1 > window.end:
+    if t0 >= window.end:
+        reasons.append(f"starts at {clock(t0)}, after {clock(window.end)}")
+    elif t1 > window.end:
         if t1 == time.max:
             reasons.append("runs past midnight")
         else:

@@ -1,0 +1,51 @@
+"""Docs and CLI in step: the README's commands, .ci/run, docs/rules.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    return re.findall(r"```sh\n(.+?)\n```", text)
+
+
+def test_readme_starts_with_the_two_commands():
+    main_job, tests = readme_commands()[:2]
+    assert "missionctl check missions/" in main_job
+    assert "pytest" in tests
+
+
+def test_ci_runs_the_readme_test_command_exactly():
+    tests = readme_commands()[1]
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert tests in ci
+
+
+def test_rules_md_is_generated_from_the_code():
+    from missionctl.rules.docs import markdown
+
+    assert (ROOT / "docs" / "rules.md").read_text() == markdown(), (
+        "docs/rules.md is stale: python -m missionctl.rules.docs > docs/rules.md")
+
+
+def test_every_rule_has_a_check_or_is_a_format_rule():
+    from missionctl.checks import registry
+    from missionctl.rules.catalogue import RULES
+
+    missing = [c for c in RULES if not c.startswith("MC0") and c not in registry()]
+    assert missing == []
+
+
+def test_every_command_in_the_readme_exists():
+    from missionctl.cli.app import app
+
+    import typer.main
+
+    names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    table = (ROOT / "README.md").read_text()
+    for name in re.findall(r"\| `missionctl (\w+)", table):
+        assert name in names, name

@@ -1,0 +1,45 @@
+"""`missionctl schema`: draft-07, validates the example missions as an editor reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from missionctl.schema import as_editor_sees, json_schema
+from missionctl.yamlnodes import compose_file
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "missions").rglob("*.yaml"))
+
+
+def test_schema_is_valid_draft7():
+    jsonschema.Draft7Validator.check_schema(json_schema())
+
+
+def test_there_are_two_example_missions():
+    import re
+
+    missions = [p for p in EXAMPLES if re.search(r"^mission:", p.read_text(), re.MULTILINE)]
+    assert len(missions) == 2
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_examples_validate(path):
+    composed = compose_file(path, str(path))
+    assert composed.error is None
+    validator = jsonschema.Draft7Validator(json_schema())
+    errors = [f"{list(e.absolute_path)}: {e.message}"
+              for e in validator.iter_errors(as_editor_sees(composed.root))]
+    assert errors == []
+
+
+def test_schema_rejects_what_check_rejects(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text("missionctl: 1\nmission: {id: x}\nevents:\n  e: {kind: party, titel: x}\n")
+    doc = as_editor_sees(compose_file(path, "m.yaml").root)
+    messages = [e.message for e in jsonschema.Draft7Validator(json_schema()).iter_errors(doc)]
+    assert any("party" in m for m in messages)
+    assert any("titel" in m for m in messages)
+    assert any("'title' is a required property" in m for m in messages)
