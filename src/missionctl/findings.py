@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -39,8 +38,7 @@ class Severity(IntEnum):
         return cls[text.upper()]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found. Checks leave `severity` unset: the linter stamps it from settings.
 
     `subject` is the id of the event the finding is about (for event `waive:`), if any.
@@ -52,10 +50,10 @@ class Finding:
     related: tuple[Loc, ...] = ()
     subject: str | None = None
     severity: Severity | None = None
-    waived: str | None = field(default=None, compare=False)
+    waived: str | None = None
 
     def with_severity(self, severity: Severity) -> Finding:
-        return replace(self, severity=severity)
+        return self._replace(severity=severity)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.loc.file, self.loc.line, self.loc.column, self.code, self.message)

@@ -9,9 +9,9 @@ local times were read in, for display and export.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from missionctl.findings import Loc
 from missionctl.values import TimeRange
@@ -34,9 +34,13 @@ PRIORITIES = ("high", "normal", "low")
 Locs = Mapping[str, Loc]
 Extra = Mapping[str, Any]
 
+# Model objects are NamedTuples: immutable, compact (a 100k-event mission holds 100k of
+# them) and far cheaper to define at start-up than frozen dataclasses, which compile half a
+# dozen methods per class. They are never compared or hashed as whole objects.
+EMPTY: Mapping[str, Any] = MappingProxyType({})
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+
+class Ref(NamedTuple):
     """A reference as written: a person id, `group:<id>` or `org:<id>`."""
 
     kind: str  # "person" | "group" | "org"
@@ -47,8 +51,7 @@ class Ref:
         return self.id if self.kind == "person" else f"{self.kind}:{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class MissionInfo:
+class MissionInfo(NamedTuple):
     id: str
     title: str
     host_country: str
@@ -62,11 +65,10 @@ class MissionInfo:
     contact: str | None = None
     description: str | None = None
     website: str | None = None
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Organisation:
+class Organisation(NamedTuple):
     id: str
     name: str
     loc: Loc
@@ -80,11 +82,10 @@ class Organisation:
     email: str | None = None
     phone: str | None = None
     notes: str | None = None
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     loc: Loc
@@ -101,29 +102,26 @@ class Person:
     dietary: str | None = None
     notes: str | None = None
     private: tuple[str, ...] = ()
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     id: str
     loc: Loc
     locs: Locs
     name: str | None = None
     members: tuple[Ref, ...] = ()
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Room:
+class Room(NamedTuple):
     id: str
     loc: Loc
     name: str | None = None
     capacity: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Hours:
+class Hours(NamedTuple):
     """Opening hours per weekday (0 = Monday); None for a closed day."""
 
     days: tuple[TimeRange | None, ...]  # length 7
@@ -132,8 +130,7 @@ class Hours:
         return self.days[weekday]
 
 
-@dataclass(frozen=True, slots=True)
-class Venue:
+class Venue(NamedTuple):
     id: str
     name: str
     timezone: str
@@ -145,14 +142,13 @@ class Venue:
     geo: tuple[float, float] | None = None
     hours: Hours | None = None
     capacity: int | None = None
-    rooms: Mapping[str, Room] = field(default_factory=dict)
+    rooms: Mapping[str, Room] = EMPTY
     phone: str | None = None
     notes: str | None = None
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """An event with its instants resolved. B2B meetings become events too (`b2b` set)."""
 
     id: str
@@ -179,9 +175,9 @@ class Event:
     capacity: int | None = None
     status: str = "confirmed"
     notes: str | None = None
-    waive: Mapping[str, str] = field(default_factory=dict)
+    waive: Mapping[str, str] = EMPTY
     b2b: str | None = None  # the session id, for meetings expanded from `b2b`
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
     @property
     def cancelled(self) -> bool:
@@ -207,16 +203,14 @@ class Event:
         return self.end.astimezone(zone(self.end_zone))
 
 
-@dataclass(frozen=True, slots=True)
-class B2BRequest:
+class B2BRequest(NamedTuple):
     from_: str
     to: str
     priority: str
     loc: Loc
 
 
-@dataclass(frozen=True, slots=True)
-class B2BMeeting:
+class B2BMeeting(NamedTuple):
     at: time
     at_text: str
     table: int
@@ -226,8 +220,7 @@ class B2BMeeting:
     event_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class B2BSession:
+class B2BSession(NamedTuple):
     id: str
     title: str
     loc: Loc
@@ -245,11 +238,10 @@ class B2BSession:
     participants: tuple[Ref, ...] = ()
     requests: tuple[B2BRequest, ...] = ()
     meetings: tuple[B2BMeeting, ...] = ()
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class TravelTime:
+class TravelTime(NamedTuple):
     from_: str
     to: str
     duration: timedelta
@@ -258,8 +250,7 @@ class TravelTime:
     oneway: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class TravelSettings:
+class TravelSettings(NamedTuple):
     urban_kmh: float = 25.0
     intercity_kmh: float = 80.0
     road_factor: float = 1.3
@@ -267,12 +258,11 @@ class TravelSettings:
     same_city: timedelta = timedelta(minutes=30)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckSettings:
+class CheckSettings(NamedTuple):
     fail_on: str = "error"
-    severity: Mapping[str, str] = field(default_factory=dict)
-    severity_locs: Locs = field(default_factory=dict)
-    waive: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = EMPTY
+    severity_locs: Locs = EMPTY
+    waive: Mapping[str, str] = EMPTY
     working_hours: TimeRange = TimeRange(time(8, 30), time(18, 30))
     friday_prayer: TimeRange = TimeRange(time(12, 30), time(14, 30))
     ramadan_hours: TimeRange = TimeRange(time(9, 0), time(15, 0))
@@ -281,8 +271,7 @@ class CheckSettings:
     loc: Loc | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Mission:
+class Mission(NamedTuple):
     """A whole mission: the mission file and its includes, references resolved.
 
     `events` holds every event, B2B meetings included, in file order. `taking_part[event_id]`
@@ -303,7 +292,7 @@ class Mission:
     taking_part: Mapping[str, frozenset[str]]
     group_members: Mapping[str, frozenset[str]]
     org_people: Mapping[str, frozenset[str]]
-    extra: Extra = field(default_factory=dict)
+    extra: Extra = EMPTY
 
     def venue_zone(self, venue_id: str | None) -> str:
         v = self.venues.get(venue_id) if venue_id else None

@@ -7,8 +7,8 @@ sentence for the author; the builder turns that into MC003 at the value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 
 from missionctl import tz
 
@@ -63,8 +63,7 @@ def a_time(text: str, *, allow_24: bool = False) -> time:
     return time(h, mi, s)
 
 
-@dataclass(frozen=True, slots=True)
-class LocalDateTime:
+class LocalDateTime(NamedTuple):
     """A date-time as written: wall clock, plus the offset if the author wrote one."""
 
     wall: datetime  # naive
@@ -207,8 +206,7 @@ def boolean(text: str) -> bool:
     raise Invalid(f"'{text}' is not a boolean; write true or false")
 
 
-@dataclass(frozen=True, slots=True)
-class TimeRange:
+class TimeRange(NamedTuple):
     start: time
     end: time  # time.max stands for 24:00
 

@@ -50,9 +50,9 @@ def test_long_day_once_per_person_at_the_person(found):
 def test_message(report_of):
     [finding] = [f for f in report_of(LONG).shown if f.code == CODE]
     assert finding.message == (
-        "Ana Silva's day on Tue 2027-05-11 runs 15h30, from 06:00 ('Flight' (flight)) to "
-        "21:30 ('Dinner' (dinner)), longer than checks.max_day (12h); spread the programme "
-        "over more days, or raise checks.max_day")
+        "Ana Silva's day on Tue 2027-05-11 runs 15h30, from 'Flight' (flight) at 06:00 to "
+        "the end of 'Dinner' (dinner) at 21:30, longer than checks.max_day (12h); spread "
+        "the programme over more days, or raise checks.max_day")
     assert (finding.loc.line, finding.subject) == (10, None)
 
 

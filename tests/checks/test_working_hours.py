@@ -175,3 +175,12 @@ def test_each_bad_example_fires_its_rule(found, code):
         text, header = bad + "\n", True
     codes = [c for c, _, _ in found(text, header=header, selection=Selection(select=(code,)))]
     assert codes == [code]
+
+
+def test_day_pieces_across_a_clock_going_back():
+    from datetime import datetime, time
+
+    # Lisbon, 2027-10-31: 01:50 (UTC+1) to 01:10 (UTC+0) is 20 minutes of real time.
+    assert day_pieces(datetime(2027, 10, 31, 1, 50), datetime(2027, 10, 31, 1, 10)) == (
+        (datetime(2027, 10, 31).date(), time(1, 10), time(1, 50)),
+    )

@@ -65,8 +65,8 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
 def message(mission: Mission, name: str, day: date, first: Event, last: Event) -> str:
     limit = mission.checks.max_day
     return (f"{name}'s day on {day_text(day)} runs {minutes_text(last.end - first.start)}, "
-            f"from {clock(first.start, first.zone)} ({named(first)}) to "
-            f"{clock(last.end, last.end_zone)} ({named(last)}), longer than "
+            f"from {named(first)} at {clock(first.start, first.zone)} to the end of "
+            f"{named(last)} at {clock(last.end, last.end_zone)}, longer than "
             f"checks.max_day ({minutes_text(limit)}); spread the programme over more days, "
             "or raise checks.max_day")
 

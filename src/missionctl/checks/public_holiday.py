@@ -71,10 +71,16 @@ def _words(holiday: Holiday) -> str:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
+    calendars: dict[tuple[str, int], Calendar] = {}  # this run's look-ups, without ctx.memo
     for le in local_events(ctx):
         hit: list[Holiday] = []
         for day, _, _ in le.pieces:
-            hit.extend(calendar(ctx, le.country, day.year).get(day, ()))
+            key = (le.country, day.year)
+            cal = calendars.get(key)
+            if cal is None:
+                cal = calendars[key] = calendar(ctx, *key)
+            if day in cal:
+                hit.extend(cal[day])
         if not hit:
             continue
         names = [_words(h) for h in hit]

@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
-
 
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Mission files, or directories to search.",

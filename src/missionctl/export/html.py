@@ -37,6 +37,7 @@ header.top a{color:#fff}
 main{padding:.5rem 1rem 2rem}
 h2{font-size:1.2rem;margin:1.6rem 0 .6rem;padding-bottom:.3rem;border-bottom:2px solid var(--ink)}
 a{color:var(--accent)}
+a[href^="tel:"]{white-space:nowrap}
 .event{display:grid;grid-template-columns:8.5rem 1fr;gap:.2rem 1rem;background:var(--paper);
 border:1px solid var(--line);border-left:5px solid #8a94a6;border-radius:8px;padding:.7rem .9rem;
 margin:.55rem 0;break-inside:avoid}

@@ -2,7 +2,8 @@
 
 Built once, rendered by every format (terminal, Markdown, HTML, CSV). In the whole-mission
 and group views the meetings of a B2B session are folded into one line for the session (with
-its meeting grid); in a person's or an organisation's view each meeting is its own line.
+its meeting grid); in a person's or an organisation's view, and in CSV, each meeting is its
+own line.
 """
 
 from __future__ import annotations
@@ -91,9 +92,12 @@ class Itinerary:
 
 
 def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]],
-          public: bool = False) -> Itinerary:
+          public: bool = False, fold: bool | None = None) -> Itinerary:
+    """The itinerary of `sel`. `fold`: B2B meetings as one line per session (default: except
+    in a person's or an organisation's view)."""
     events = select_events(mission, sel)
-    lines = _lines(mission, events, sel, flags, public)
+    fold = not sel.personal if fold is None else fold
+    lines = _lines(mission, events, fold, flags, public)
     days: dict[date, list[Line]] = {}
     for line in lines:
         days.setdefault(line.start.date(), []).append(line)
@@ -126,12 +130,12 @@ def heading(mission: Mission, sel: Selection) -> str:
     return text + (f", {day_title(sel.day)}" if sel.day is not None else "")
 
 
-def _lines(mission: Mission, events: list[Event], sel: Selection,
+def _lines(mission: Mission, events: list[Event], fold: bool,
            flags: Mapping[str, tuple[Flag, ...]], public: bool) -> list[Line]:
     out: list[Line] = []
     sessions: dict[str, list[Event]] = {}
     for e in events:
-        if e.b2b is not None and not sel.personal:
+        if e.b2b is not None and fold:
             if e.b2b not in sessions:
                 sessions[e.b2b] = []
                 out.append(_placeholder(e))

@@ -63,7 +63,7 @@ def itinerary(mission: Mission, sel: Selection, opts: Options,
         return json_.itinerary(mission, select_events(mission, sel), sel, flags, opts.public)
     from missionctl.views import itinerary as build
 
-    it = build.build(mission, sel, flags, opts.public)
+    it = build.build(mission, sel, flags, opts.public, fold=False if opts.format == "csv" else None)
     if opts.format == "text":
         from missionctl.views import terminal
 
@@ -99,10 +99,18 @@ def _timeline(mission: Mission, sel: Selection, opts: Options, flags: Flags) -> 
 
 
 def calendar_name(mission: Mission, sel: Selection) -> str:
-    from missionctl.views.itinerary import heading
+    """'Title', 'Title – Ana Silva', 'Title – Acme', 'Title – Team, 2027-05-11'."""
+    from missionctl.views.people import group_name
 
-    text = heading(mission, sel)
-    return mission.info.title if text == "Programme" else f"{mission.info.title} – {text}"
+    parts = [mission.info.title]
+    if sel.person is not None:
+        parts.append(mission.people[sel.person].name)
+    elif sel.org is not None:
+        parts.append(mission.organisations[sel.org].name)
+    elif sel.group is not None:
+        parts.append(group_name(mission, sel.group))
+    name = " – ".join(parts)
+    return f"{name}, {sel.day.isoformat()}" if sel.day is not None else name
 
 
 def _ics(mission: Mission, sel: Selection, opts: Options) -> bytes:

@@ -2,9 +2,12 @@
 collision shows at a glance.
 
 Rows are people with the same events that day, told as groups where whole groups share a row
-(see `people.who`). Hours are in the mission's zone, so rows line up whatever zone an event
-was written in. Cancelled events are left out (nobody is there). Stays and free blocks are
-drawn but never collide; two other events overlapping in one row are a collision.
+(see `people.who`). The whole-mission timeline shows the mission's own people (everyone but
+the receiving side, `side: host`, whose staff of the organising organisation stay in);
+`--person`, `--org` and `--group` show theirs. Hours are in the mission's zone, so rows line
+up whatever zone an event was written in. Cancelled events are left out (nobody is there).
+Stays and free blocks are drawn but never collide; two other events overlapping in one row
+are a collision. Legend keys run A-Z, a-z, 0-9 per day (a B2B session's meetings share one).
 """
 
 from __future__ import annotations
@@ -89,7 +92,15 @@ def _people(mission: Mission, sel: Selection, events: list[Event]) -> frozenset[
     if chosen is not None:
         return chosen
     everyone = frozenset().union(*(mission.taking_part.get(e.id, frozenset()) for e in events))
-    return frozenset(p for p in everyone if mission.people[p].side != "host")
+    return frozenset(p for p in everyone if _travelling(mission, p))
+
+
+def _travelling(mission: Mission, pid: str) -> bool:
+    """The mission's own people: everyone but the receiving side (`side: host`), except the
+    organising organisation's own staff, who are never only hosts."""
+    p = mission.people[pid]
+    return p.side != "host" or (p.organisation is not None
+                                and p.organisation == mission.info.organiser)
 
 
 def _days(e: Event, tz: tzinfo) -> list[date]:

@@ -1,0 +1,82 @@
+"""CSV: formula injection neutralised, phone numbers readable, one row per event/person."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from missionctl.export import csv_
+from missionctl.model import Mission
+from missionctl.views import contacts, itinerary
+from missionctl.views.select import Selection
+from views.sample import load_small
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Mission:
+    return load_small(tmp_path)
+
+
+@pytest.mark.parametrize(("value", "safe"), [
+    ("=1+1", "'=1+1"),
+    ('=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK("http://evil.example","x")'),
+    ("@SUM(1)", "'@SUM(1)"),
+    ("+1+1", "'+1+1"),
+    ("-2+3", "'-2+3"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("＝1+1", "'＝1+1"),
+    ("+212 522 000 000", "+212 522 000 000"),  # a phone: no function, no reference
+    ("+351 (22) 000-000", "+351 (22) 000-000"),
+    ("+212 522 000 000 =1", "'+212 522 000 000 =1"),
+    ("Ana Silva", "Ana Silva"),
+    ("", ""),
+])
+def test_cell(value: str, safe: str) -> None:
+    assert csv_.cell(value) == safe
+
+
+@pytest.mark.parametrize(("value", "safe"), [
+    ("0612345670", "'0612345670"),  # would lose its leading 0
+    ("+212612345678", "'+212612345678"),  # would become a number
+    ("112", "112"),
+    ("+212 522 000 000", "+212 522 000 000"),
+])
+def test_phone_cell(value: str, safe: str) -> None:
+    assert csv_.cell(value, phone=True) == safe
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
+
+
+def test_itinerary_one_row_per_event(small: Mission) -> None:
+    it = itinerary.build(small, Selection(person="ana"), {})
+    text = csv_.itinerary(it)
+    assert "\r\n" in text
+    got = rows(text)
+    assert [r["event"] for r in got] == ["flight", "visit", "clash", "dinner", "night",
+                                         "round-table", "matchmaking.14:00.1",
+                                         "matchmaking.14:30.2"]
+    flight = got[0]
+    assert (flight["start"], flight["start_zone"], flight["end"], flight["end_zone"]) == (
+        "07:00", "Europe/Lisbon", "08:40", "Africa/Casablanca")
+    assert (flight["start_utc"], flight["end_utc"]) == ("2027-05-10T06:00:00Z",
+                                                       "2027-05-10T08:40:00Z")
+    assert got[3]["status"] == "cancelled"
+
+
+def test_contacts_rows(small: Mission) -> None:
+    got = rows(csv_.contacts(contacts.build(small)))
+    assert got[0]["section"] == "duty contact" and got[0]["name"] == "Ana Silva"
+    bruno = next(r for r in got if r["name"] == "Bruno Costa")
+    assert bruno["phone"] == "'0612345670"
+    police = next(r for r in got if r["section"] == "emergency" and r["name"] == "police")
+    assert police["phone"] == "19"
+    assert any(r["section"] == "embassy" for r in got)
+    public = rows(csv_.contacts(contacts.build(small, public=True)))
+    assert next(r for r in public if r["name"] == "Bruno Costa")["phone"] == ""

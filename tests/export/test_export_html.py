@@ -1,0 +1,74 @@
+"""HTML: self-contained, escaped, phone-readable, printable with a page per day."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from missionctl.export import html
+from missionctl.model import Mission
+from missionctl.views import contacts, itinerary, timeline
+from missionctl.views.flags import flags_by_event
+from missionctl.views.select import Selection
+from views.sample import load_small
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Mission:
+    return load_small(tmp_path)
+
+
+def pages(m: Mission) -> list[str]:
+    flags = flags_by_event(m)
+    return [html.itinerary(itinerary.build(m, Selection(), flags)),
+            html.timeline(timeline.build(m, Selection(), flags)),
+            html.contacts(contacts.build(m))]
+
+
+def test_every_value_is_escaped(small: Mission) -> None:
+    for page in pages(small):
+        assert "<script" not in page
+        assert "[bold]" not in page or "&lt;" in page
+    programme = pages(small)[0]
+    assert "Round table &lt;script&gt;alert(1)&lt;/script&gt;" in programme
+    assert "Dinner =HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)" in programme
+
+
+def test_self_contained(small: Mission) -> None:
+    for page in pages(small):
+        assert not re.search(r"<link|<script|<img|<iframe|@import|url\(|src=", page)
+        assert page.startswith("<!DOCTYPE html>")
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+
+
+def test_printable_a_page_per_day_and_readable_on_a_phone(small: Mission) -> None:
+    programme = pages(small)[0]
+    assert "@media print" in programme and "section.day{break-before:page}" in programme
+    assert "@media (max-width:640px)" in programme
+    assert programme.count('<section class="day"') == 2
+
+
+def test_cancelled_tentative_flags_and_links(small: Mission) -> None:
+    programme = pages(small)[0]
+    assert '<article class="event k-meal cancelled" id="ev-dinner">' in programme
+    assert '<span class="badge tentative">tentative</span>' in programme
+    assert '<span class="flag error" title="Ana Silva is booked twice' in programme
+    assert '<a href="tel:+212661000001">+212 661 000 001</a>' in programme
+    assert '<a href="mailto:y@acme.example.com">' in programme
+
+
+def test_timeline_draws_bars_and_the_collision(small: Mission) -> None:
+    page = pages(small)[1]
+    assert '<span class="clash"' in page
+    assert page.count('class="tl-row"') >= 3
+
+
+def test_contact_sheet(small: Mission) -> None:
+    page = pages(small)[2]
+    assert page.index("Duty contact") < page.index("Emergency numbers in Morocco")
+    assert '<a href="tel:19">police 19</a>' in page
+    assert "Embassy of Portugal" in page
+    shared = html.contacts(contacts.build(small, public=True))
+    assert "0612345670" not in shared and "Shared version" in shared

@@ -1,0 +1,103 @@
+"""Golden files: every view and format of every example mission, byte for byte.
+
+Regenerate after an intended change with
+
+    UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/views/test_golden.py
+
+and review the diff. Outputs are pinned so they never churn: text at a fixed width without
+colour, ICS with the default DTSTAMP (00:00 UTC on the mission's first day, SOURCE_DATE_EPOCH
+unset) and UIDs made of ids, JSON with sorted keys.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from missionctl.linter import find_missions
+from missionctl.loader import load
+from missionctl.model import Mission
+from missionctl.views import render
+from missionctl.views.flags import flags_by_event
+from missionctl.views.select import Selection
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+MISSIONS = sorted(find_missions(ROOT / "missions")) if (ROOT / "missions").is_dir() else []
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+WIDTH = 100
+
+Render = Callable[[Mission], "str | bytes"]
+
+
+def _itinerary(fmt: str, view: str = "list", person: bool = False) -> Render:
+    def make(m: Mission) -> str | bytes:
+        sel = Selection(person=m.info.contact) if person else Selection()
+        opts = render.Options(fmt, view, width=WIDTH)
+        return render.itinerary(m, sel, opts, None if fmt == "ics" else flags_by_event(m))
+
+    return make
+
+
+def _contacts(fmt: str, public: bool = False) -> Render:
+    def make(m: Mission) -> str | bytes:
+        opts = render.Options(fmt, public=public, width=WIDTH)
+        return render.contacts(m, None, Selection(), None, opts)
+
+    return make
+
+
+OUTPUTS: dict[str, Render] = {
+    **{f"itinerary.{render.EXTENSIONS[f]}": _itinerary(f) for f in render.ITINERARY_FORMATS},
+    **{f"timeline.{render.EXTENSIONS[f]}": _itinerary(f, "timeline")
+       for f in render.TIMELINE_FORMATS},
+    **{f"duty-contact-agenda.{render.EXTENSIONS[f]}": _itinerary(f, person=True)
+       for f in ("text", "html", "ics")},
+    **{f"contacts.{render.EXTENSIONS[f]}": _contacts(f) for f in render.CONTACT_FORMATS},
+    **{f"contacts-public.{render.EXTENSIONS[f]}": _contacts(f, public=True)
+       for f in ("text", "vcf")},
+}
+
+
+def _load(path: Path) -> Mission:
+    loaded = load(path, str(path.relative_to(ROOT)))
+    if not loaded.ok or loaded.mission is None:
+        pytest.skip(f"{path} has format errors: the example is being edited")
+    return loaded.mission
+
+
+def _bytes(value: str | bytes) -> bytes:
+    return value if isinstance(value, bytes) else value.encode("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+@pytest.mark.parametrize("path", MISSIONS, ids=lambda p: p.parent.name)
+def test_golden(path: Path) -> None:
+    mission = _load(path)
+    folder = GOLDEN / path.parent.name
+    if mission.info.contact is None:
+        pytest.skip("the golden agenda is the duty contact's")
+    produced = {name: _bytes(make(mission)) for name, make in OUTPUTS.items()}
+    if UPDATE:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in set(p.name for p in folder.iterdir()) - set(produced):
+            (folder / stale).unlink()
+        for name, data in produced.items():
+            (folder / name).write_bytes(data)
+        return
+    missing = [n for n in produced if not (folder / n).exists()]
+    assert not missing, f"no golden file {missing}: run UPDATE_GOLDEN=1 pytest tests/views"
+    changed = [n for n, data in produced.items() if (folder / n).read_bytes() != data]
+    assert not changed, (f"{path.parent.name}: {changed} differ from tests/golden; if the "
+                         "change is intended, run UPDATE_GOLDEN=1 pytest tests/views")
+
+
+def test_there_are_example_missions() -> None:
+    assert MISSIONS, "missions/ holds the example missions"
