@@ -34,11 +34,13 @@ _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 def ident(text: str) -> str:
     if not ID_RE.match(text):
-        raise Invalid(
-            f"'{text}' is not a valid id: use letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit, at most 64 characters"
-        )
+        raise Invalid(bad_id(text))
     return text
+
+
+def bad_id(text: str) -> str:
+    return (f"'{text}' is not a valid id: use letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit, at most 64 characters")
 
 
 def a_date(text: str) -> date:
@@ -76,7 +78,23 @@ class LocalDateTime(NamedTuple):
         return local_instant(self.wall, zone_name)
 
 
+_INSTANTS: dict[tuple[datetime, str], datetime] = {}
+
+
 def local_instant(wall: datetime, zone_name: str) -> datetime:
+    """The UTC instant of a wall-clock time in a zone; Invalid if the clocks skip it.
+
+    Memoised: a programme repeats the same wall times (09:00 every day, a coach at 14:30)
+    across hundreds of events, and each conversion costs two zoneinfo lookups.
+    """
+    key = (wall, zone_name)
+    found = _INSTANTS.get(key)
+    if found is None:
+        found = _INSTANTS[key] = _local_instant(wall, zone_name)
+    return found
+
+
+def _local_instant(wall: datetime, zone_name: str) -> datetime:
     z = tz.zone(zone_name)
     aware = wall.replace(tzinfo=z)
     utc = aware.astimezone(timezone.utc)

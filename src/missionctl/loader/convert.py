@@ -12,6 +12,7 @@ from missionctl.findings import Finding, Loc
 from missionctl.loader.fields import CONTACT_FIELDS, F
 from missionctl.model import Hours, Ref, Room
 from missionctl.yamlnodes import (
+    NULL_WORDS,
     MappingNode,
     MappingWalker,
     Node,
@@ -88,9 +89,10 @@ def scalar(node: Node, ctx: Ctx, what: str = "a single value") -> str:
 
 def _parse(parse: Callable[[str], Any]) -> Callable[[Node, Ctx], Any]:
     def conv(node: Node, ctx: Ctx) -> Any:
-        text = scalar(node, ctx)
+        if node.__class__ is not ScalarNode:
+            scalar(node, ctx)  # raises with the right message
         try:
-            return parse(text)
+            return parse(node.value)
         except v.Invalid as exc:
             raise ctx.invalid(str(exc), node) from None
 
@@ -138,18 +140,20 @@ def _ref_to(table: str) -> Callable[[Node, Ctx], str]:
     return conv
 
 
+REF_TABLES = {"person": "people", "group": "groups", "org": "organisations"}
+
+
 def parse_ref(node: Node, ctx: Ctx, persons_only: bool = False) -> Ref:
     text = scalar(node, ctx, "a reference").strip()
     kind, _, ident = text.partition(":") if ":" in text else ("person", "", text)
-    if kind not in ("person", "group", "org") or (persons_only and kind != "person"):
+    table = REF_TABLES.get(kind)
+    if table is None or (persons_only and kind != "person"):
         want = "a person id" if persons_only else "a person id, group:<id> or org:<id>"
         raise ctx.invalid(f"'{text}' is not {want}", node)
-    try:
-        v.ident(ident)
-    except v.Invalid as exc:
-        raise ctx.invalid(str(exc), node) from None
-    loc = ctx.loc(node)
-    table = {"person": "people", "group": "groups", "org": "organisations"}[kind]
+    if v.ID_RE.match(ident) is None:
+        raise ctx.invalid(v.bad_id(ident), node)
+    mark = node.start_mark
+    loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
     ctx.refs.append((table, ident, loc))
     return Ref(kind, ident, loc)
 
@@ -428,26 +432,28 @@ def read_fields(
     kinds = {**KINDS, **nested} if nested else KINDS
     m = mapping(node, ctx, f"the fields of {what}") if not isinstance(node, MappingNode) else node
     for key, knode, vnode in ctx.walker.pairs(m) if m is not None else ():
-        if key.startswith("x-"):
-            extra[key] = plain(vnode)
-            continue
         fs = spec.get(key)
         if fs is None:
-            hint = v.did_you_mean(key, list(spec))
-            ctx.error("MC002", f"{what} has no field '{key}'{hint}", knode)
+            if key.startswith("x-"):
+                extra[key] = plain(vnode)
+            else:
+                hint = v.did_you_mean(key, list(spec))
+                ctx.error("MC002", f"{what} has no field '{key}'{hint}", knode)
             continue
         marks[key] = vnode.start_mark
         marks["key:" + key] = knode.start_mark
-        if is_null(vnode) and fs.kind not in ("refs", "persons", "languages"):
+        kind = fs.kind
+        # is_null() inlined: this loop runs for every field of every object.
+        if (vnode.__class__ is ScalarNode and not vnode.style and vnode.value in NULL_WORDS
+                and kind not in ("refs", "persons", "languages")):
             if fs.required:
                 ctx.error("MC003", f"{what}: '{key}' is empty; give a value", vnode)
             continue
-        conv = kinds.get(fs.kind)
         try:
-            if fs.kind == "enum":
+            if kind == "enum":
                 data[key] = _enum(vnode, ctx, fs)
-            elif conv is not None:
-                data[key] = conv(vnode, ctx)
+            else:
+                data[key] = kinds[kind](vnode, ctx)
         except Skip:
             data.setdefault("__invalid__", set()).add(key)
     for name in _required(spec):

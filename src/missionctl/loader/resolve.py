@@ -98,12 +98,11 @@ class Resolver:
                 visit(gid, [])
 
     # -- instants ----------------------------------------------------------------------
-    def instant(self, value: v.LocalDateTime, zone: str, loc: Loc | None) -> datetime | None:
+    def instant(self, value: v.LocalDateTime, zone: str, r: Raw, field: str) -> datetime | None:
         try:
             return value.instant(zone)
         except v.Invalid as exc:
-            if loc is not None:
-                self.error("MC003", str(exc), loc)
+            self.error("MC003", str(exc), r.locs[field])
             return None
 
     def event_times(self, r: Raw, zone: str, end_zone: str) -> tuple[datetime, datetime] | None:
@@ -121,24 +120,23 @@ class Resolver:
             return None
         if start_v is None or invalid & {"end", "duration"}:
             return None
-        start = self.instant(start_v, zone, r.locs.get("start"))
+        start = self.instant(start_v, zone, r, "start")
         if start is None:
             return None
+        field = "duration" if has_dur else "end"
         if has_dur:
             end = start + d["duration"]
-            where = r.locs["duration"]
         else:
             end_v = d["end"]
-            where = r.locs["end"]
             if isinstance(end_v, time):
                 end_v = self._bare_end(start_v, start, end_v, end_zone)
-            end = self.instant(end_v, end_zone, where)
+            end = self.instant(end_v, end_zone, r, "end")
             if end is None:
                 return None
         if end <= start:
             self.error("MC007", f"event '{r.id}' ends before or when it starts "
                        f"({_show(start, zone)} -> {_show(end, end_zone)}); for an overnight "
-                       "event write the full end date and time", where)
+                       "event write the full end date and time", r.locs[field])
             return None
         return start, end
 
@@ -242,9 +240,9 @@ def _person(r: Raw, res: Resolver) -> Person:
     d = r.data
     arrival = departure = None
     if "arrival" in d:
-        arrival = res.instant(d["arrival"], res.zone, r.locs.get("arrival"))
+        arrival = res.instant(d["arrival"], res.zone, r, "arrival")
     if "departure" in d:
-        departure = res.instant(d["departure"], res.zone, r.locs.get("departure"))
+        departure = res.instant(d["departure"], res.zone, r, "departure")
     if arrival and departure and departure <= arrival:
         res.error("MC007", f"{r.id} departs before arriving; check 'departure'",
                   r.locs["departure"])
@@ -269,15 +267,15 @@ def _room_ok(res: Resolver, m: Mission, r: Raw, venue: str | None) -> bool:
     room = r.data.get("room")
     if room is None:
         return True
-    where = r.locs["room"]
     if venue is None:
-        res.error("MC006", f"room '{room}' needs a venue: add 'venue:' naming where it is", where)
+        res.error("MC006", f"room '{room}' needs a venue: add 'venue:' naming where it is",
+                  r.locs["room"])
         return False
     v_ = m.venues.get(venue)
     if v_ is not None and room not in v_.rooms:
         hint = v.did_you_mean(room, list(v_.rooms))
         known = f"; it has {', '.join(v_.rooms)}" if v_.rooms else "; it lists no rooms"
-        res.error("MC006", f"venue '{venue}' has no room '{room}'{hint}{known}", where)
+        res.error("MC006", f"venue '{venue}' has no room '{room}'{hint}{known}", r.locs["room"])
         return False
     return True
 
