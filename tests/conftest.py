@@ -56,8 +56,9 @@ def found(write: Callable[..., Path]) -> Callable[..., list[tuple[str, int, int]
     """
 
     def _found(text: str, code: str | None = None, header: bool = True,
-               selection: Selection = Selection()) -> list[tuple[str, int, int]]:
-        report = lint_loaded(load(write(text, header=header), "m.yaml"), selection)
+               selection: Selection | None = None) -> list[tuple[str, int, int]]:
+        report = lint_loaded(load(write(text, header=header), "m.yaml"),
+                             selection or Selection())
         return sorted((f.code, f.loc.line, f.loc.column) for f in report.shown
                       if code is None or f.code == code)
 

@@ -41,9 +41,9 @@ def test_every_rule_has_a_check_or_is_a_format_rule():
 
 
 def test_every_command_in_the_readme_exists():
-    from missionctl.cli.app import app
-
     import typer.main
+
+    from missionctl.cli.app import app
 
     names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     table = (ROOT / "README.md").read_text()

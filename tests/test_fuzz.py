@@ -11,9 +11,10 @@ from missionctl.cli.app import main
 from missionctl.template import new_mission
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = [new_mission("seed", "MA", "Africa/Casablanca", "2027-05-11")] + [
-    p.read_text(encoding="utf-8") for p in sorted((ROOT / "missions").rglob("*.yaml"))
-][:4]
+SEEDS = [
+    new_mission("seed", "MA", "Africa/Casablanca", "2027-05-11"),
+    *[p.read_text(encoding="utf-8") for p in sorted((ROOT / "missions").rglob("*.yaml"))][:4],
+]
 
 TOKENS = ["", ":", "- ", "[", "]", "{", "}", "&a ", "*a", "<<: *a", "\t", "'", '"', "#",
           "2027-13-40", "25:99", "group:", "org:", "!!int", "~", "null", "---", "\x00",

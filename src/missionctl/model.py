@@ -9,8 +9,8 @@ local times were read in, for display and export.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from datetime import date, datetime, time, timedelta
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from missionctl.findings import Loc

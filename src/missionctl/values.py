@@ -7,7 +7,7 @@ sentence for the author; the builder turns that into MC003 at the value.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
 from missionctl import tz
@@ -74,7 +74,7 @@ class LocalDateTime(NamedTuple):
     def instant(self, zone_name: str) -> datetime:
         """The UTC instant; raises Invalid for a wall time that does not exist in the zone."""
         if self.offset is not None:
-            return (self.wall.replace(tzinfo=timezone(self.offset))).astimezone(timezone.utc)
+            return (self.wall.replace(tzinfo=timezone(self.offset))).astimezone(UTC)
         return local_instant(self.wall, zone_name)
 
 
@@ -97,7 +97,7 @@ def local_instant(wall: datetime, zone_name: str) -> datetime:
 def _local_instant(wall: datetime, zone_name: str) -> datetime:
     z = tz.zone(zone_name)
     aware = wall.replace(tzinfo=z)
-    utc = aware.astimezone(timezone.utc)
+    utc = aware.astimezone(UTC)
     if utc.astimezone(z).replace(tzinfo=None) != wall:
         raise Invalid(
             f"{wall:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks jump over it "

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 from yaml.cyaml import CParser
-from yaml.resolver import BaseResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
 
 from missionctl.findings import Finding, Loc
 
@@ -32,16 +32,16 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 __all__ = [
+    "Composed",
     "MappingNode",
+    "MappingWalker",
     "Node",
     "ScalarNode",
     "SequenceNode",
-    "Composed",
     "compose_file",
     "compose_text",
-    "loc_of",
     "is_null",
-    "MappingWalker",
+    "loc_of",
 ]
 
 
@@ -113,7 +113,8 @@ def compose_bytes(data: bytes, shown: str) -> Composed:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
-        return _mc001(shown, 1, 1, "this is a binary file, not YAML text; name the mission's .yaml file")
+        return _mc001(shown, 1, 1,
+                      "this is a binary file, not YAML text; name the mission's .yaml file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

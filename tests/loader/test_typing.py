@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def test_yaml11_traps_keep_what_the_author_wrote(loaded):
@@ -33,8 +33,8 @@ events:
     e = m.events["e"]
     assert e.title == "yes"
     # Casablanca is UTC+0 in May 2027 (tz 2026c and later).
-    assert e.start == datetime(2027, 5, 11, 9, 30, tzinfo=timezone.utc)
-    assert e.end == datetime(2027, 5, 11, 10, 30, tzinfo=timezone.utc)
+    assert e.start == datetime(2027, 5, 11, 9, 30, tzinfo=UTC)
+    assert e.end == datetime(2027, 5, 11, 10, 30, tzinfo=UTC)
 
 
 def test_sexagesimal_8_30_is_a_time(loaded):
@@ -51,9 +51,9 @@ events:
   b: {kind: other, title: B, start: 2027-05-11 10:00Z, duration: PT1H30M}
 """
     m = loaded(body).mission
-    assert m.events["a"].start == datetime(2027, 5, 11, 9, 0, tzinfo=timezone.utc)
-    assert m.events["a"].end == datetime(2027, 5, 11, 9, 30, tzinfo=timezone.utc)
-    assert m.events["b"].end == datetime(2027, 5, 11, 11, 30, tzinfo=timezone.utc)
+    assert m.events["a"].start == datetime(2027, 5, 11, 9, 0, tzinfo=UTC)
+    assert m.events["a"].end == datetime(2027, 5, 11, 9, 30, tzinfo=UTC)
+    assert m.events["b"].end == datetime(2027, 5, 11, 11, 30, tzinfo=UTC)
 
 
 def test_travel_end_is_local_to_destination(loaded):
@@ -72,8 +72,8 @@ events:
 """
     e = loaded(body).mission.events["fly"]
     # 08:00 in Lisbon (UTC+1) = 07:00 UTC; 08:40 in Casablanca (UTC+0) = 08:40 UTC.
-    assert e.start == datetime(2027, 5, 10, 7, 0, tzinfo=timezone.utc)
-    assert e.end == datetime(2027, 5, 10, 8, 40, tzinfo=timezone.utc)
+    assert e.start == datetime(2027, 5, 10, 7, 0, tzinfo=UTC)
+    assert e.end == datetime(2027, 5, 10, 8, 40, tzinfo=UTC)
     assert (e.zone, e.end_zone) == ("Europe/Lisbon", "Africa/Casablanca")
 
 

@@ -25,10 +25,10 @@ class Loaded:
 
 def load(path: Path | str, shown: str | None = None) -> Loaded:
     """Load the mission file at `path`; `shown` is the name findings carry (default: path)."""
+    import gc
+
     from missionctl.loader.read import read_mission
     from missionctl.loader.resolve import resolve
-
-    import gc
 
     p = Path(path)
     name = shown if shown is not None else str(path)

@@ -19,7 +19,6 @@ from missionctl.yamlnodes import (
     ScalarNode,
     SequenceNode,
     is_null,
-    loc_of,
 )
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -483,4 +482,4 @@ def plain(node: Node, depth: int = 0) -> Any:
     return {str(getattr(k, "value", "")): plain(val, depth + 1) for k, val in node.value}
 
 
-__all__ = ["Ctx", "F", "KINDS", "Skip", "plain", "read_fields", "scalar", "seq", "time"]
+__all__ = ["KINDS", "Ctx", "F", "Skip", "plain", "read_fields", "scalar", "seq", "time"]
