@@ -72,3 +72,9 @@ def test_contact_sheet(small: Mission) -> None:
     assert "Embassy of Portugal" in page
     shared = html.contacts(contacts.build(small, public=True))
     assert "0612345670" not in shared and "Shared version" in shared
+
+
+def test_control_characters_are_shown_not_passed(small: Mission) -> None:
+    programme = pages(small)[0]
+    assert "\x1b" not in programme
+    assert "Call with [bold]the bank[/bold] \\x1b[2J" in programme

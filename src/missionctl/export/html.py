@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from missionctl.views.contacts import ContactSheet, OrgSection
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows
-from missionctl.views.people import Contact
+from missionctl.views.people import Contact, clean
 from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
 from missionctl.views.timeline import Row, Timeline, TimelineDay
 
@@ -122,8 +122,9 @@ _PHONE_CHARS = re.compile(r"[^0-9+]")
 
 
 def esc(value: object) -> str:
-    """Text escaped for HTML content and attribute values (quotes included)."""
-    return html.escape(str(value), quote=True)
+    """Text escaped for HTML content and attribute values (quotes included); control
+    characters, which HTML does not allow, shown as \\xNN as in the terminal."""
+    return html.escape(clean(str(value)), quote=True)
 
 
 def page(title: str, body: str, lang: str = "en") -> str:

@@ -11,7 +11,7 @@ import re
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
-from missionctl.views.people import Contact
+from missionctl.views.people import Contact, clean
 from missionctl.views.timefmt import day_title, span
 from missionctl.views.timeline import Timeline
 
@@ -21,7 +21,7 @@ _LEADING = re.compile(r"^(\d*)([#>=+.)-])")
 
 def md(value: object) -> str:
     """A value as literal Markdown text on one line (inline: never at the start of a line)."""
-    text = " ".join(str(value).split())
+    text = " ".join(clean(str(value)).split())
     return _SPECIAL.sub(r"\\\1", text)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from missionctl.findings import Severity
@@ -34,6 +33,3 @@ def flags_by_event(mission: Mission) -> dict[str, tuple[Flag, ...]]:
 def codes(flags: tuple[Flag, ...]) -> tuple[str, ...]:
     """Distinct codes, in order."""
     return tuple(dict.fromkeys(f.code for f in flags))
-
-
-NO_FLAGS: Mapping[str, tuple[Flag, ...]] = {}

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from missionctl.model import Event, Mission, Venue
 from missionctl.views.flags import Flag
 from missionctl.views.people import Contact, contact, group_name, who
-from missionctl.views.select import Selection, event_day, select_events
+from missionctl.views.select import Selection, select_events
 from missionctl.views.timefmt import date_range
 
 MODES = {"flight": "Flight", "train": "Train", "coach": "Coach", "car": "Car", "taxi": "Taxi",
@@ -301,11 +301,6 @@ def host_text(c: Contact) -> str:
     return f"{who}, {reach}" if reach else who
 
 
-def all_lines(it: Itinerary) -> list[Line]:
-    return [ln for d in it.days for ln in d.lines]
-
-
-__all__ = ["Day", "Itinerary", "Line", "Meeting", "build", "event_day", "line"]
 
 
 def _duty(mission: Mission, public: bool) -> Contact | None:

@@ -3,12 +3,19 @@ with the `private` fields left out when the sheet is shared."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from missionctl.model import Mission, Person
+from missionctl.model import Mission
 
-CONTACT_FIELDS = ("role", "organisation", "phone", "email", "languages")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Control characters (escape sequences, bells, carriage returns) shown as \\xNN, never
+    passed to a terminal or a page. Tab and line feed are kept."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +107,3 @@ def who(mission: Mission, ids: frozenset[str], prefer: Iterable[str] = ()) -> Wh
             covered |= members
     rest = in_file_order(mission, ids - covered)
     return Who(tuple(chosen), tuple(rest), len(ids))
-
-
-def person_line(p: Person) -> str:
-    return p.name if not p.role else f"{p.name} ({p.role})"

@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from missionctl.errors import UserError
 from missionctl.model import Mission
 from missionctl.views.flags import Flag, flags_by_event
 from missionctl.views.select import Selection, people_in_view, select_events
+
+if TYPE_CHECKING:
+    from missionctl.views.itinerary import Itinerary
 
 ITINERARY_FORMATS = ("text", "markdown", "html", "ics", "csv", "json")
 CONTACT_FORMATS = ("text", "markdown", "html", "csv", "vcf", "json")
@@ -63,22 +67,20 @@ def itinerary(mission: Mission, sel: Selection, opts: Options,
         return json_.itinerary(mission, select_events(mission, sel), sel, flags, opts.public)
     from missionctl.views import itinerary as build
 
-    it = build.build(mission, sel, flags, opts.public, fold=False if opts.format == "csv" else None)
+    fold = False if opts.format == "csv" else None
+    return _list(build.build(mission, sel, flags, opts.public, fold=fold), opts)
+
+
+def _list(it: Itinerary, opts: Options) -> str:
     if opts.format == "text":
         from missionctl.views import terminal
 
         return terminal.itinerary(it, opts.width, opts.colour)
-    if opts.format == "markdown":
-        from missionctl.export import markdown
+    import importlib
 
-        return markdown.itinerary(it)
-    if opts.format == "html":
-        from missionctl.export import html
-
-        return html.itinerary(it)
-    from missionctl.export import csv_
-
-    return csv_.itinerary(it)
+    module = {"markdown": "markdown", "html": "html", "csv": "csv_"}[opts.format]
+    text: str = importlib.import_module(f"missionctl.export.{module}").itinerary(it)
+    return text
 
 
 def _timeline(mission: Mission, sel: Selection, opts: Options, flags: Flags) -> str:

@@ -9,7 +9,6 @@ characters shown escaped, so a title cannot restyle or clear the terminal. Witho
 from __future__ import annotations
 
 import io
-import re
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -21,20 +20,14 @@ from rich.text import Text
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
-from missionctl.views.people import Contact
+from missionctl.views.people import Contact, clean
 from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
 from missionctl.views.timeline import Row, Timeline, TimelineDay
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CELL_MINUTES = 15
 LABEL_WIDTH = 28
 PALETTE = ("cyan", "green", "magenta", "blue", "yellow", "bright_cyan", "bright_green",
            "bright_magenta", "bright_blue")
-
-
-def clean(text: str) -> str:
-    """Control characters (escape sequences, bells, carriage returns) shown as \\xNN."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def render(renderable: RenderableType, width: int, colour: bool) -> str:
