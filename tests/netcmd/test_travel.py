@@ -53,7 +53,7 @@ events:
 
 
 def mc102(cli: Cli, path: Path) -> list[dict[str, object]]:
-    code, out, _err = cli("check", path, "--format", "json", "--select", "MC102")
+    _code, out, _err = cli("check", path, "--format", "json", "--select", "MC102")
     return [f for f in json.loads(out)["findings"] if f["code"] == "MC102"]
 
 
@@ -371,3 +371,47 @@ def test_awkward_ids_are_quoted(tmp_path: Path) -> None:
                          "r.example", "cycling")
     assert '{from: "no", to: "null", duration: 5m}' in text
     assert '{from: "9a", to: b, duration: 5m}' in text
+
+
+def test_venue_far_from_any_road_is_named(cli: Cli, mission, service: FakeService) -> None:
+    path = mission(TIGHT)
+    body = json.dumps({
+        "code": "Ok", "durations": [[0, 800], [800, 0]], "distances": [[0, 9970], [9970, 0]],
+        "sources": [{"distance": 2.0}, {"distance": 4200.0}],
+    }).encode()
+    service.add_fault("/table/", Fault(status=200, body=body))
+    code, out, _ = cli("travel", path, "--router", service.url)
+    assert code == 0
+    assert "venue plant is 4200 m from the nearest road the router knows" in out
+    assert "venue hotel" not in out
+
+
+def test_include_line_may_come_first(cli: Cli, mission, service: FakeService) -> None:
+    """An author who adds `include: [travel-times.yaml]` before the first run gets MC008 from
+    check (the file does not exist yet), but travel creates it."""
+    path = mission(TIGHT + "include: [travel-times.yaml]\n")
+    assert cli("check", path)[0] == 1
+    code, out, err = cli("travel", path, "--router", service.url)
+    assert code == 0, err
+    assert "include:" not in out
+    assert mc102(cli, path) == []
+    # any other format error still stops it
+    other = mission(TIGHT.replace("    title: Plant visit\n", "") +
+                    "include: [travel-times.yaml]\n", name="other.yaml")
+    (other.parent / "travel-times.yaml").unlink()
+    code, _out, err = cli("travel", other, "--router", service.url)
+    assert code == 1 and "MC004" in err
+
+
+def test_nothing_to_route(cli: Cli, mission, service: FakeService) -> None:
+    path = mission(TIGHT.replace("venue: plant", "venue: hotel"))
+    code, out, _ = cli("travel", path, "--router", service.url)
+    assert code == 0
+    assert "no transfer to route" in out
+    assert not (path.parent / "travel-times.yaml").exists()
+    # included before the first run: an empty file is written so that check can read it
+    path.write_text(path.read_text() + "include: [travel-times.yaml]\n")
+    assert cli("travel", path, "--router", service.url)[0] == 0
+    assert "travel_times: []" in (path.parent / "travel-times.yaml").read_text()
+    assert cli("check", path)[0] == 0
+    assert service.requests == []

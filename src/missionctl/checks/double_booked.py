@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import clock, named, people_text, span, timelines, zone_note
+from missionctl.checks.timeline import (
+    clock,
+    each_timeline,
+    named,
+    people_text,
+    span,
+    timelines,
+    zone_note,
+)
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 
@@ -65,8 +73,8 @@ def overlapping(events: list[Event]) -> Iterator[tuple[Event, Event]]:
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     pairs: dict[tuple[str, str], list[str]] = {}
-    for pid, events in timelines(ctx).busy.items():
-        for later, earlier in overlapping(events):
+    for pid, found in each_timeline(timelines(ctx), lambda events: list(overlapping(events))):
+        for later, earlier in found:
             pairs.setdefault((later.id, earlier.id), []).append(pid)
     for (later_id, earlier_id), people in pairs.items():
         later, earlier = mission.events[later_id], mission.events[earlier_id]

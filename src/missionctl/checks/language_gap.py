@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import live
 from missionctl.checks.timeline import named, people_text
 from missionctl.findings import Finding
 from missionctl.model import VISITOR_SIDES, Event, Mission
@@ -57,8 +58,20 @@ def sides(mission: Mission, event: Event) -> tuple[list[str], list[str], list[st
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
-    for event in mission.events.values():
-        if event.cancelled:
+    people = mission.people
+    host_side = {pid for pid, person in people.items() if person.side == "host"}
+    spoken = {pid: frozenset(person.languages) for pid, person in people.items()
+              if person.languages}
+    for event in live(ctx):
+        taking = mission.taking_part.get(event.id, frozenset())
+        # Without `hosts`, the hosts are the attendees of the host side (all taking part):
+        # when nobody taking part is, there is no host side to speak to.
+        if not event.hosts and host_side.isdisjoint(taking):
+            continue
+        # A language that everyone taking part speaks (of those with languages) is shared by
+        # the two sides; when it is the event's language too, nobody is lost.
+        common = _spoken_by_all(taking, spoken)
+        if common and (event.language is None or event.language in common):
             continue
         visitors, hosts, interpreters = sides(mission, event)
         known_v = [p for p in visitors if mission.people[p].languages]
@@ -72,6 +85,11 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
             text = no_common(mission, event, known_v, known_h, bridges)
         if text:
             yield Finding(CODE, text, event.loc, subject=event.id)
+
+
+def _spoken_by_all(ids: Iterable[str], spoken: dict[str, frozenset[str]]) -> frozenset[str]:
+    sets = [spoken[p] for p in ids if p in spoken]
+    return frozenset.intersection(*sets) if sets else frozenset()
 
 
 def _spoken(mission: Mission, ids: list[str]) -> set[str]:

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import clock, day_text, minutes_text, named, timelines
+from missionctl.checks.timeline import (
+    clock,
+    day_text,
+    each_timeline,
+    minutes_text,
+    named,
+    timelines,
+)
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 
 CODE = "MC105"
+_END = attrgetter("end")
+
+LongDay = tuple[date, Event, Event]  # the local day, its first event, the first to end last
 
 WHY = """\
 A 6:00 flight followed by visits and a 22:00 dinner wears a delegation out, and tired
@@ -50,16 +61,21 @@ FIX = ("Spread the day's events over more days, start later or finish earlier, o
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     limit = mission.checks.max_day
     lines = timelines(ctx)
-    for pid, events in lines.busy.items():
+
+    def long_days(events: list[Event]) -> list[LongDay]:
+        out = []
+        for day, todays in lines.by_day(events).items():
+            first = todays[0]  # sorted by start
+            if max(map(_END, todays)) - first.start > limit:
+                out.append((day, first, max(todays, key=_END)))  # the first to end last
+        return out
+
+    for pid, found in each_timeline(lines, long_days):
         person = mission.people.get(pid)
         if person is None:
             continue
-        for day, todays in lines.by_day(events).items():
-            first = todays[0]  # sorted by start
-            last = max(todays, key=lambda e: e.end)
-            if last.end - first.start > limit:
-                yield Finding(CODE, message(mission, person.name, day, first, last),
-                              person.loc)
+        for day, first, last in found:
+            yield Finding(CODE, message(mission, person.name, day, first, last), person.loc)
 
 
 def message(mission: Mission, name: str, day: date, first: Event, last: Event) -> str:

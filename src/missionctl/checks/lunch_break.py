@@ -8,7 +8,15 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import Timelines, day_text, minutes_text, named, timelines
+from missionctl.checks.timeline import (
+    Timelines,
+    day_text,
+    each_timeline,
+    minutes_text,
+    named,
+    reach_of,
+    timelines,
+)
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 from missionctl.values import local_instant
@@ -51,32 +59,44 @@ FIX = ("Leave 45 free minutes between 11:30 and 15:00, or put a `meal` event (a 
        "lunch) into the programme.")
 
 Window = tuple[datetime, datetime]
+ShortBreak = tuple[date, list[Event], timedelta]  # the day, its lunch-time events, longest gap
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     lines = timelines(ctx)
-    for pid, events in lines.busy.items():
+    for pid, found in each_timeline(lines, lambda events: short_breaks(lines, events)):
         person = mission.people.get(pid)
         if person is None:
             continue
-        reach = max(e.end - e.start for e in events)
-        starts = [e.start for e in events]
-        for day, window in windows(lines, events):
-            # Candidates: events starting before the window closes and not long before it
-            # opens (no event lasts longer than `reach`): near-linear, never all events.
-            lo = bisect.bisect_left(starts, window[0] - reach)
-            hi = bisect.bisect_left(starts, window[1])
-            inside = [e for e in events[lo:hi] if e.end > window[0]]
-            gap = longest_gap(inside, window)
-            if gap is not None and gap < BREAK:
-                yield Finding(CODE, message(person.name, day, inside, gap), person.loc)
+        for day, inside, gap in found:
+            yield Finding(CODE, message(person.name, day, inside, gap), person.loc)
 
 
-def windows(lines: Timelines, events: list[Event]) -> Iterator[tuple[date, Window]]:
+def short_breaks(lines: Timelines, events: list[Event]) -> list[ShortBreak]:
+    """The days of one timeline without a long enough break in their lunch window."""
+    starts, ends = reach_of(events)
+    out = []
+    for day, window in windows(lines.by_day(events)):
+        # Candidates: from the first event ending after the window opens to the last one
+        # starting before it closes (`Reach`): near-linear, never all events.
+        lo = bisect.bisect_right(ends, window[0])
+        hi = bisect.bisect_left(starts, window[1])
+        inside = [e for e in events[lo:hi] if e.end > window[0]]
+        gap = longest_gap(inside, window)
+        if gap is not None and gap < BREAK:
+            out.append((day, inside, gap))
+    return out
+
+
+def windows(by_day: dict[date, list[Event]]) -> Iterator[tuple[date, Window]]:
     """Each local day with an event in its lunch window, and that window (UTC)."""
-    for day, todays in lines.by_day(events).items():
+    for day, todays in by_day.items():
+        zone: str | None = None
+        window: Window | None = None
         for event in todays:
-            window = lunch_window(day, event.zone)
+            if event.zone != zone:  # a day's events nearly always share one zone
+                zone = event.zone
+                window = lunch_window(day, zone)
             if window is not None and event.start < window[1] and event.end > window[0]:
                 yield day, window
                 break

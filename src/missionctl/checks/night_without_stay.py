@@ -18,10 +18,16 @@ Where the contract is silent:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import live
+from missionctl.checks.timeline import timelines
 from missionctl.findings import Finding
 from missionctl.model import VISITOR_SIDES, Event, Mission, Person
 from missionctl.tz import zone
@@ -30,22 +36,62 @@ CODE = "MC406"
 CORE = (time(2), time(5))  # the part of the night a bed is needed for, local time of D+1
 
 Span = tuple[datetime, datetime]  # UTC, half-open
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
-def events_of(mission: Mission) -> dict[str, list[Event]]:
-    """Per person, the events they take part in that are not cancelled."""
-    out: dict[str, list[Event]] = {}
-    for event in mission.events.values():
-        if event.cancelled:
-            continue
-        for pid in mission.taking_part.get(event.id, frozenset()):
-            out.setdefault(pid, []).append(event)
+class Nights(NamedTuple):
+    """What can cover a person's nights: their stays merged into blocks of unbroken cover
+    (block starts and ends, sorted; a stay ending when the next starts hands over) and
+    their travel legs. Cancelled events are left out."""
+
+    starts: list[datetime]
+    ends: list[datetime]
+    legs: list[Event]
+
+
+def nights_of(ctx: Context) -> dict[str, Nights]:
+    """Per person taking part in a stay or a travel leg, their `Nights`. People with the
+    same stays and legs (a team) share one, so `run` judges it once."""
+    stays: dict[str, list[Event]] = {}
+    legs: dict[str, list[Event]] = {}
+    taking = ctx.mission.taking_part
+    for event in live(ctx):
+        into = stays if event.kind == "stay" else legs if event.kind == "travel" else None
+        if into is not None:
+            for pid in taking.get(event.id, ()):
+                into.setdefault(pid, []).append(event)
+    shared: dict[tuple[tuple[int, ...], tuple[int, ...]], Nights] = {}
+    out: dict[str, Nights] = {}
+    for pid in stays.keys() | legs.keys():
+        mine, trips = stays.get(pid, []), legs.get(pid, [])
+        key = (tuple(map(id, mine)), tuple(map(id, trips)))
+        if key not in shared:
+            shared[key] = Nights(*blocks(mine), trips)
+        out[pid] = shared[key]
     return out
 
 
-def presence(person: Person, events: Iterable[Event]) -> Span | None:
-    starts = [e.start for e in events if e.occupies]
-    ends = [e.end for e in events if e.occupies]
+NO_NIGHTS = Nights([], [], [])
+
+
+def blocks(stays: list[Event]) -> tuple[list[datetime], list[datetime]]:
+    """Stays merged into blocks of unbroken cover: their starts and ends, sorted."""
+    starts: list[datetime] = []
+    ends: list[datetime] = []
+    for stay in sorted(stays, key=_START):
+        if ends and stay.start <= ends[-1]:
+            ends[-1] = max(ends[-1], stay.end)
+        else:
+            starts.append(stay.start)
+            ends.append(stay.end)
+    return starts, ends
+
+
+def presence(person: Person, busy: list[Event]) -> Span | None:
+    """From the earliest of arrival and first start to the latest of departure and last end;
+    `busy` is the person's timeline (occupying events, sorted by start)."""
+    starts = [busy[0].start] if busy else []
+    ends = [max(map(_END, busy))] if busy else []
     if person.arrival is not None:
         starts.append(person.arrival)
     if person.departure is not None:
@@ -55,6 +101,7 @@ def presence(person: Person, events: Iterable[Event]) -> Span | None:
     return min(starts), max(ends)
 
 
+@cache  # a few dozen nights per mission, asked for once per person
 def night_core(day: date, zone_name: str) -> Span:
     """The core of the night after local day `day`, in UTC."""
     z, after = zone(zone_name), day + timedelta(days=1)
@@ -62,28 +109,26 @@ def night_core(day: date, zone_name: str) -> Span:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def covered(core: Span, events: Iterable[Event]) -> bool:
+def covered(core: Span, nights: Nights) -> bool:
     """Whether stays cover the whole core, or a journey overlaps it."""
-    reach = core[0]
-    for e in sorted((e for e in events if e.kind == "stay"), key=lambda e: e.start):
-        if e.start <= reach < e.end:
-            reach = e.end
+    # Stays hand over from one to the next: the cover reaches from the core's start to the
+    # end of the block holding it.
+    i = bisect_right(nights.starts, core[0]) - 1
+    reach = nights.ends[i] if i >= 0 and core[0] < nights.ends[i] else core[0]
     if reach >= core[1]:
         return True
-    return any(e.kind == "travel" and e.start < core[1] and core[0] < e.end for e in events)
+    return any(e.start < core[1] and core[0] < e.end for e in nights.legs)
 
 
-def uncovered_nights(mission: Mission, person: Person, events: list[Event]) -> list[date]:
-    span = presence(person, events)
-    if span is None:
-        return []
+def uncovered_nights(mission: Mission, span: Span, nights: Nights) -> list[date]:
+    """The nights of local days (mission zone) that lie inside `span` and are not covered."""
     z = zone(mission.info.timezone)
     day = span[0].astimezone(z).date() - timedelta(days=1)
     last = span[1].astimezone(z).date()
     out: list[date] = []
     while day <= last:
         core = night_core(day, mission.info.timezone)
-        if span[0] <= core[0] and core[1] <= span[1] and not covered(core, events):
+        if span[0] <= core[0] and core[1] <= span[1] and not covered(core, nights):
             out.append(day)
         day += timedelta(days=1)
     return out
@@ -117,13 +162,20 @@ def _finding(person: Person, nights: list[date]) -> Finding:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    taking = events_of(mission)
+    busy, nights = timelines(ctx).busy, nights_of(ctx)
+    judged: dict[tuple[Span, int], list[date]] = {}  # a team shares both: judge them once
     for person in mission.people.values():
         if person.side not in VISITOR_SIDES:
             continue
-        nights = uncovered_nights(mission, person, taking.get(person.id, []))
-        if nights:
-            yield _finding(person, nights)
+        span = presence(person, busy.get(person.id, []))
+        if span is None:
+            continue
+        cover = nights.get(person.id, NO_NIGHTS)
+        key = (span, id(cover))  # `cover` is kept alive by `nights`
+        if key not in judged:
+            judged[key] = uncovered_nights(mission, span, cover)
+        if judged[key]:
+            yield _finding(person, judged[key])
 
 
 RULE = Check(

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import LocalClock, live, local_clock
 from missionctl.checks.timeline import named, span
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
-from missionctl.tz import zone as get_zone
 
 CODE = "MC104"
 
@@ -39,18 +39,21 @@ FIX = "Correct the event's date, or widen `mission.start`/`mission.end` if the m
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     first, last = mission.info.start, mission.info.end
-    for event in mission.events.values():
-        if event.cancelled or event.kind in ("travel", "stay"):
+    clock = local_clock(ctx)
+    for event in live(ctx):
+        if event.kind in ("travel", "stay"):
             continue
-        start_day, end_day = local_dates(event)
+        start_day, end_day = local_dates(event, clock)
         if start_day < first or end_day > last:
             yield Finding(CODE, message(mission, event, first, last), event.loc,
                           subject=event.id)
 
 
-def local_dates(event: Event) -> tuple[date, date]:
-    start = event.start.astimezone(get_zone(event.zone)).date()
-    end = (event.end - _LAST).astimezone(get_zone(event.end_zone)).date()
+def local_dates(event: Event, clock: LocalClock) -> tuple[date, date]:
+    start = clock.wall(event.zone, event.start).date()
+    # The last instant's own date: not the end's local date minus a day at 00:00, which
+    # differs when the zone's offset changes exactly at the end.
+    end = clock.wall(event.end_zone, event.end - _LAST).date()
     return start, end
 
 

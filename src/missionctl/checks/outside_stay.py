@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import datetime
+from operator import attrgetter
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import named, people_text, span, when, zone_note
+from missionctl.checks.index import live
+from missionctl.checks.timeline import (
+    each_timeline,
+    named,
+    people_text,
+    reach_of,
+    span,
+    timelines,
+    when,
+    zone_note,
+)
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission, Person
 
 CODE = "MC103"
+_ID = attrgetter("id")
 
 WHY = """\
 A person booked into a visit that starts before their plane lands, or after they have left,
@@ -44,6 +57,7 @@ events:
 FIX = ("Move the event into the person's stay, take them off it, or correct their `arrival` or "
        "`departure`.")
 
+
 def _before_arrival(event: Event, arrival: datetime) -> bool:
     if event.kind == "travel":
         return event.start < arrival < event.end
@@ -57,19 +71,44 @@ def _after_departure(event: Event, departure: datetime) -> bool:
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
-    for event in mission.events.values():
-        if event.cancelled or not event.occupies:
+    early, late = _misfits(mission, ctx)
+    for event in live(ctx):  # the findings in event order, as the rule always gave them
+        if event.id in early:
+            people = sorted(early[event.id], key=_ID)
+            yield Finding(CODE, early_message(mission, event, people), event.loc,
+                          subject=event.id)
+        if event.id in late:
+            people = sorted(late[event.id], key=_ID)
+            yield Finding(CODE, late_message(mission, event, people), event.loc,
+                          subject=event.id)
+
+
+def _misfits(mission: Mission, ctx: Context) -> tuple[dict[str, list[Person]],
+                                                      dict[str, list[Person]]]:
+    """Event id -> the people it starts too early for, and those it ends too late for.
+
+    Person by person, over their timeline (sorted by start), so only the events near the
+    arrival and the departure are looked at, not every person of every event."""
+    early: dict[str, list[Person]] = {}
+    late: dict[str, list[Person]] = {}
+    lines = timelines(ctx)
+    for pid, (starts, ends) in each_timeline(lines, reach_of):
+        person = mission.people.get(pid)
+        if person is None:
             continue
-        people = [mission.people[p] for p in sorted(mission.taking_part.get(event.id, ()))
-                  if p in mission.people]
-        early = [p for p in people if p.arrival and _before_arrival(event, p.arrival)]
-        late = [p for p in people if p.departure and _after_departure(event, p.departure)]
-        if early:
-            yield Finding(CODE, early_message(mission, event, early), event.loc,
-                          subject=event.id)
-        if late:
-            yield Finding(CODE, late_message(mission, event, late), event.loc,
-                          subject=event.id)
+        events = lines.busy[pid]
+        if person.arrival:
+            # Both tests need the event to start before the arrival.
+            for event in events[:bisect_left(starts, person.arrival)]:
+                if _before_arrival(event, person.arrival):
+                    early.setdefault(event.id, []).append(person)
+        if person.departure:
+            # Both tests need the event to end after the departure: none before the first
+            # position where the latest end so far is after it.
+            for event in events[bisect_right(ends, person.departure):]:
+                if _after_departure(event, person.departure):
+                    late.setdefault(event.id, []).append(person)
+    return early, late
 
 
 def _times(people: list[Person], field: str, zone: str, limit: int = 4) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import live
 from missionctl.checks.room_double_booked import describe
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -25,10 +26,16 @@ def limits(mission: Mission, event: Event) -> list[Limit]:
     out: list[Limit] = []
     if event.capacity is not None:
         out.append((event.capacity, "the event's own capacity"))
-    venue = mission.venues.get(event.venue) if event.venue else None
+    return out + place_limits(mission, event.venue, event.room)
+
+
+def place_limits(mission: Mission, venue_id: str | None, room_id: str | None) -> list[Limit]:
+    """The capacities of a room and its venue that apply, the room's first."""
+    out: list[Limit] = []
+    venue = mission.venues.get(venue_id) if venue_id else None
     if venue is None:
         return out
-    room = venue.rooms.get(event.room) if event.room else None
+    room = venue.rooms.get(room_id) if room_id else None
     if room is not None and room.capacity is not None:
         out.append((room.capacity, f"the capacity of room {room.name or room.id}"))
     if venue.capacity is not None:
@@ -44,10 +51,14 @@ def _finding(event: Event, count: int, limit: Limit) -> Finding:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    for event in mission.events.values():
-        if event.cancelled:
-            continue
-        found = limits(mission, event)
+    places: dict[tuple[str | None, str | None], list[Limit]] = {}  # events share rooms
+    for event in live(ctx):
+        key = (event.venue, event.room)
+        if key not in places:
+            places[key] = place_limits(mission, *key)
+        found = places[key]
+        if event.capacity is not None:
+            found = [(event.capacity, "the event's own capacity"), *found]
         if not found:
             continue
         smallest = min(found, key=lambda limit: limit[0])  # min keeps the first on a tie

@@ -12,17 +12,23 @@ MC101 and MC102 point at it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import cast
+from itertools import accumulate
+from operator import attrgetter
+from typing import NamedTuple, TypeVar, cast
 
 from missionctl.checks import Context
+from missionctl.checks.index import LocalClock, live, local_clock
 from missionctl.findings import Loc
 from missionctl.model import Event, Mission
 from missionctl.tz import zone as get_zone
 
 Rank = tuple[int, int, int]
+T = TypeVar("T")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,28 +42,73 @@ class Timelines:
 
     def by_day(self, events: Iterable[Event]) -> dict[date, list[Event]]:
         """A person's events grouped by local day (each in its own zone), order kept."""
+        day = self.day
         days: dict[date, list[Event]] = {}
+        current: date | None = None
+        bucket: list[Event] = []
         for event in events:
-            days.setdefault(self.day[event.id], []).append(event)
+            d = day[event.id]
+            if d != current:  # a person's events come day after day: few dict look-ups
+                current = d
+                bucket = days.setdefault(d, [])
+            bucket.append(event)
         return days
+
+
+class Reach(NamedTuple):
+    """A timeline's starts and, at each position, the latest end so far (both sorted, for
+    bisect): the events overlapping [t0, t1) all lie in [bisect_right(ends, t0),
+    bisect_left(starts, t1))."""
+
+    starts: list[datetime]
+    ends: list[datetime]
+
+
+def reach_of(events: list[Event]) -> Reach:
+    return Reach(list(map(_START, events)), list(accumulate(map(_END, events), max)))
 
 
 def timelines(ctx: Context) -> Timelines:
     """The mission's timelines, built once per run and shared by every check."""
-    return cast(Timelines, ctx.memo("timeline.busy", lambda: build(ctx.mission)))
+    return cast(Timelines, ctx.memo(
+        "timeline.busy", lambda: build(ctx.mission, live(ctx), local_clock(ctx))))
 
 
-def build(mission: Mission) -> Timelines:
+def each_timeline(lines: Timelines, judge: Callable[[list[Event]], T]) -> Iterator[tuple[str, T]]:
+    """(person id, judge(their timeline)) for each person, in `busy` order, judging each
+    distinct timeline once: people with the same programme share one list (`build`)."""
+    done: dict[int, T] = {}
+    for pid, events in lines.busy.items():
+        key = id(events)  # the lists live as long as `lines`
+        if key not in done:
+            done[key] = judge(events)
+        yield pid, done[key]
+
+
+def build(mission: Mission, live: Iterable[Event] | None = None,
+          local_times: LocalClock | None = None) -> Timelines:
+    """The timelines; `live` (the non-cancelled events) and `local_times` when the caller
+    already has them, as the checks do."""
     rank = file_order(mission)
-    live = [e for e in mission.events.values() if not e.cancelled and e.occupies]
+    if live is None:
+        live = (e for e in mission.events.values() if not e.cancelled)
+    ordered = [e for e in live if e.occupies]
     # One global sort: appending in this order leaves every person's list sorted too.
-    live.sort(key=lambda e: (e.start, rank[e.id]))
-    busy: dict[str, list[Event]] = {}
-    for event in live:
-        for pid in mission.taking_part.get(event.id, ()):
-            busy.setdefault(pid, []).append(event)
+    ordered.sort(key=lambda e: (e.start, rank[e.id]))
+    taking = mission.taking_part
+    busy: defaultdict[str, list[Event]] = defaultdict(list)
+    for event in ordered:
+        for pid in taking.get(event.id, ()):
+            busy[pid].append(event)
+    # People with the same programme (a team) share one list, so that rules can judge each
+    # distinct timeline once (`each_timeline`). The lists are never changed.
+    shared: dict[tuple[int, ...], list[Event]] = {}
+    same = {pid: shared.setdefault(tuple(map(id, events)), events)
+            for pid, events in busy.items()}
     # Local dates once per event, not once per person taking part: zone conversions dominate.
-    return Timelines(busy, rank, {e.id: local_day(e) for e in live})
+    wall = (local_times or LocalClock()).wall
+    day = {e.id: wall(e.zone, e.start).date() for e in ordered}
+    return Timelines(same, rank, day)
 
 
 def file_order(mission: Mission) -> dict[str, Rank]:

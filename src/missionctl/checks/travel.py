@@ -17,7 +17,8 @@ shared through `ctx.memo`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import cast
 
@@ -31,10 +32,17 @@ URBAN_UNDER_KM = 15.0
 
 @dataclass(frozen=True, slots=True)
 class Transfer:
-    """A transfer's time, buffer included, and how it was worked out (for messages)."""
+    """A transfer's time, buffer included, and how it was worked out (for messages).
+
+    The words are only put together when asked for: most transfers are estimated to be
+    compared with a gap and never make it into a message."""
 
     time: timedelta
-    how: str
+    words: Callable[[], str] = field(repr=False, compare=False)
+
+    @property
+    def how(self) -> str:
+        return self.words()
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -84,9 +92,13 @@ class TravelModel:
 
     def _measured(self, duration: timedelta) -> Transfer:
         s = self.settings
-        how = f"{minutes_text(duration)} measured (travel_times)"
-        if s.buffer:
-            how += f" + {minutes_text(s.buffer)} buffer"
+
+        def how() -> str:
+            text = f"{minutes_text(duration)} measured (travel_times)"
+            if s.buffer:
+                text += f" + {minutes_text(s.buffer)} buffer"
+            return text
+
         return Transfer(duration + s.buffer, how)
 
     def _modelled(self, straight_km: float) -> Transfer:
@@ -94,16 +106,16 @@ class TravelModel:
         kmh = s.urban_kmh if straight_km < URBAN_UNDER_KM else s.intercity_kmh
         road_km = straight_km * s.road_factor
         total = timedelta(hours=road_km / kmh) + s.buffer
-        how = (f"about {_km_text(road_km)} km, {minutes_text(total, round_up=True)} by road"
-               f"{_buffer_text(s)}")
-        return Transfer(total, how)
+        return Transfer(total, lambda: (
+            f"about {_km_text(road_km)} km, {minutes_text(total, round_up=True)} by road"
+            f"{_buffer_text(s)}"))
 
     def _same_city(self, venue: Venue) -> Transfer:
         s = self.settings
         total = s.same_city + s.buffer
-        how = (f"both in {venue.city}, {minutes_text(total, round_up=True)} allowed "
-               f"(checks.travel.same_city{' + buffer' if s.buffer else ''})")
-        return Transfer(total, how)
+        return Transfer(total, lambda: (
+            f"both in {venue.city}, {minutes_text(total, round_up=True)} allowed "
+            f"(checks.travel.same_city{' + buffer' if s.buffer else ''})"))
 
 
 def _measured(mission: Mission) -> dict[tuple[str, str], timedelta]:

@@ -8,6 +8,7 @@ from missionctl.checks import Check, Context
 from missionctl.checks.timeline import (
     adjacent,
     clock,
+    each_timeline,
     minutes_text,
     named,
     people_text,
@@ -19,6 +20,7 @@ from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 
 CODE = "MC102"
+Pair = tuple[str, str]  # (later event id, earlier event id)
 
 WHY = """\
 A programme that leaves 30 minutes between a plant visit in Kenitra and a meeting in
@@ -68,16 +70,23 @@ FIX = ("Leave more time between the events, move one to a nearer venue, add a tr
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     model = travel_model(ctx)
-    judged: dict[tuple[str, str], Transfer | None] = {}  # teams share pairs: judge each once
-    tight: dict[tuple[str, str], tuple[Transfer, list[str]]] = {}
-    for pid, events in timelines(ctx).busy.items():
+    judged: dict[Pair, Transfer | None] = {}  # timelines share pairs: judge each once
+
+    def too_tight(events: list[Event]) -> list[tuple[Pair, Transfer]]:
+        out = []
         for before, after in adjacent(events):
             key = (after.id, before.id)
             if key not in judged:
                 judged[key] = needed(model, before, after)
             transfer = judged[key]
             if transfer is not None:
-                tight.setdefault(key, (transfer, []))[1].append(pid)
+                out.append((key, transfer))
+        return out
+
+    tight: dict[Pair, tuple[Transfer, list[str]]] = {}
+    for pid, found in each_timeline(timelines(ctx), too_tight):
+        for key, transfer in found:
+            tight.setdefault(key, (transfer, []))[1].append(pid)
     for (after_id, before_id), (transfer, people) in tight.items():
         after, before = mission.events[after_id], mission.events[before_id]
         yield Finding(CODE, message(mission, before, after, transfer, people), after.loc,

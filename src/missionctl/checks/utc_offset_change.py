@@ -21,14 +21,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
+from operator import attrgetter
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import live
 from missionctl.findings import Finding, Loc
-from missionctl.model import Mission
+from missionctl.model import Event, Mission
 from missionctl.practice.transitions import OffsetChange, describe_change, offset_changes
 from missionctl.tz import zone as get_zone
 
 CODE = "MC305"
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class _Place:
@@ -47,7 +50,7 @@ class _Place:
             self.users.append(user)
 
 
-def zones_used(mission: Mission) -> dict[str, _Place]:
+def zones_used(mission: Mission, live: list[Event]) -> dict[str, _Place]:
     """Each zone the mission uses, in a stable order: the mission's, venues', events'."""
     places: dict[str, _Place] = {}
 
@@ -59,8 +62,8 @@ def zones_used(mission: Mission) -> dict[str, _Place]:
 
     info = mission.info
     note(info.timezone, info.locs.get("timezone", info.loc), "the mission")
-    live = [e for e in mission.events.values() if not e.cancelled]
-    used = {vid for e in live for vid in (e.venue, e.from_, e.to) if vid is not None}
+    used = {e.venue for e in live} | {e.from_ for e in live} | {e.to for e in live}
+    used.discard(None)
     for vid, venue in mission.venues.items():
         if vid in used and "timezone" in venue.locs:
             note(venue.timezone, venue.locs["timezone"], f"venue {venue.name}")
@@ -71,15 +74,15 @@ def zones_used(mission: Mission) -> dict[str, _Place]:
     return places
 
 
-def span(mission: Mission) -> tuple[datetime, datetime]:
-    """The mission's time, in UTC: its dates in its zone, widened to its events."""
+def span(mission: Mission, live: list[Event]) -> tuple[datetime, datetime]:
+    """The mission's time, in UTC: its dates in its zone, widened to its (non-cancelled)
+    events."""
     z = get_zone(mission.info.timezone)
     lo = datetime.combine(mission.info.start, time(), tzinfo=z).astimezone(UTC)
     hi = datetime.combine(mission.info.end + timedelta(days=1), time(), tzinfo=z)
     hi = hi.astimezone(UTC)
-    for event in mission.events.values():
-        if not event.cancelled:
-            lo, hi = min(lo, event.start), max(hi, event.end)
+    if live:
+        lo, hi = min(lo, min(map(_START, live))), max(hi, max(map(_END, live)))
     return lo, hi
 
 
@@ -101,8 +104,9 @@ def _and(words: list[str]) -> str:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    lo, hi = span(mission)
-    for name, place in zones_used(mission).items():
+    events = live(ctx)
+    lo, hi = span(mission, events)
+    for name, place in zones_used(mission, events).items():
         for change in offset_changes(name, lo, hi):
             tail = ""
             if _permanent(name, change):

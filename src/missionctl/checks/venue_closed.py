@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import LocalClock, live, local_clock
 from missionctl.checks.room_double_booked import describe, when
 from missionctl.findings import Finding
 from missionctl.model import B2BSession, Event, Hours, Mission, Venue
@@ -46,20 +47,22 @@ def closed_reason(hours: Hours, start: datetime, end: datetime) -> str | None:
     """Why the venue is closed at some moment of the naive local interval, or None."""
     for day, t0, t1 in pieces(start, end):
         open_ = hours.on(day.weekday())
-        on_day = f"{DAYS[day.weekday()]} {day:%d %b}"
         if open_ is None:
-            return f"the venue is closed on {on_day}"
+            return f"the venue is closed on {_on_day(day)}"
         if t0 < open_.start or t1 > open_.end:
-            return f"the venue is open only {open_} on {on_day}"
+            return f"the venue is open only {open_} on {_on_day(day)}"
     return None
 
 
-def _naive(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=None)
+def _on_day(day: date) -> str:
+    return f"{DAYS[day.weekday()]} {day:%d %b}"
 
 
-def _event_finding(event: Event, venue: Venue, hours: Hours) -> Finding | None:
-    reason = closed_reason(hours, _naive(event.local_start()), _naive(event.local_end()))
+def _event_finding(event: Event, venue: Venue, hours: Hours,
+                   clock: LocalClock) -> Finding | None:
+    start = clock.wall(event.zone, event.start)  # event.local_start(), without its zone
+    end = clock.wall(event.end_zone, event.end)
+    reason = closed_reason(hours, start, end)
     if reason is None:
         return None
     message = (f"{describe(event)} at {venue.name}: {reason}; move it into the opening "
@@ -93,11 +96,12 @@ def _hours_of(mission: Mission, venue_id: str | None) -> tuple[Venue, Hours] | N
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    for event in mission.events.values():
-        if event.cancelled or event.kind in UNCHECKED_KINDS or event.b2b is not None:
+    clock = local_clock(ctx)
+    for event in live(ctx):
+        if event.kind in UNCHECKED_KINDS or event.b2b is not None:
             continue
         found = _hours_of(mission, event.venue)
-        finding = _event_finding(event, *found) if found else None
+        finding = _event_finding(event, *found, clock) if found else None
         if finding is not None:
             yield finding
     for session in mission.b2b.values():

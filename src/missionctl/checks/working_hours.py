@@ -26,10 +26,10 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple, cast
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import LocalClock, live, local_clock
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 from missionctl.practice.countries import CountryPractice, practice
-from missionctl.tz import zone as get_zone
 from missionctl.values import TimeRange
 
 CODE = "MC306"
@@ -75,16 +75,16 @@ def day_pieces(start: datetime, end: datetime) -> tuple[Piece, ...]:
         day += timedelta(days=1)
 
 
-def _build(mission: Mission) -> list[LocalEvent]:
-    # Same arithmetic as event.local_start()/local_end(), with countries looked up once per
-    # venue rather than once per event.
+def _build(mission: Mission, live: list[Event], clock: LocalClock) -> list[LocalEvent]:
+    # Same arithmetic as event.local_start()/local_end(), with zone conversions shared per
+    # instant (`LocalClock`) and countries looked up once per venue rather than per event.
     countries: dict[str | None, str] = {}
     out = []
-    for event in mission.events.values():
-        if event.cancelled or event.kind in UNCHECKED_KINDS:
+    for event in live:
+        if event.kind in UNCHECKED_KINDS:
             continue
-        start = event.start.astimezone(get_zone(event.zone)).replace(tzinfo=None)
-        end = event.end.astimezone(get_zone(event.end_zone)).replace(tzinfo=None)
+        start = clock.wall(event.zone, event.start)
+        end = clock.wall(event.end_zone, event.end)
         country = countries.get(event.venue)
         if country is None:
             country = countries[event.venue] = mission.venue_country(event.venue).upper()
@@ -95,7 +95,8 @@ def _build(mission: Mission) -> list[LocalEvent]:
 def local_events(ctx: Context) -> list[LocalEvent]:
     """Every non-cancelled event except travel, stays and free blocks, in file order (B2B
     meetings included), with local times: built once per run, shared by MC301-MC306."""
-    return cast(list[LocalEvent], ctx.memo("calendar.local", lambda: _build(ctx.mission)))
+    return cast(list[LocalEvent], ctx.memo(
+        "calendar.local", lambda: _build(ctx.mission, live(ctx), local_clock(ctx))))
 
 
 def business_events(ctx: Context) -> list[LocalEvent]:

@@ -7,22 +7,28 @@ that need them, never here: a check runs in a pre-commit hook and must feel inst
 
 from __future__ import annotations
 
+import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from missionctl.cli import check as check_cmd
-from missionctl.cli import meta
-
-app = typer.Typer(
-    name="missionctl",
-    help="Check, print and export trade-mission programmes kept as YAML files.",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
+# Command name -> (module, function). Only the command being run is imported and built:
+# Typer builds every option of every registered command before parsing, and importing the
+# view and network modules costs more than checking a small mission (click's documented
+# "lazily loading subcommands" pattern).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("missionctl.cli.check", "check"),
+    "itinerary": ("missionctl.cli.views", "itinerary"),
+    "contacts": ("missionctl.cli.views", "contacts"),
+    "rules": ("missionctl.cli.meta", "rules"),
+    "schema": ("missionctl.cli.meta", "schema"),
+    "new": ("missionctl.cli.meta", "new"),
+    "travel": ("missionctl.cli.network", "travel"),
+    "geocode": ("missionctl.cli.network", "geocode"),
+    "holidays": ("missionctl.cli.network", "holidays"),
+    "publish": ("missionctl.cli.network", "publish"),
+}
 
 
 def _version(value: bool) -> None:
@@ -34,7 +40,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -45,55 +50,55 @@ def _root(
     """Check, print and export trade-mission programmes kept as YAML files."""
 
 
-app.command("check")(check_cmd.check)
-app.command("rules")(meta.rules)
-app.command("schema")(meta.schema)
-app.command("new")(meta.new)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with just `only` (the one being run)."""
+    application = typer.Typer(
+        name="missionctl",
+        help="Check, print and export trade-mission programmes kept as YAML files.",
+        add_completion=False,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    application.callback()(_root)
+    for name, (module, function) in COMMANDS.items():
+        if only is None or name == only:
+            application.command(name)(getattr(importlib.import_module(module), function))
+    return application
 
 
-def _register_optional() -> None:
-    """Commands owned by other modules, registered when present."""
-    import importlib
-
-    for module, names in (
-        ("missionctl.cli.views", ("itinerary", "contacts")),
-        ("missionctl.cli.network", ("travel", "geocode", "holidays", "publish")),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        for name in names:
-            fn = getattr(mod, name, None)
-            if fn is not None:
-                app.command(name)(fn)
+def _command_in(argv: list[str]) -> str | None:
+    """The command named on the command line, if it is one of ours (else: build them all)."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
-_register_optional()
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the full application, for tests and tools that want a Typer object
+        return build_app()
+    raise AttributeError(name)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; the one place where errors become messages and exit codes."""
     from missionctl.errors import UserError
 
-    try:  # typer >= 0.29 vendors click; older releases use click itself
+    # typer >= 0.29 vendors click (typer.Exit and typer.Abort are its own); older releases
+    # re-export click's, so catching typer's covers both without importing click.
+    try:
         from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover
         from click.exceptions import ClickException  # type: ignore[assignment,no-redef]
-    try:
-        from click.exceptions import Abort as ClickAbort
-        from click.exceptions import Exit as ClickExit
-    except ImportError:
-        ClickAbort, ClickExit = typer.Abort, typer.Exit  # type: ignore[misc,assignment]
 
-    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(build_app(_command_in(args)))
     try:
-        result = command.main(args=argv, prog_name="missionctl", standalone_mode=False)
-    except (typer.Exit, ClickExit) as exc:
+        result = command.main(args=args, prog_name="missionctl", standalone_mode=False)
+    except typer.Exit as exc:
         return int(getattr(exc, "exit_code", 0) or 0)
-    except (typer.Abort, ClickAbort):
+    except typer.Abort:
         typer.echo("missionctl: aborted", err=True)
         return 2
     except ClickException as exc:

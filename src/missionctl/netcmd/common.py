@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from missionctl.errors import UserError
 
 if TYPE_CHECKING:
+    from missionctl.findings import Finding
     from missionctl.loader import Loaded
     from missionctl.model import Mission
     from missionctl.net.http import RetryEvent, RetryPolicy
@@ -73,15 +74,34 @@ def mission_file(path: Path) -> Path:
 def load_mission(path: Path) -> tuple[Path, Mission]:
     """(the mission file, its model). Raises InvalidMission when it has format errors and
     UserError when it is not a mission file at all."""
+    file, mission, _pending = load_for_output(path, None)
+    return file, mission
+
+
+def load_for_output(path: Path, to_be_written: Path | None) -> tuple[Path, Mission, bool]:
+    """`load_mission` for a command about to create `to_be_written`. An author may add its
+    include line first; the one finding that gives (MC008: the included file does not exist)
+    is then no reason to stop. The flag says whether that happened (the file is included)."""
     from missionctl.loader import load
 
     file = mission_file(path)
     loaded = load(file, str(file))
     if not loaded.is_mission:
         raise UserError(f"{file} is not a mission file (no 'mission:' key)")
-    if not loaded.ok or loaded.mission is None:
+    pending = [f for f in loaded.findings if _missing(f, to_be_written)]
+    if loaded.mission is None or len(pending) != len(loaded.findings):
         raise InvalidMission(loaded)
-    return file, loaded.mission
+    return file, loaded.mission, bool(pending)
+
+
+def _missing(finding: Finding, target: Path | None) -> bool:
+    """Whether `finding` says that `target`, included, does not exist yet."""
+    import re
+
+    if target is None or finding.code != "MC008" or target.exists():
+        return False
+    match = re.search(r"does not exist \(looked for (.+)\)$", finding.message)
+    return match is not None and Path(match.group(1)).resolve() == target.resolve()
 
 
 def print_findings(loaded: Loaded) -> None:

@@ -8,9 +8,10 @@ the change for the author to review:
   not read: for each venue, the file and line where it is defined, the query sent and the
   `geo` found; misses are listed too;
 * with `--patch`, a unified diff (`a/venues.yaml` -> `b/venues.yaml`, paths relative to the
-  mission's folder) that only adds a `geo: [lat, lon]` line to each venue (or fills an empty
-  `geo:`), to apply with `patch -p1` or `git apply` from the mission's folder. Comments,
-  blank lines, quoting and key order of the rest of the file are untouched.
+  mission's folder), to apply with `patch -p1` or `git apply` from the mission's folder. A
+  block-style venue gets one added `geo: [lat, lon]` line; a flow-style one (`{name: ...}`)
+  gets `, geo: [...]` before its `}`; an empty or null `geo` is filled in. Comments, blank
+  lines, quoting, key order and line endings of the rest of the file are untouched.
 
 Which venues: those with an `address` and no `geo`. The query is the address, followed by the
 city when the address does not already name it; the venue's `country` restricts the search

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from missionctl.netcmd.common import (
     Hook,
     guard_output,
-    load_mission,
+    load_for_output,
+    mission_file,
     owned_by_us,
     real_files,
     relative_to_mission,
@@ -175,14 +176,15 @@ def run(
     from missionctl.atomic import write_atomic
     from missionctl.net.errors import host_of
 
-    mission_path, mission = load_mission(path)
+    mission_path = mission_file(path)
     target = output if output is not None else mission_path.parent / DEFAULT_OUTPUT
+    _, mission, pending = load_for_output(mission_path, target)
     guard_output(target, MARKER, "travel")
     files = real_files(mission)
     own_name = files.get(target.resolve())
     result = TravelResult(mission_path, target, host_of(router),
                           needed_pairs(mission, frozenset({own_name} if own_name else ())))
-    result.included = own_name is not None
+    result.included = own_name is not None or pending
     rel = relative_to_mission(target, mission_path)
     if not result.included:
         result.include_hint = include_hint(mission_path, rel) if rel is not None else None
@@ -208,8 +210,9 @@ def run(
         for v, snap in zip(venues, matrix.snap_m, strict=True):
             if snap is not None and snap > FAR_FROM_ROAD_M:
                 result.far_from_road.append((v, snap))
-    elif not (target.exists() and owned_by_us(target, MARKER)):
-        return result  # nothing to route and nothing of ours to clear: write no file
+    elif not pending and not (target.exists() and owned_by_us(target, MARKER)):
+        # nothing to route, nothing of ours to clear, no include waiting for it: no file
+        return result
     write_atomic(target, render(result.routed, result.router_host, profile))
     result.written = True
     return result

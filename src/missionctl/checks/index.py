@@ -1,0 +1,51 @@
+"""Per-run facts that many rules need, worked out once and shared through `ctx.memo`.
+
+A full check runs two dozen rules over the same events; each one filtering out cancelled
+events (a property call per event) or converting instants to local time (a zone lookup per
+event) would repeat the same work two dozen times. So:
+
+- `live(ctx)`: the events that are not cancelled, in `mission.events` order. Cancelled
+  events take part in no conflict check.
+- `local_clock(ctx)`: UTC instants as naive local wall-clock times, zone by zone, each
+  worked out once. Events start and end at few distinct instants (a 10k-event mission has
+  about 130 (zone, instant) pairs), so a dictionary lookup replaces nearly every conversion.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import cast
+
+from missionctl.checks import Context
+from missionctl.model import Event
+from missionctl.tz import zone as get_zone
+
+
+def live(ctx: Context) -> list[Event]:
+    """The non-cancelled events, in mission order (B2B meetings included)."""
+    return cast(list[Event], ctx.memo("index.live", lambda: [
+        e for e in ctx.mission.events.values() if not e.cancelled]))
+
+
+class LocalClock:
+    """Naive local wall-clock times of UTC instants, memoised per zone.
+
+    `wall(zone, instant)` is `instant.astimezone(zone).replace(tzinfo=None)` (the same object
+    for the same question: the result keeps its `fold`). Instants are keys by their UTC value,
+    which is all the conversion depends on."""
+
+    def __init__(self) -> None:
+        self._zones: dict[str, dict[datetime, datetime]] = {}
+
+    def wall(self, zone: str, instant: datetime) -> datetime:
+        table = self._zones.get(zone)
+        if table is None:
+            table = self._zones[zone] = {}
+        local = table.get(instant)
+        if local is None:
+            local = table[instant] = instant.astimezone(get_zone(zone)).replace(tzinfo=None)
+        return local
+
+
+def local_clock(ctx: Context) -> LocalClock:
+    return cast(LocalClock, ctx.memo("index.clock", LocalClock))
