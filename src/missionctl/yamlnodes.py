@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -79,8 +79,8 @@ class _NodeLoader(CParser, BaseResolver):  # type: ignore[misc]
     # The composer calls these two for every node (260,000 times for 10k events) and
     # ignores what they return; builtins that accept the same arguments cost a fraction of
     # a Python function call. `{}.get(parent, index)` returns index; `tuple()` returns ().
-    descend_resolver = staticmethod({}.get)
-    ascend_resolver = staticmethod(tuple)
+    descend_resolver = staticmethod({}.get)  # type: ignore[assignment,var-annotated]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
@@ -133,7 +133,7 @@ def compose_text(text: str, shown: str) -> Composed:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        root = yaml.compose(text, Loader=_NodeLoader)
+        root = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -69,6 +69,7 @@ def _read_file(
     raw.files.append(shown)
     node = composed.root
     ctx = Ctx(shown, raw.findings)
+    assert node is not None  # compose_file gives a root or an error
     if not isinstance(node, MappingNode):
         raw.findings.append(
             Finding("MC001", "a mission file is a mapping of keys such as 'mission:' and "
