@@ -6,8 +6,9 @@ module never needs to know about `checks.severity`, `waive` or `--select`.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from missionctl.findings import Finding, Loc, Severity
@@ -16,8 +17,7 @@ from missionctl.model import Mission
 from missionctl.rules.catalogue import RULES
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """--select / --ignore: codes or code prefixes (MC1, MC30). Format rules always run."""
 
     select: tuple[str, ...] = ()
@@ -31,8 +31,7 @@ class Selection:
         return not any(code.startswith(i) for i in self.ignore)
 
 
-@dataclass(frozen=True, slots=True)
-class FileReport:
+class FileReport(NamedTuple):
     file: str
     findings: tuple[Finding, ...]  # stamped; waived ones carry `waived`
     fail_on: Severity

@@ -10,9 +10,10 @@ events).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import gc
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -45,8 +46,7 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
-class Composed:
+class Composed(NamedTuple):
     """A file's root node, or the MC001 finding that says why there is none."""
 
     root: Node | None

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -125,7 +124,7 @@ def test_table_entries_are_well_formed(code: str) -> None:
 
 
 def test_entries_are_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):  # immutable (FrozenInstanceError is one too)
         practice("MA").weekend = frozenset()  # type: ignore[misc]
 
 

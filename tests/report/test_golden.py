@@ -51,12 +51,11 @@ def test_golden(fmt: str, variant: str, sample: list[FileReport],
 @pytest.mark.parametrize("fmt", list(EXT))
 def test_order_of_reports_and_findings_does_not_matter(fmt: str,
                                                        sample: list[FileReport]) -> None:
-    from dataclasses import replace
 
     expected = report.get(fmt)(sample, Options(show_waived=True))
     rng = random.Random(7)
     for _ in range(5):
-        shuffled = [replace(r, findings=tuple(rng.sample(r.findings, len(r.findings))))
+        shuffled = [r._replace(findings=tuple(rng.sample(r.findings, len(r.findings))))
                     for r in rng.sample(sample, len(sample))]
         assert report.get(fmt)(shuffled, Options(show_waived=True)) == expected
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 from pathlib import Path
 
 from missionctl.findings import Finding
 from missionctl.model import Mission
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """What loading a mission file gave: the model (None when unusable) and MC0xx findings."""
 
     file: str

@@ -7,13 +7,13 @@ check (MC004) cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 from missionctl.model import EVENT_KINDS, MODES, ORG_TYPES, PRIORITIES, SIDES, STATUSES
 
 
-@dataclass(frozen=True, slots=True)
-class F:
+class F(NamedTuple):
     kind: str
     required: bool = False
     doc: str = ""

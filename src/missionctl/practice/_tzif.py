@@ -10,16 +10,16 @@ is; it only says *where to look*.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import struct
-from dataclasses import dataclass
 from functools import cache
 
 # magic, version, 15 unused bytes, then isutcnt isstdcnt leapcnt timecnt typecnt charcnt.
 _HEADER = struct.Struct(">4sc15x6l")
 
 
-@dataclass(frozen=True)
-class ZoneFile:
+class ZoneFile(NamedTuple):
     transitions: tuple[int, ...]
     """Explicit transition instants, POSIX seconds, ascending."""
     footer: str

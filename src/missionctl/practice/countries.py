@@ -30,15 +30,15 @@ Sources (checked 2026; re-check when a country changes its working week):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
+
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 SAT_SUN = frozenset({SAT, SUN})
 FRI_SAT = frozenset({FRI, SAT})
 
 
-@dataclass(frozen=True)
-class CountryPractice:
+class CountryPractice(NamedTuple):
     code: str
     """ISO 3166-1 alpha-2, upper case."""
     name: str
@@ -287,7 +287,7 @@ def practice(country: str) -> CountryPractice:
     found = _TABLE.get(code)
     if found is not None:
         return found
-    return replace(DEFAULT, code=code)
+    return DEFAULT._replace(code=code)
 
 
 def countries() -> list[str]:

@@ -33,10 +33,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from missionctl.practice._store import cache_dir, data_dir, dist_version, write_json_atomic
 
@@ -48,8 +47,7 @@ _CACHE_FORMAT = 1
 _CODE = re.compile(r"[A-Z]{2}")
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(NamedTuple):
     """One public holiday on one date. A date with two holidays gives two `Holiday`s."""
 
     date: dt.date
@@ -71,8 +69,7 @@ class OverrideError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
     holidays: tuple[Holiday, ...]
     not_holidays: frozenset[dt.date]
 

@@ -20,10 +20,11 @@ time computation in missionctl.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import bisect
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 from missionctl.practice._tzif import zone_file
 from missionctl.tz import zone
@@ -48,8 +49,7 @@ _MONTHS = (
 )
 
 
-@dataclass(frozen=True)
-class OffsetChange:
+class OffsetChange(NamedTuple):
     at: dt.datetime
     """The instant of the change, aware, in UTC: the first second with the new offset."""
     before: dt.timedelta

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from missionctl.linter import FileReport
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     color: bool = False
     show_waived: bool = False
     strict: bool = False

@@ -7,11 +7,11 @@ rule, and add their longer documentation there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+
+class RuleInfo(NamedTuple):
     code: str
     name: str
     default: str  # error | warning | info
