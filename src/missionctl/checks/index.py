@@ -6,6 +6,8 @@ event) would repeat the same work two dozen times. So:
 
 - `live(ctx)`: the events that are not cancelled, in `mission.events` order. Cancelled
   events take part in no conflict check.
+- `local_times(ctx)`: each live event's local wall-clock start and end, naive, as
+  `event.local_start()` / `local_end()` give them (start in `zone`, end in `end_zone`).
 - `local_clock(ctx)`: UTC instants as naive local wall-clock times, zone by zone, each
   worked out once. Events start and end at few distinct instants (a 10k-event mission has
   about 130 (zone, instant) pairs), so a dictionary lookup replaces nearly every conversion.
@@ -13,12 +15,15 @@ event) would repeat the same work two dozen times. So:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import cast
 
 from missionctl.checks import Context
 from missionctl.model import Event
 from missionctl.tz import zone as get_zone
+
+LocalSpan = tuple[datetime, datetime]  # naive local start (in `zone`) and end (`end_zone`)
 
 
 def live(ctx: Context) -> list[Event]:
@@ -49,3 +54,12 @@ class LocalClock:
 
 def local_clock(ctx: Context) -> LocalClock:
     return cast(LocalClock, ctx.memo("index.clock", LocalClock))
+
+
+def local_times(ctx: Context) -> Mapping[str, LocalSpan]:
+    """Event id -> its naive local start and end, for every live event."""
+    def build() -> dict[str, LocalSpan]:
+        wall = local_clock(ctx).wall
+        return {e.id: (wall(e.zone, e.start), wall(e.end_zone, e.end)) for e in live(ctx)}
+
+    return cast(dict[str, LocalSpan], ctx.memo("index.local_times", build))

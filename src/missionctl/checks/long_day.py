@@ -64,7 +64,7 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
 
     def long_days(events: list[Event]) -> list[LongDay]:
         out = []
-        for day, todays in lines.by_day(events).items():
+        for day, todays in lines.days_of(events).items():
             first = todays[0]  # sorted by start
             if max(map(_END, todays)) - first.start > limit:
                 out.append((day, first, max(todays, key=_END)))  # the first to end last

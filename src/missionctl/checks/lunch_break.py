@@ -14,7 +14,6 @@ from missionctl.checks.timeline import (
     each_timeline,
     minutes_text,
     named,
-    reach_of,
     timelines,
 )
 from missionctl.findings import Finding
@@ -74,9 +73,9 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
 
 def short_breaks(lines: Timelines, events: list[Event]) -> list[ShortBreak]:
     """The days of one timeline without a long enough break in their lunch window."""
-    starts, ends = reach_of(events)
+    starts, ends = lines.reach(events)
     out = []
-    for day, window in windows(lines.by_day(events)):
+    for day, window in windows(lines.days_of(events)):
         # Candidates: from the first event ending after the window opens to the last one
         # starting before it closes (`Reach`): near-linear, never all events.
         lo = bisect.bisect_right(ends, window[0])

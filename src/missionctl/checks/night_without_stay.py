@@ -36,7 +36,7 @@ CODE = "MC406"
 CORE = (time(2), time(5))  # the part of the night a bed is needed for, local time of D+1
 
 Span = tuple[datetime, datetime]  # UTC, half-open
-_START, _END = attrgetter("start"), attrgetter("end")
+_ID, _START, _END = attrgetter("id"), attrgetter("start"), attrgetter("end")
 
 
 class Nights(NamedTuple):
@@ -60,11 +60,11 @@ def nights_of(ctx: Context) -> dict[str, Nights]:
         if into is not None:
             for pid in taking.get(event.id, ()):
                 into.setdefault(pid, []).append(event)
-    shared: dict[tuple[tuple[int, ...], tuple[int, ...]], Nights] = {}
+    shared: dict[tuple[tuple[str, ...], tuple[str, ...]], Nights] = {}
     out: dict[str, Nights] = {}
     for pid in stays.keys() | legs.keys():
         mine, trips = stays.get(pid, []), legs.get(pid, [])
-        key = (tuple(map(id, mine)), tuple(map(id, trips)))
+        key = (tuple(map(_ID, mine)), tuple(map(_ID, trips)))
         if key not in shared:
             shared[key] = Nights(*blocks(mine), trips)
         out[pid] = shared[key]

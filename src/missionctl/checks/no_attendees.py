@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
 from missionctl.checks.b2b_conflict import org_name
+from missionctl.checks.index import live
 from missionctl.checks.room_double_booked import describe
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -36,8 +37,8 @@ def _message(mission: Mission, event: Event) -> str:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    for event in mission.events.values():
-        if event.cancelled or mission.taking_part.get(event.id):
+    for event in live(ctx):
+        if mission.taking_part.get(event.id):
             continue
         yield Finding(CODE, _message(mission, event), event.loc, subject=event.id)
 

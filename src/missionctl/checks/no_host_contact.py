@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import live
 from missionctl.checks.room_double_booked import describe
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -26,8 +27,8 @@ def other_organisation(mission: Mission, event: Event) -> str | None:
     org = event.organisation
     if org is None or org == mission.info.organiser:
         return None
-    attendees = mission.expand(event.attendees)
-    if any(mission.people[p].organisation == org for p in attendees):
+    # `org_people[org]`: everyone whose `organisation` is org.
+    if not mission.expand(event.attendees).isdisjoint(mission.org_people.get(org, ())):
         return None
     return org
 
@@ -42,11 +43,13 @@ def _finding(mission: Mission, event: Event, org_id: str) -> Finding:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    for event in mission.events.values():
-        if event.cancelled or event.kind not in KINDS or event.b2b is not None:
+    for event in live(ctx):
+        if event.kind not in KINDS or event.b2b is not None:
             continue
+        if event.hosts and mission.expand(event.hosts):
+            continue  # a host is named (the cheaper test first)
         org = other_organisation(mission, event)
-        if org is not None and not mission.expand(event.hosts):
+        if org is not None:
             yield _finding(mission, event, org)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
+from missionctl.checks.index import live
 from missionctl.checks.room_double_booked import describe
 from missionctl.findings import Finding
 from missionctl.model import Mission
@@ -18,8 +19,8 @@ CODE = "MC403"
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    for event in mission.events.values():
-        if event.cancelled or event.kind == "travel" or event.b2b is not None:
+    for event in live(ctx):
+        if event.kind == "travel" or event.b2b is not None:
             continue
         if event.venue is None:
             message = (f"{describe(event)} has no venue; add `venue:` so everyone knows where "

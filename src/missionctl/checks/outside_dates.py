@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import LocalClock, live, local_clock
+from missionctl.checks.index import LocalClock, live, local_clock, local_times
 from missionctl.checks.timeline import named, span
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -39,22 +39,22 @@ FIX = "Correct the event's date, or widen `mission.start`/`mission.end` if the m
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     first, last = mission.info.start, mission.info.end
-    clock = local_clock(ctx)
+    local, clock = local_times(ctx), local_clock(ctx)
     for event in live(ctx):
         if event.kind in ("travel", "stay"):
             continue
-        start_day, end_day = local_dates(event, clock)
+        start_day = local[event.id][0].date()
+        end_day = last_day(event, clock)
         if start_day < first or end_day > last:
             yield Finding(CODE, message(mission, event, first, last), event.loc,
                           subject=event.id)
 
 
-def local_dates(event: Event, clock: LocalClock) -> tuple[date, date]:
-    start = clock.wall(event.zone, event.start).date()
-    # The last instant's own date: not the end's local date minus a day at 00:00, which
-    # differs when the zone's offset changes exactly at the end.
-    end = clock.wall(event.end_zone, event.end - _LAST).date()
-    return start, end
+def last_day(event: Event, clock: LocalClock) -> date:
+    """The local date of the event's last instant, in the end's zone: an event ending at
+    00:00 ends on the day before. (Not the end's date less a day at 00:00: the two differ
+    when the zone's offset changes exactly at the end.)"""
+    return clock.wall(event.end_zone, event.end - _LAST).date()
 
 
 def message(mission: Mission, event: Event, first: date, last: date) -> str:

@@ -13,7 +13,6 @@ from missionctl.checks.timeline import (
     each_timeline,
     named,
     people_text,
-    reach_of,
     span,
     timelines,
     when,
@@ -92,7 +91,7 @@ def _misfits(mission: Mission, ctx: Context) -> tuple[dict[str, list[Person]],
     early: dict[str, list[Person]] = {}
     late: dict[str, list[Person]] = {}
     lines = timelines(ctx)
-    for pid, (starts, ends) in each_timeline(lines, reach_of):
+    for pid, (starts, ends) in each_timeline(lines, lines.reach):
         person = mission.people.get(pid)
         if person is None:
             continue

@@ -9,6 +9,7 @@ tie the most specific one is named. This applies to every kind, B2B meetings inc
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from missionctl.checks import Check, Context
 from missionctl.checks.index import live
@@ -19,14 +20,6 @@ from missionctl.model import Event, Mission
 CODE = "MC202"
 
 Limit = tuple[int, str]  # (places, whose capacity in words)
-
-
-def limits(mission: Mission, event: Event) -> list[Limit]:
-    """Every capacity that applies, most specific first."""
-    out: list[Limit] = []
-    if event.capacity is not None:
-        out.append((event.capacity, "the event's own capacity"))
-    return out + place_limits(mission, event.venue, event.room)
 
 
 def place_limits(mission: Mission, venue_id: str | None, room_id: str | None) -> list[Limit]:
@@ -51,17 +44,19 @@ def _finding(event: Event, count: int, limit: Limit) -> Finding:
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    places: dict[tuple[str | None, str | None], list[Limit]] = {}  # events share rooms
+    # The smallest limit of each (venue, room), worked out once: events share rooms.
+    places: dict[tuple[str | None, str | None], Limit | None] = {}
     for event in live(ctx):
         key = (event.venue, event.room)
         if key not in places:
-            places[key] = place_limits(mission, *key)
-        found = places[key]
-        if event.capacity is not None:
-            found = [(event.capacity, "the event's own capacity"), *found]
-        if not found:
+            found = place_limits(mission, *key)
+            places[key] = min(found, key=itemgetter(0)) if found else None  # first on a tie
+        smallest = places[key]
+        # The event's own capacity is the most specific: it wins a tie.
+        if event.capacity is not None and (smallest is None or event.capacity <= smallest[0]):
+            smallest = (event.capacity, "the event's own capacity")
+        if smallest is None:
             continue
-        smallest = min(found, key=lambda limit: limit[0])  # min keeps the first on a tie
         count = len(mission.taking_part.get(event.id, frozenset()))
         if count > smallest[0]:
             yield _finding(event, count, smallest)

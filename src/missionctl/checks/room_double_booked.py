@@ -100,10 +100,10 @@ def _session_booking(session: B2BSession) -> Booking:
     return Booking(session.window[0], session.window[1], session.loc, None, session)
 
 
-def bookings(mission: Mission, live: list[Event]) -> dict[RoomKey, list[Booking]]:
-    """Each room's bookings; `live` are the non-cancelled events."""
+def bookings(mission: Mission, events: list[Event]) -> dict[RoomKey, list[Booking]]:
+    """Each room's bookings; `events` are the non-cancelled events."""
     out: dict[RoomKey, list[Booking]] = {}
-    for event in live:
+    for event in events:
         # B2B meetings are covered by their session's booking.
         if event.kind in NO_ROOM_KINDS or event.b2b is not None:
             continue

@@ -3,7 +3,9 @@
 Every people check needs the same thing: for each person, the events that keep them busy, in
 time order. Building it is one global sort of the events (so the whole mission costs
 O(E log E + P), P the number of (event, person) pairs), done once per run and shared through
-`ctx.memo`. The checks then sweep each person's list: never all pairs of events.
+`ctx.memo`. The checks then sweep each person's list: never all pairs of events. People with
+the same programme (a team) share one list, and `each_timeline` lets a check judge each
+distinct list once, however many people follow it.
 
 Order: by start instant (UTC), then by file order (`event.loc`, file by file in reading
 order). So of two events that start at the same instant, the one written later is "later":
@@ -14,45 +16,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple, TypeVar, cast
 
 from missionctl.checks import Context
-from missionctl.checks.index import LocalClock, live, local_clock
+from missionctl.checks.index import LocalSpan, live, local_times
 from missionctl.findings import Loc
 from missionctl.model import Event, Mission
 from missionctl.tz import zone as get_zone
 
 Rank = tuple[int, int, int]
 T = TypeVar("T")
-_START, _END = attrgetter("start"), attrgetter("end")
-
-
-@dataclass(frozen=True, slots=True)
-class Timelines:
-    """`busy[person_id]`: the person's non-cancelled, occupying events (travel included,
-    stays and free blocks not), sorted by (start, file order)."""
-
-    busy: Mapping[str, list[Event]]
-    rank: Mapping[str, Rank]
-    day: Mapping[str, date]  # event id -> local date of its start, in its own zone
-
-    def by_day(self, events: Iterable[Event]) -> dict[date, list[Event]]:
-        """A person's events grouped by local day (each in its own zone), order kept."""
-        day = self.day
-        days: dict[date, list[Event]] = {}
-        current: date | None = None
-        bucket: list[Event] = []
-        for event in events:
-            d = day[event.id]
-            if d != current:  # a person's events come day after day: few dict look-ups
-                current = d
-                bucket = days.setdefault(d, [])
-            bucket.append(event)
-        return days
+_ID, _START, _END = attrgetter("id"), attrgetter("start"), attrgetter("end")
 
 
 class Reach(NamedTuple):
@@ -68,10 +46,53 @@ def reach_of(events: list[Event]) -> Reach:
     return Reach(list(map(_START, events)), list(accumulate(map(_END, events), max)))
 
 
+@dataclass(frozen=True, slots=True)
+class Timelines:
+    """`busy[person_id]`: the person's non-cancelled, occupying events (travel included,
+    stays and free blocks not), sorted by (start, file order)."""
+
+    busy: Mapping[str, list[Event]]
+    rank: Mapping[str, Rank]
+    day: Mapping[str, date]  # event id -> local date of its start, in its own zone
+    # Views of `busy`'s lists that several rules need, by id(list): (the list, its view).
+    _days: dict[int, tuple[list[Event], dict[date, list[Event]]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    _reach: dict[int, tuple[list[Event], Reach]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def by_day(self, events: Iterable[Event]) -> dict[date, list[Event]]:
+        """A person's events grouped by local day (each in its own zone), order kept."""
+        day = self.day
+        days: dict[date, list[Event]] = {}
+        current: date | None = None
+        bucket: list[Event] = []
+        for event in events:
+            d = day[event.id]
+            if d != current:  # a person's events come day after day: few dict look-ups
+                current = d
+                bucket = days.setdefault(d, [])
+            bucket.append(event)
+        return days
+
+    def days_of(self, events: list[Event]) -> dict[date, list[Event]]:
+        """`by_day(events)` for a list of `busy`, worked out once per list."""
+        found = self._days.get(id(events))
+        if found is None or found[0] is not events:
+            found = self._days[id(events)] = (events, self.by_day(events))
+        return found[1]
+
+    def reach(self, events: list[Event]) -> Reach:
+        """`reach_of(events)` for a list of `busy`, worked out once per list."""
+        found = self._reach.get(id(events))
+        if found is None or found[0] is not events:
+            found = self._reach[id(events)] = (events, reach_of(events))
+        return found[1]
+
+
 def timelines(ctx: Context) -> Timelines:
     """The mission's timelines, built once per run and shared by every check."""
     return cast(Timelines, ctx.memo(
-        "timeline.busy", lambda: build(ctx.mission, live(ctx), local_clock(ctx))))
+        "timeline.busy", lambda: build(ctx.mission, live(ctx), local_times(ctx))))
 
 
 def each_timeline(lines: Timelines, judge: Callable[[list[Event]], T]) -> Iterator[tuple[str, T]]:
@@ -85,14 +106,14 @@ def each_timeline(lines: Timelines, judge: Callable[[list[Event]], T]) -> Iterat
         yield pid, done[key]
 
 
-def build(mission: Mission, live: Iterable[Event] | None = None,
-          local_times: LocalClock | None = None) -> Timelines:
-    """The timelines; `live` (the non-cancelled events) and `local_times` when the caller
-    already has them, as the checks do."""
+def build(mission: Mission, events: Iterable[Event] | None = None,
+          local: Mapping[str, LocalSpan] | None = None) -> Timelines:
+    """The timelines; `events` (the non-cancelled ones) and `local` (their local times) when
+    the caller already has them, as the checks do."""
     rank = file_order(mission)
-    if live is None:
-        live = (e for e in mission.events.values() if not e.cancelled)
-    ordered = [e for e in live if e.occupies]
+    if events is None:
+        events = (e for e in mission.events.values() if not e.cancelled)
+    ordered = [e for e in events if e.occupies]
     # One global sort: appending in this order leaves every person's list sorted too.
     ordered.sort(key=lambda e: (e.start, rank[e.id]))
     taking = mission.taking_part
@@ -102,12 +123,14 @@ def build(mission: Mission, live: Iterable[Event] | None = None,
             busy[pid].append(event)
     # People with the same programme (a team) share one list, so that rules can judge each
     # distinct timeline once (`each_timeline`). The lists are never changed.
-    shared: dict[tuple[int, ...], list[Event]] = {}
-    same = {pid: shared.setdefault(tuple(map(id, events)), events)
+    shared: dict[tuple[str, ...], list[Event]] = {}
+    same = {pid: shared.setdefault(tuple(map(_ID, events)), events)
             for pid, events in busy.items()}
     # Local dates once per event, not once per person taking part: zone conversions dominate.
-    wall = (local_times or LocalClock()).wall
-    day = {e.id: wall(e.zone, e.start).date() for e in ordered}
+    if local is None:
+        day = {e.id: local_day(e) for e in ordered}
+    else:
+        day = {e.id: local[e.id][0].date() for e in ordered}
     return Timelines(same, rank, day)
 
 

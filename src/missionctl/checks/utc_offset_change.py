@@ -50,7 +50,7 @@ class _Place:
             self.users.append(user)
 
 
-def zones_used(mission: Mission, live: list[Event]) -> dict[str, _Place]:
+def zones_used(mission: Mission, events: list[Event]) -> dict[str, _Place]:
     """Each zone the mission uses, in a stable order: the mission's, venues', events'."""
     places: dict[str, _Place] = {}
 
@@ -62,27 +62,27 @@ def zones_used(mission: Mission, live: list[Event]) -> dict[str, _Place]:
 
     info = mission.info
     note(info.timezone, info.locs.get("timezone", info.loc), "the mission")
-    used = {e.venue for e in live} | {e.from_ for e in live} | {e.to for e in live}
+    used = {e.venue for e in events} | {e.from_ for e in events} | {e.to for e in events}
     used.discard(None)
     for vid, venue in mission.venues.items():
         if vid in used and "timezone" in venue.locs:
             note(venue.timezone, venue.locs["timezone"], f"venue {venue.name}")
-    for event in live:
+    for event in events:
         for name in (event.zone, event.end_zone):
             if name not in places:
                 note(name, event.loc, f"event '{event.title}'", event.id)
     return places
 
 
-def span(mission: Mission, live: list[Event]) -> tuple[datetime, datetime]:
+def span(mission: Mission, events: list[Event]) -> tuple[datetime, datetime]:
     """The mission's time, in UTC: its dates in its zone, widened to its (non-cancelled)
     events."""
     z = get_zone(mission.info.timezone)
     lo = datetime.combine(mission.info.start, time(), tzinfo=z).astimezone(UTC)
     hi = datetime.combine(mission.info.end + timedelta(days=1), time(), tzinfo=z)
     hi = hi.astimezone(UTC)
-    if live:
-        lo, hi = min(lo, min(map(_START, live))), max(hi, max(map(_END, live)))
+    if events:
+        lo, hi = min(lo, min(map(_START, events))), max(hi, max(map(_END, events)))
     return lo, hi
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import LocalClock, live, local_clock
+from missionctl.checks.index import LocalSpan, live, local_times
 from missionctl.checks.room_double_booked import describe, when
 from missionctl.findings import Finding
 from missionctl.model import B2BSession, Event, Hours, Mission, Venue
@@ -33,6 +33,9 @@ def pieces(start: datetime, end: datetime) -> Iterator[Piece]:
     """Split a local (naive) wall-clock interval into its parts on each calendar day."""
     end = max(end, start)  # a clock change can put a short event's wall end before its start
     day = start.date()
+    if end.date() == day:  # the common case: within one day
+        yield day, start.time(), end.time()
+        return
     while True:
         midnight = datetime.combine(day + timedelta(days=1), time())
         t0 = max(start, datetime.combine(day, time())).time()
@@ -59,10 +62,8 @@ def _on_day(day: date) -> str:
 
 
 def _event_finding(event: Event, venue: Venue, hours: Hours,
-                   clock: LocalClock) -> Finding | None:
-    start = clock.wall(event.zone, event.start)  # event.local_start(), without its zone
-    end = clock.wall(event.end_zone, event.end)
-    reason = closed_reason(hours, start, end)
+                   local: LocalSpan) -> Finding | None:
+    reason = closed_reason(hours, *local)
     if reason is None:
         return None
     message = (f"{describe(event)} at {venue.name}: {reason}; move it into the opening "
@@ -96,12 +97,12 @@ def _hours_of(mission: Mission, venue_id: str | None) -> tuple[Venue, Hours] | N
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
-    clock = local_clock(ctx)
+    local = local_times(ctx)  # event.local_start() and local_end(), without their zones
     for event in live(ctx):
         if event.kind in UNCHECKED_KINDS or event.b2b is not None:
             continue
         found = _hours_of(mission, event.venue)
-        finding = _event_finding(event, *found, clock) if found else None
+        finding = _event_finding(event, *found, local[event.id]) if found else None
         if finding is not None:
             yield finding
     for session in mission.b2b.values():

@@ -21,12 +21,12 @@ Where the contract is silent:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple, cast
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import LocalClock, live, local_clock
+from missionctl.checks.index import LocalSpan, live, local_times
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 from missionctl.practice.countries import CountryPractice, practice
@@ -75,16 +75,16 @@ def day_pieces(start: datetime, end: datetime) -> tuple[Piece, ...]:
         day += timedelta(days=1)
 
 
-def _build(mission: Mission, live: list[Event], clock: LocalClock) -> list[LocalEvent]:
-    # Same arithmetic as event.local_start()/local_end(), with zone conversions shared per
-    # instant (`LocalClock`) and countries looked up once per venue rather than per event.
+def _build(mission: Mission, events: list[Event],
+           local: Mapping[str, LocalSpan]) -> list[LocalEvent]:
+    # Local times as event.local_start()/local_end() give them, converted once per run
+    # (`local_times`), and countries looked up once per venue rather than per event.
     countries: dict[str | None, str] = {}
     out = []
-    for event in live:
+    for event in events:
         if event.kind in UNCHECKED_KINDS:
             continue
-        start = clock.wall(event.zone, event.start)
-        end = clock.wall(event.end_zone, event.end)
+        start, end = local[event.id]
         country = countries.get(event.venue)
         if country is None:
             country = countries[event.venue] = mission.venue_country(event.venue).upper()
@@ -96,7 +96,7 @@ def local_events(ctx: Context) -> list[LocalEvent]:
     """Every non-cancelled event except travel, stays and free blocks, in file order (B2B
     meetings included), with local times: built once per run, shared by MC301-MC306."""
     return cast(list[LocalEvent], ctx.memo(
-        "calendar.local", lambda: _build(ctx.mission, live(ctx), local_clock(ctx))))
+        "calendar.local", lambda: _build(ctx.mission, live(ctx), local_times(ctx))))
 
 
 def business_events(ctx: Context) -> list[LocalEvent]:
