@@ -6,10 +6,9 @@ module never needs to know about `checks.severity`, `waive` or `--select`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.loader import Loaded, load
@@ -29,6 +28,9 @@ class Selection(NamedTuple):
         if self.select and not any(code.startswith(s) for s in self.select):
             return False
         return not any(code.startswith(i) for i in self.ignore)
+
+
+NO_SELECTION = Selection()  # every rule
 
 
 class FileReport(NamedTuple):
@@ -52,11 +54,11 @@ class FileReport(NamedTuple):
 
 
 def lint_file(path: Path | str, shown: str | None = None,
-              selection: Selection = Selection()) -> FileReport:
+              selection: Selection = NO_SELECTION) -> FileReport:
     return lint_loaded(load(path, shown), selection)
 
 
-def lint_loaded(loaded: Loaded, selection: Selection = Selection()) -> FileReport:
+def lint_loaded(loaded: Loaded, selection: Selection = NO_SELECTION) -> FileReport:
     mission = loaded.mission
     if loaded.findings or mission is None:
         stamped = tuple(f.with_severity(Severity.ERROR) for f in loaded.findings)
@@ -66,7 +68,7 @@ def lint_loaded(loaded: Loaded, selection: Selection = Selection()) -> FileRepor
     return FileReport(loaded.file, tuple(found), fail_on, True, mission)
 
 
-def run_checks(mission: Mission, selection: Selection = Selection()) -> list[Finding]:
+def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Finding]:
     import gc
 
     from missionctl.checks import Context, registry

@@ -10,11 +10,10 @@ events).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml.cyaml import CParser  # type: ignore[attr-defined]

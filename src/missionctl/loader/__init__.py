@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from pathlib import Path
+from typing import NamedTuple
 
 from missionctl.findings import Finding
 from missionctl.model import Mission

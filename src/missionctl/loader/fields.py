@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 from missionctl.model import EVENT_KINDS, MODES, ORG_TYPES, PRIORITIES, SIDES, STATUSES
 
 

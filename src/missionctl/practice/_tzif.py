@@ -10,10 +10,9 @@ is; it only says *where to look*.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import struct
 from functools import cache
+from typing import NamedTuple
 
 # magic, version, 15 unused bytes, then isutcnt isstdcnt leapcnt timecnt typecnt charcnt.
 _HEADER = struct.Struct(">4sc15x6l")

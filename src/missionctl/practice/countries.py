@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 SAT_SUN = frozenset({SAT, SUN})
 FRI_SAT = frozenset({FRI, SAT})

@@ -20,11 +20,10 @@ time computation in missionctl.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import bisect
 import datetime as dt
 import math
+from typing import NamedTuple
 
 from missionctl.practice._tzif import zone_file
 from missionctl.tz import zone

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import importlib
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from missionctl.linter import FileReport
 
