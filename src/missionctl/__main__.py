@@ -1,3 +1,3 @@
-from missionctl.cli.app import main
+from missionctl.cli.app import run
 
-raise SystemExit(main())
+run()

@@ -69,18 +69,14 @@ def lint_loaded(loaded: Loaded, selection: Selection = NO_SELECTION) -> FileRepo
 
 
 def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Finding]:
-    import gc
-
     from missionctl.checks import Context, registry
+    from missionctl.gcpause import collector_paused
 
     ctx = Context(mission)
     waivers = _Waivers(mission)
     out: list[Finding] = []
-    # The model is hundreds of thousands of long-lived objects; the cyclic collector would
-    # rescan them on every pass while the rules allocate, for nothing (rules make no cycles).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # The rules build per-run indexes over the whole model; see gcpause for why.
+    with collector_paused():
         for code, rule in registry().items():
             if not selection.wants(code):
                 continue
@@ -89,9 +85,6 @@ def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Fi
                 continue
             for finding in rule.run(mission, ctx):
                 out.append(waivers.apply(finding._replace(severity=level)))
-    finally:
-        if enabled:
-            gc.enable()
     out.sort(key=Finding.sort_key)
     return out
 

@@ -10,10 +10,9 @@ events).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
@@ -21,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from missionctl.findings import Finding, Loc
+from missionctl.gcpause import collector_paused
 
 # A document may grow through aliases by at most this many nodes (each alias counts the size
 # of the subtree it repeats). Real missions use anchors for a few shared defaults; a "billion
@@ -129,10 +129,9 @@ def compose_bytes(data: bytes, shown: str) -> Composed:
 
 
 def compose_text(text: str, shown: str) -> Composed:
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        root = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type]
+        with collector_paused():
+            root = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -143,9 +142,6 @@ def compose_text(text: str, shown: str) -> Composed:
         return _mc001(shown, 1, 1, "the YAML is nested too deeply to be a mission file")
     except MemoryError:
         return _mc001(shown, 1, 1, "the YAML is too large to load")
-    finally:
-        if enabled:
-            gc.enable()
     if root is None:  # empty, or only comments
         return _mc001(shown, 1, 1, "the file is empty; a mission file starts with 'missionctl: 1'")
     if "&" in text:
@@ -251,7 +247,7 @@ class MappingWalker:
                 continue
             key = knode.value
             if key in seen:
-                self._duplicate(key, knode, seen[key])
+                self._duplicate(key, knode, seen[key].start_mark)
                 continue
             if key == "<<" and knode.tag == MERGE_TAG:
                 merged = [*(merged or ()), vnode]
@@ -266,13 +262,14 @@ class MappingWalker:
         self.report(Finding("MC003", "a key must be a plain name, not a list or mapping",
                             loc_of(knode, self.file)))
 
-    def _duplicate(self, key: str, knode: Node, first: Node) -> None:
+    def _duplicate(self, key: str, knode: Node, first: Any) -> None:
+        """MC005 at `knode`; `first` is the start mark of the key written first."""
         self.report(Finding(
             "MC005",
             f"key '{key}' is written twice in this mapping (first at line "
-            f"{first.start_mark.line + 1}); keep one",
+            f"{first.line + 1}); keep one",
             loc_of(knode, self.file),
-            (loc_of(first, self.file),),
+            (Loc(self.file, first.line + 1, first.column + 1),),
         ))
 
     def _merged(
