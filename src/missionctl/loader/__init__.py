@@ -24,22 +24,14 @@ class Loaded(NamedTuple):
 
 def load(path: Path | str, shown: str | None = None) -> Loaded:
     """Load the mission file at `path`; `shown` is the name findings carry (default: path)."""
-    import gc
-
+    from missionctl.gcpause import collector_paused
     from missionctl.loader.read import read_mission
     from missionctl.loader.resolve import resolve
 
     p = Path(path)
     name = shown if shown is not None else str(path)
-    # The loader builds hundreds of thousands of small objects that all live until the end:
-    # the cyclic collector would rescan them again and again for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         raw = read_mission(p, name)
         mission = resolve(raw)
-    finally:
-        if enabled:
-            gc.enable()
     findings = tuple(sorted(set(raw.findings), key=Finding.sort_key))
     return Loaded(name, mission, findings, raw.is_mission or raw.fatal)
