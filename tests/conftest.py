@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,18 @@ mission:
   start: 2027-05-10
   end: 2027-05-14
 """
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No holiday override or cache from the developer's home may change what a test sees."""
+    from missionctl.practice import holidays
+
+    monkeypatch.setenv("MISSIONCTL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
+    holidays.clear_memory_cache()
+    yield
+    holidays.clear_memory_cache()
 
 
 @pytest.fixture

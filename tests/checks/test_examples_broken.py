@@ -15,7 +15,6 @@ Monday 22 to Thursday 25 November 2027 for the return visit to Portugal.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,13 +36,6 @@ PARTY = ("ines-carvalho", "rui-tavares", "joana-pereira", "tiago-matos", "marta-
          "nuno-almeida", "sofia-ramos", "andre-lopes", "helena-sousa", "pedro-costa",
          "carla-gomes", "ricardo-nunes")
 
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    # No user holiday or practice data may change what the calendar rules see.
-    monkeypatch.setenv("MISSIONCTL_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
-    yield
 
 
 # --- Helpers ------------------------------------------------------------------------------

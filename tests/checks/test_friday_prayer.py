@@ -7,22 +7,11 @@ default window is 12:30-14:30, local time at the venue.
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from missionctl.linter import Selection
 
 CODE = "MC303"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
 
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("MISSIONCTL_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
-    yield
 
 
 def messages(report_of, text: str) -> list[str]:

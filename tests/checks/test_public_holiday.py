@@ -9,7 +9,6 @@ Thu 06-10.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,10 @@ import pytest
 from missionctl.cli.app import main
 from missionctl.errors import UserError
 from missionctl.linter import Selection, lint_file
-from missionctl.practice import holidays as hol
 
 CODE = "MC301"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
 
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No override or cache from the developer's home: the calendar is python-holidays'."""
-    monkeypatch.setenv("MISSIONCTL_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
-    yield
-    hol.clear_memory_cache()
 
 
 def messages(report_of, text: str) -> list[str]:

@@ -7,11 +7,6 @@ their own eight-line header, so the body still starts on line 9.
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from missionctl.linter import Selection
 
 CODE = "MC304"
@@ -33,12 +28,6 @@ mission:
 
 RAMADAN = header("2027-02-15", "2027-02-19")  # Monday to Friday, in Ramadan
 
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("MISSIONCTL_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
-    yield
 
 
 def test_afternoon_meeting_in_ramadan(found, report_of):

@@ -9,11 +9,6 @@ for good on 2026-09-20 (01:00 UTC); Europe/Lisbon ends summer time on 2027-10-31
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from missionctl.linter import Selection
 
 CODE = "MC305"
@@ -32,12 +27,6 @@ mission:
   end: {end}
 """
 
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("MISSIONCTL_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
-    yield
 
 
 def shown(report_of, text: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
