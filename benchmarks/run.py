@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark ``missionctl check`` against bare PyYAML and a bare Typer app, in one run.
 
-    /work/venv/bin/python benchmarks/run.py                    # 1k, 10k, 100k
-    /work/venv/bin/python benchmarks/run.py --sizes 1k,10k --quick
-    /work/venv/bin/python benchmarks/run.py --json out/results.json
+    python benchmarks/run.py                    # 1k, 10k, 100k
+    python benchmarks/run.py --sizes 1k,10k --quick
+    python benchmarks/run.py --json out/results.json
 
 Machines are shared and noisy, so every number is the median of several repetitions, the
 repetitions of the commands being compared are interleaved (never all of A, then all of B),

@@ -8,7 +8,7 @@ gives them).
 
 Regenerate every golden file after an intended change of output with
 
-    UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/report
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/report
 
 and review the diff of tests/report/golden/ before committing it.
 """

@@ -1,6 +1,6 @@
 """Every --format against its golden file (tests/report/golden/), and determinism.
 
-Regenerate after an intended change: UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/report
+Regenerate after an intended change: UPDATE_GOLDEN=1 .venv/bin/pytest tests/report
 """
 
 from __future__ import annotations

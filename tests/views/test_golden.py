@@ -2,7 +2,7 @@
 
 Regenerate after an intended change with
 
-    UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/views/test_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/views/test_golden.py
 
 and review the diff. Outputs are pinned so they never churn: text at a fixed width without
 colour, ICS with the default DTSTAMP (00:00 UTC on the mission's first day, SOURCE_DATE_EPOCH

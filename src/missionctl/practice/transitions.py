@@ -2,7 +2,7 @@
 
 Exact, not sampled: a sampler that looks once a day (or even once an hour) can step over a
 change and its reversal, and icalendar's 64-day step drops Morocco's ~35-day Ramadan switch
-altogether (see /work/shared/notes/facts.md). Here:
+altogether (measured and noted by the team). Here:
 
 1. every explicit transition in the zone's TZif file is a candidate instant;
 2. after the last explicit transition the footer TZ string rules; if it has DST rules (the
