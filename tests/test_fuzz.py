@@ -18,7 +18,8 @@ SEEDS = [
 
 TOKENS = ["", ":", "- ", "[", "]", "{", "}", "&a ", "*a", "<<: *a", "\t", "'", '"', "#",
           "2027-13-40", "25:99", "group:", "org:", "!!int", "~", "null", "---", "\x00",
-          "é", "MC101", "end: 00:00", "duration: -1h", "include: [x.yaml]", "- *a"]
+          "é", "MC101", "end: 00:00", "duration: -1h", "include: [x.yaml]", "- *a",
+          "x-r: &r [*r]", "<<: *r"]
 
 
 @st.composite

@@ -170,8 +170,10 @@ def _yaml_message(exc: yaml.MarkedYAMLError, line_text: str) -> str:
 
 
 def _alias_bomb(root: Node, shown: str) -> Finding | None:
-    """Refuse documents whose aliases would repeat more than MAX_ALIAS_EXPANSION nodes."""
+    """Refuse documents whose aliases would repeat more than MAX_ALIAS_EXPANSION nodes, or
+    that contain themselves through an alias (`events: &e {a: *e}`): both are MC001."""
     sizes: dict[int, int] = {}
+    opened: set[int] = set()  # started, not finished: the ancestors of the node at hand
     added = 0
     first_alias: Node | None = None
     # Iterative post-order walk: children sized before parents, each node sized once.
@@ -179,31 +181,31 @@ def _alias_bomb(root: Node, shown: str) -> Finding | None:
     while stack:
         node, ready = stack.pop()
         key = id(node)
-        if key in sizes and not ready:
+        if ready:
+            opened.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            continue
+        if key in opened:
+            return Finding("MC001", "this anchored mapping or list contains an alias to "
+                           "itself, so its data would never end; copy the values instead",
+                           loc_of(node, shown))
+        if key in sizes:
             # A second path to an already sized node: an alias repeating its subtree.
             added += sizes[key]
-            if first_alias is None:
-                first_alias = node
+            first_alias = first_alias or node
             if added > MAX_ALIAS_EXPANSION:
-                break
+                return Finding(
+                    "MC001",
+                    f"aliases would expand this document past {MAX_ALIAS_EXPANSION:,} nodes "
+                    "(an alias bomb); the anchor here is repeated through aliases that repeat "
+                    "it again: write the repeated data out or use fewer nested aliases",
+                    loc_of(first_alias, shown),
+                )
             continue
-        children = _children(node)
-        if ready:
-            sizes[key] = 1 + sum(sizes.get(id(c), 0) for c in children)
-            continue
-        sizes[key] = 0  # in progress: a recursive alias adds nothing more
+        opened.add(key)
         stack.append((node, True))
-        stack.extend((c, False) for c in reversed(children))
-    if added <= MAX_ALIAS_EXPANSION:
-        return None
-    where = loc_of(first_alias or root, shown)
-    return Finding(
-        "MC001",
-        f"aliases would expand this document past {MAX_ALIAS_EXPANSION:,} nodes "
-        "(an alias bomb); the anchor here is repeated through aliases that repeat it again: "
-        "write the repeated data out or use fewer nested aliases",
-        where,
-    )
+        stack.extend((c, False) for c in reversed(_children(node)))
+    return None
 
 
 def _children(node: Node) -> list[Node]:

@@ -81,6 +81,15 @@ def test_mc001_alias_bomb_refused_quickly(write):
     assert codes(write("\n".join(lines) + "\n")) == [("MC001", 2, 4)]
 
 
+def test_mc001_recursive_alias(write):
+    # Merge of a mapping into itself, a section containing itself, a list containing itself.
+    assert codes(write("missionctl: 1\nmission: &m\n  <<: *m\n  id: x\n")) == [
+        ("MC001", 2, 10)]
+    assert codes(write("missionctl: 1\nevents: &e\n  a: *e\n", name="e.yaml")) == [
+        ("MC001", 2, 9)]
+    assert codes(write("missionctl: 1\nx-a: &a [*a]\n", name="l.yaml")) == [("MC001", 2, 6)]
+
+
 def test_aliases_under_the_bound_load(write):
     # 100,000+ nodes through aliases must load: 11 x 10 x 1000 scalars.
     lines = ["missionctl: 1", "x-defaults:", "  a: &a [" + ",".join(["v"] * 1000) + "]",
