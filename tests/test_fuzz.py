@@ -73,3 +73,17 @@ def test_random_input_never_crashes(tmp_path, capsys, data):
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     run(tmp_path, data, capsys)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=mutated())
+def test_views_of_mutated_missions_never_crash(tmp_path, capsys, text):
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    for args in (["itinerary", str(path)], ["itinerary", "--format", "ics", str(path)],
+                 ["contacts", "--format", "vcf", str(path)]):
+        code = main(args)
+        captured = capsys.readouterr()
+        assert code in (0, 1, 2)
+        assert "internal error" not in captured.err, captured.err
