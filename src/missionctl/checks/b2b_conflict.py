@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import time, timedelta
 
 from missionctl.checks import Check, Context
+from missionctl.checks.words import org_name, wall
 from missionctl.findings import Finding, Loc
 from missionctl.model import B2BMeeting, B2BSession, Mission
 
@@ -43,24 +44,12 @@ class Problems:
             self.related.append(related)
 
 
-def wall(day: date, t: time) -> datetime:
-    """A session wall-clock time; "24:00" (time.max) is the next midnight."""
-    if t == time.max:
-        return datetime.combine(day + timedelta(days=1), time())
-    return datetime.combine(day, t)
-
-
 def minutes(span: timedelta) -> int:
     return int(span.total_seconds() // 60)
 
 
 def n_tables(count: int) -> str:
     return "1 table" if count == 1 else f"{count} tables"
-
-
-def org_name(mission: Mission, org_id: str) -> str:
-    org = mission.organisations.get(org_id)
-    return org.name if org is not None else org_id
 
 
 def pair_name(mission: Mission, meeting: B2BMeeting) -> str:

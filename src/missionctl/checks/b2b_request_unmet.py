@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.b2b_conflict import org_name, wall
+from missionctl.checks.words import org_name, wall
 from missionctl.findings import Finding
 from missionctl.model import B2BRequest, B2BSession, Mission
 

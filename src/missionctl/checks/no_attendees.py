@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.b2b_conflict import org_name
 from missionctl.checks.index import live
-from missionctl.checks.room_double_booked import describe
+from missionctl.checks.words import describe, org_name
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 

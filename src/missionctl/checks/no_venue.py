@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
 from missionctl.checks.index import live
-from missionctl.checks.room_double_booked import describe
+from missionctl.checks.words import describe
 from missionctl.findings import Finding
 from missionctl.model import Mission
 

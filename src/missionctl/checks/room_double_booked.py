@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from missionctl.checks import Check, Context
 from missionctl.checks.index import live
+from missionctl.checks.words import describe, when
 from missionctl.findings import Finding, Loc
 from missionctl.model import B2BSession, Event, Mission
 from missionctl.tz import zone
@@ -38,19 +39,6 @@ NO_ROOM_KINDS = frozenset({"stay", "travel", "free"})
 
 RoomKey = tuple[str, str | None]  # (venue id, room id or None for a venue without rooms)
 _START_LOC = attrgetter("start", "loc")
-
-
-def when(start: datetime, end: datetime) -> str:
-    """Two local datetimes in words: 'Tue 11 May 13:00–14:30' (the end's date if it differs)."""
-    head = f"{start:%a %d %b %H:%M}"
-    if end.date() == start.date():
-        return f"{head}–{end:%H:%M}"
-    return f"{head} – {end:%a %d %b %H:%M}"
-
-
-def describe(event: Event) -> str:
-    """An event in words: its title and local times."""
-    return f"'{event.title}' ({when(event.local_start(), event.local_end())})"
 
 
 class Booking(NamedTuple):

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from missionctl.checks import Check, Context
 from missionctl.checks.index import LocalSpan, live, local_times
-from missionctl.checks.room_double_booked import describe, when
+from missionctl.checks.words import describe, when
 from missionctl.findings import Finding
 from missionctl.model import B2BSession, Event, Hours, Mission, Venue
 

@@ -32,20 +32,20 @@ class NodeLocs(Mapping[str, Loc]):
     few of them, so it keeps libyaml's marks and makes a Loc only when asked.
     """
 
-    __slots__ = ("file", "keys", "marks")
+    __slots__ = ("file", "key_marks", "marks")
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.marks: dict[str, Any] = {}  # field -> mark of its value
-        self.keys: dict[str, Any] = {}  # field -> mark of its key
+        self.key_marks: dict[str, Any] = {}  # field -> mark of its key
 
     def __getitem__(self, key: str) -> Loc:
-        mark = self.keys[key[4:]] if key.startswith("key:") else self.marks[key]
+        mark = self.key_marks[key[4:]] if key.startswith("key:") else self.marks[key]
         return Loc(self.file, mark.line + 1, mark.column + 1)
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str) and key.startswith("key:"):
-            return key[4:] in self.keys
+            return key[4:] in self.key_marks
         return key in self.marks
 
     def __iter__(self) -> Iterator[str]:
@@ -430,7 +430,7 @@ def read_fields(
     """
     data: dict[str, Any] = {}
     locs = NodeLocs(ctx.file)
-    marks, keys = locs.marks, locs.keys
+    marks, keys = locs.marks, locs.key_marks
     extra: dict[str, Any] = {}
     kinds = {**KINDS, **nested} if nested else KINDS
     m = mapping(node, ctx, f"the fields of {what}") if not isinstance(node, MappingNode) else node
