@@ -23,7 +23,6 @@ class Raw:
     data: dict[str, Any]
     locs: NodeLocs
     extra: dict[str, Any]
-    node: Node
 
 
 @dataclass(slots=True)
@@ -132,7 +131,7 @@ def _top_key(
         raw.version = 1 if text in ("1", "1.0") else text
     elif key == "mission":
         data, locs, extra = read_fields(vnode, f.MISSION, ctx, "mission", knode)
-        raw.info = Raw("mission", ctx.loc(knode), data, locs, extra, vnode)
+        raw.info = Raw("mission", ctx.loc(knode), data, locs, extra)
     elif key == "checks":
         raw.checks = _checks(vnode, knode, ctx)
     elif key == "include":
@@ -144,7 +143,7 @@ def _top_key(
     elif key == "travel_times":
         for item in seq(vnode, ctx, "travel times"):
             data, locs, extra = read_fields(item, f.TRAVEL_TIME, ctx, "travel time", item)
-            raw.travel_times.append(Raw("", ctx.loc(item), data, locs, extra, item))
+            raw.travel_times.append(Raw("", ctx.loc(item), data, locs, extra))
     else:
         _section(key, vnode, ctx, raw)
 
@@ -156,7 +155,7 @@ def _checks(vnode: Node, knode: Node, ctx: Ctx) -> Raw:
 
     data, locs, extra = read_fields(vnode, f.CHECKS, ctx, "checks", knode,
                                     nested={"travel": travel})
-    return Raw("checks", ctx.loc(knode), data, locs, extra, vnode)
+    return Raw("checks", ctx.loc(knode), data, locs, extra)
 
 
 SINGULAR = {
@@ -194,7 +193,7 @@ def _section(key: str, vnode: Node, ctx: Ctx, raw: RawMission) -> None:
             continue
         data, locs, extra = read_fields(onode, spec, ctx, f"{noun} '{ident}'", idnode,
                                         nested=_nested(key))
-        table[ident] = Raw(ident, idloc, data, locs, extra, onode)
+        table[ident] = Raw(ident, idloc, data, locs, extra)
 
 
 def _nested(section: str) -> dict[str, Any] | None:
@@ -205,14 +204,14 @@ def _nested(section: str) -> dict[str, Any] | None:
         out = []
         for item in seq(node, ctx, "requests"):
             data, locs, extra = read_fields(item, f.B2B_REQUEST, ctx, "B2B request", item)
-            out.append(Raw("", ctx.loc(item), data, locs, extra, item))
+            out.append(Raw("", ctx.loc(item), data, locs, extra))
         return out
 
     def meetings(node: Node, ctx: Ctx) -> list[Raw]:
         out = []
         for item in seq(node, ctx, "meetings"):
             data, locs, extra = read_fields(item, f.B2B_MEETING, ctx, "B2B meeting", item)
-            out.append(Raw("", ctx.loc(item), data, locs, extra, item))
+            out.append(Raw("", ctx.loc(item), data, locs, extra))
         return out
 
     return {"requests": requests, "meetings": meetings}
