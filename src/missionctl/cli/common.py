@@ -37,6 +37,20 @@ def require_path(path: Path) -> None:
         raise UserError(f"{path}: no such file or directory")
 
 
+def mission_file(path: Path) -> Path:
+    """`path`, or the one mission file in the directory `path` (exit 2 otherwise)."""
+    from missionctl.linter import find_missions
+
+    require_path(path)
+    if not path.is_dir():
+        return path
+    found = find_missions(path)
+    if len(found) != 1:
+        what = "no mission file" if not found else f"{len(found)} mission files"
+        raise UserError(f"{path}: {what} found; name the mission file")
+    return found[0]
+
+
 def codes(values: list[str] | None) -> tuple[str, ...]:
     """--select MC101,MC102 --select MC2 -> ('MC101', 'MC102', 'MC2'), validated."""
     from missionctl.rules.catalogue import RULES

@@ -138,12 +138,11 @@ def _with_colour(opts: Options, colour: bool) -> Options:
 def _load(path: Path) -> Mission | None:
     """The mission at `path` (a file, or a directory holding exactly one); None after
     printing its format findings (as `check` does) to standard error."""
-    from missionctl.cli.common import require_path
+    from missionctl.cli.common import mission_file
     from missionctl.errors import UserError
     from missionctl.loader import load
 
-    require_path(path)
-    path = _mission_file(path)
+    path = mission_file(path)
     loaded = load(path, str(path))
     if not loaded.is_mission:
         raise UserError(f"{path} is not a mission file (no 'mission:' key)")
@@ -151,19 +150,6 @@ def _load(path: Path) -> Mission | None:
         return loaded.mission
     _print_findings(loaded)
     return None
-
-
-def _mission_file(path: Path) -> Path:
-    from missionctl.errors import UserError
-    from missionctl.linter import find_missions
-
-    if not path.is_dir():
-        return path
-    found = find_missions(path)
-    if len(found) != 1:
-        what = "no mission file" if not found else f"{len(found)} mission files"
-        raise UserError(f"{path}: {what} found; name the mission file")
-    return found[0]
 
 
 def _print_findings(loaded: Loaded) -> None:

@@ -199,22 +199,21 @@ def _section(key: str, vnode: Node, ctx: Ctx, raw: RawMission) -> None:
 def _nested(section: str) -> dict[str, Any] | None:
     if section != "b2b":
         return None
+    return {"requests": _list_of(f.B2B_REQUEST, "B2B request"),
+            "meetings": _list_of(f.B2B_MEETING, "B2B meeting")}
 
-    def requests(node: Node, ctx: Ctx) -> list[Raw]:
+
+def _list_of(spec: dict[str, f.F], what: str) -> Any:
+    """A reader for a list of objects of `spec` (B2B requests, meetings)."""
+
+    def read(node: Node, ctx: Ctx) -> list[Raw]:
         out = []
-        for item in seq(node, ctx, "requests"):
-            data, locs, extra = read_fields(item, f.B2B_REQUEST, ctx, "B2B request", item)
+        for item in seq(node, ctx, what + "s"):
+            data, locs, extra = read_fields(item, spec, ctx, what, item)
             out.append(Raw("", ctx.loc(item), data, locs, extra))
         return out
 
-    def meetings(node: Node, ctx: Ctx) -> list[Raw]:
-        out = []
-        for item in seq(node, ctx, "meetings"):
-            data, locs, extra = read_fields(item, f.B2B_MEETING, ctx, "B2B meeting", item)
-            out.append(Raw("", ctx.loc(item), data, locs, extra))
-        return out
-
-    return {"requests": requests, "meetings": meetings}
+    return read
 
 
 def _include(

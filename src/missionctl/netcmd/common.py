@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from missionctl.cli.common import mission_file
 from missionctl.errors import UserError
 
 if TYPE_CHECKING:
@@ -54,21 +55,6 @@ def network_errors() -> Iterator[None]:
         yield
     except NetError as err:
         raise NetworkFailure(str(err)) from None
-
-
-def mission_file(path: Path) -> Path:
-    """`path`, or the one mission file in the directory `path`."""
-    from missionctl.linter import find_missions
-
-    if not path.exists():
-        raise UserError(f"{path}: no such file or directory")
-    if not path.is_dir():
-        return path
-    found = find_missions(path)
-    if len(found) != 1:
-        what = "no mission file" if not found else f"{len(found)} mission files"
-        raise UserError(f"{path}: {what} found; name the mission file")
-    return found[0]
 
 
 def load_mission(path: Path) -> tuple[Path, Mission]:
