@@ -20,9 +20,10 @@ from missionctl.net.caldav.auth import (
     client_for,
     credentials_for,
 )
-from missionctl.net.caldav.ics import canonical_ics, ics_tzids, ics_uids
+from missionctl.net.caldav.ics import Parsed, canonical_ics, ics_tzids, ics_uids, parse
 from missionctl.net.caldav.multistatus import is_calendar, is_collection
 from missionctl.net.caldav.names import collection_url, event_url
+from missionctl.net.caldav.plan import Action, Wanted, plan, prepare
 from missionctl.net.caldav.protocol import (
     RemoteEvent,
     calendar_exists,
@@ -33,14 +34,18 @@ from missionctl.net.caldav.protocol import (
     probe,
     put_event,
 )
-from missionctl.net.caldav.sync import SyncReport, sync
+from missionctl.net.caldav.sync import SyncReport, apply, sync
 
 __all__ = [
     "AUTH_HINT",
     "ENV_PASSWORD",
     "ENV_USER",
+    "Action",
+    "Parsed",
     "RemoteEvent",
     "SyncReport",
+    "Wanted",
+    "apply",
     "calendar_exists",
     "canonical_ics",
     "client_for",
@@ -55,6 +60,9 @@ __all__ = [
     "is_calendar",
     "is_collection",
     "list_events",
+    "parse",
+    "plan",
+    "prepare",
     "probe",
     "put_event",
     "sync",

@@ -1,28 +1,36 @@
-"""Make a collection hold exactly the events given (moved from the single module; split next)."""
+"""Make a collection hold exactly the events given: read, :func:`.plan.plan`, apply.
+
+:func:`apply` performs a plan with the protocol functions and reports each write through the
+``progress`` callback; it prints nothing. :func:`sync` is the whole round: check our events,
+create the calendar if missing (not in a dry run), read what the server holds (one REPORT),
+plan, apply.
+
+Deleting. With ``remove_missing`` (the default), every event in the collection whose UID is not
+in ``events`` is deleted - so publish to a collection of its own, or pass ``managed`` to say
+which UIDs missionctl owns (``publish`` does). Resources whose UID cannot be read are never
+deleted (they are reported as ``skipped``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import httpx
 
-from missionctl.net.caldav.ics import Canon, canonical_ics, ics_tzids, ics_uids
-from missionctl.net.caldav.names import collection_url, event_url
-from missionctl.net.caldav.names import same_path as _same_path
+from missionctl.net.caldav.names import collection_url
+from missionctl.net.caldav.plan import Action, plan, prepare
 from missionctl.net.caldav.protocol import (
-    RemoteEvent,
     calendar_exists,
     delete_event,
     ensure_calendar,
     fetch_events,
     put_event,
 )
-from missionctl.net.errors import NetError, redact_url
+from missionctl.net.errors import redact_url
 from missionctl.net.http import ProgressHook
 
-__all__ = ["SyncReport", "sync"]
-
+__all__ = ["SyncReport", "apply", "sync"]
 
 
 @dataclass(slots=True)
@@ -47,6 +55,46 @@ class SyncReport:
         return text + (" (dry run: nothing was sent)" if self.dry_run else "")
 
 
+_WRITES = {"create": "created", "update": "updated", "delete": "deleted"}
+
+
+def apply(
+    client: httpx.Client,
+    actions: Sequence[Action],
+    *,
+    dry_run: bool = False,
+    progress: ProgressHook | None = None,
+) -> SyncReport:
+    """Perform ``actions`` in order (nothing is sent for ``unchanged`` and ``skipped``, nor for
+    anything in a dry run); ``progress(done, total, "<kind> <uid>")`` after each write. The
+    first failure raises NetError: what was written stays written."""
+    report = SyncReport(dry_run=dry_run)
+    for action in actions:
+        if action.kind == "unchanged" and action.uid is not None:
+            report.unchanged.append(action.uid)
+        elif action.kind == "skipped":
+            report.skipped.append(redact_url(action.href))
+    writes = [a for a in actions if a.kind in _WRITES and a.uid is not None]
+    for done, action in enumerate(writes, start=1):
+        uid = action.uid or ""
+        if not dry_run:
+            _perform(client, action, uid)
+        getattr(report, _WRITES[action.kind]).append(uid)
+        if progress is not None:
+            progress(done, len(writes), f"{action.kind} {uid}")
+    return report
+
+
+def _perform(client: httpx.Client, action: Action, uid: str) -> None:
+    body = action.body or b""
+    if action.kind == "create":
+        put_event(client, action.href, uid, body, href=action.href)
+    elif action.kind == "update":
+        put_event(client, action.href, uid, body, action.etag, href=action.href, overwrite=True)
+    else:
+        delete_event(client, action.href, action.etag)
+
+
 def sync(
     client: httpx.Client,
     url: str,
@@ -67,72 +115,11 @@ def sync(
     Each body must be an iCalendar object whose only UID is its key, else NetError (``input``).
     """
     url = collection_url(url)
-    wanted: dict[str, tuple[bytes, Canon, frozenset[str]]] = {}
-    for uid, body in events.items():
-        canon = canonical_ics(body)
-        if canon is None:
-            raise NetError(f"event {uid!r} is not valid iCalendar data", kind="input")
-        found = ics_uids(body)
-        if found != {uid}:
-            shown = ", ".join(sorted(found)) or "none"
-            raise NetError(f"event {uid!r} carries UID(s) {shown}, not its own", kind="input")
-        wanted[uid] = (body, canon, ics_tzids(body))
-
-    report = SyncReport(dry_run=dry_run)
+    wanted = prepare(events)
     if dry_run:
         remote = fetch_events(client, url) if calendar_exists(client, url) else []
     else:
         ensure_calendar(client, url, displayname=displayname)
         remote = fetch_events(client, url)
-
-    by_uid: dict[str, RemoteEvent] = {}
-    extra: list[tuple[str, RemoteEvent]] = []  # candidates for deletion
-    preferred = {uid: event_url(url, uid) for uid in wanted}
-    for item in sorted(remote, key=lambda r: r.url):
-        if len(item.uids) != 1:
-            report.skipped.append(redact_url(item.url))
-            continue
-        (uid,) = item.uids
-        current = by_uid.get(uid)
-        if current is None:
-            by_uid[uid] = item
-        elif uid in preferred and _same_path(item.url, preferred[uid]):
-            extra.append((uid, current))  # keep the canonically named one
-            by_uid[uid] = item
-        else:
-            extra.append((uid, item))
-
-    plan: list[tuple[str, str, RemoteEvent | None]] = []
-    for uid, (_body, canon, tzids) in wanted.items():
-        current = by_uid.get(uid)
-        if current is None:
-            plan.append(("create", uid, None))
-        elif current.data is not None and canonical_ics(current.data, tzids=tzids) == canon:
-            report.unchanged.append(uid)
-        else:
-            plan.append(("update", uid, current))
-    if remove_missing:
-        for uid, item in by_uid.items():
-            if uid not in wanted and (managed is None or managed(uid)):
-                plan.append(("delete", uid, item))
-        for uid, item in extra:
-            if managed is None or managed(uid):
-                plan.append(("delete", uid, item))
-
-    total = len(plan)
-    for done, (action, uid, target) in enumerate(plan, start=1):
-        if not dry_run:
-            if action == "create":
-                put_event(client, url, uid, wanted[uid][0])
-            elif action == "update" and target is not None:
-                put_event(
-                    client, url, uid, wanted[uid][0], target.etag, href=target.url, overwrite=True
-                )
-            elif target is not None:
-                delete_event(client, target.url, target.etag)
-        {"create": report.created, "update": report.updated, "delete": report.deleted}[
-            action
-        ].append(uid)
-        if progress is not None:
-            progress(done, total, f"{action} {uid}")
-    return report
+    actions = plan(wanted, remote, collection=url, remove_missing=remove_missing, managed=managed)
+    return apply(client, actions, dry_run=dry_run, progress=progress)
