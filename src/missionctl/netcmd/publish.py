@@ -146,34 +146,20 @@ def run(
     return result
 
 
-_PROPFIND = (
-    '<?xml version="1.0" encoding="utf-8"?>'
-    '<D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
-)
-
-
 def check_home(client: httpx.Client, url: str) -> None:
     """With --per-person, URL must be an existing collection that can hold calendars: say so
-    plainly rather than let each MKCALENDAR fail with a bare 403 or 409."""
-    import xml.etree.ElementTree as ET
-
-    from missionctl.net.caldav import AUTH_HINT
+    plainly rather than let each MKCALENDAR fail with a bare 403 or 409. The answer is read by
+    the CalDAV package's one multistatus parser (DTDs refused, garbage a NetError)."""
+    from missionctl.net.caldav import is_calendar, probe
     from missionctl.net.errors import NetError, display_url
-    from missionctl.net.http import request
 
-    response = request(client, "PROPFIND", url, accept=(404,), auth_hint=AUTH_HINT,
-                       headers={"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
-                       content=_PROPFIND)
+    item = probe(client, url, props=("resourcetype",))
     hint = ("with --per-person, --caldav names an existing collection that holds one calendar "
             "per person (e.g. your calendar home)")
-    if response.status_code == 404:
+    if item is None:
         raise NetError(f"{display_url(url)} does not exist; {hint}", kind="input", url=url,
                        status=404)
-    try:
-        root = ET.fromstring(response.content)
-    except ET.ParseError:
-        return  # the calendar requests that follow will say what is wrong
-    if root.find(".//{DAV:}resourcetype/{urn:ietf:params:xml:ns:caldav}calendar") is not None:
+    if is_calendar(item):
         raise NetError(f"{display_url(url)} is a calendar; {hint}", kind="input", url=url)
 
 
