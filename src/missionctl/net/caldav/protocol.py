@@ -55,7 +55,8 @@ def probe(
     client: httpx.Client, url: str, *, props: tuple[str, ...] = ("resourcetype", "displayname")
 ) -> DavItem | None:
     """PROPFIND Depth 0 for ``props`` (DAV: names): the resource at ``url``, None if nothing is
-    there (404). An empty or malformed answer is a NetError."""
+    there: HTTP 404, or (Xandikos 0.4) a 207 whose response for ``url`` has status 404. An
+    empty or malformed answer is a NetError."""
     wanted = "".join(f"<D:{name}/>" for name in props)
     response = dav(
         client,
@@ -73,7 +74,7 @@ def probe(
         raise NetError(
             f"malformed answer from {display_url(url)}: empty multistatus", kind="malformed"
         )
-    return item
+    return None if item.status == 404 else item
 
 
 def calendar_exists(client: httpx.Client, url: str) -> bool:
