@@ -1,8 +1,12 @@
-"""Conflict checks (MC101-MC406): one module per rule, found through `REGISTRY`.
+"""Conflict checks (MC101-MC406): one module per rule, found through `registry()`.
 
-Each module defines `RULE = Check(...)`: the code, its documentation and a function that
-yields findings for a resolved, format-clean Mission. Rules never decide severity or
-waivers: the linter stamps those from the mission's `checks:` settings.
+Each module of this package is one rule, named after the rule's name in the catalogue
+(`rules/catalogue.py`: MC101 `person-double-booked` is `person_double_booked.py`), and defines
+`RULE = Check(...)`: the code, its documentation and a function that yields findings for a
+resolved, format-clean Mission. What several rules share (the per-run index, timelines, the
+travel model, the calendar rules' local days) is in the `support` subpackage, which has no
+rule; wording is `missionctl.wording`. Rules never decide severity or waivers: the linter
+stamps those from the mission's `checks:` settings.
 """
 
 from __future__ import annotations
@@ -45,13 +49,15 @@ class Context:
 def registry() -> dict[str, Check]:
     """Every rule module in this package (one exposing `RULE`), keyed and ordered by code.
 
-    Discovered rather than listed so that adding a rule is adding a module; helper modules
-    (shared timelines, the travel model) simply have no `RULE`.
+    Discovered rather than listed so that adding a rule is adding a module; shared machinery
+    lives in subpackages (`support`), which are not searched.
     """
     import pkgutil
 
     found: dict[str, Check] = {}
     for info in pkgutil.iter_modules(__path__):
+        if info.ispkg:
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         rule = getattr(module, "RULE", None)
         if isinstance(rule, Check):

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from datetime import time, timedelta
 
 from missionctl.checks import Check, Context
-from missionctl.checks.words import org_name, wall
 from missionctl.findings import Finding, Loc
 from missionctl.model import B2BMeeting, B2BSession, Mission
+from missionctl.wording import day_time, org_name
 
 CODE = "MC204"
 
@@ -59,8 +59,8 @@ def pair_name(mission: Mission, meeting: B2BMeeting) -> str:
 def grid_reason(session: B2BSession, meeting: B2BMeeting) -> str | None:
     """Why the meeting is off the grid, with the nearest slots, or None."""
     step = session.slot + session.gap
-    first = wall(session.date, session.start)
-    offset = wall(session.date, meeting.at) - first
+    first = day_time(session.date, session.start)
+    offset = day_time(session.date, meeting.at) - first
     if offset % step == timedelta(0):
         return None
     before = first + (offset // step) * step
@@ -70,8 +70,8 @@ def grid_reason(session: B2BSession, meeting: B2BMeeting) -> str | None:
 
 
 def window_reason(session: B2BSession, meeting: B2BMeeting) -> str | None:
-    first, last = wall(session.date, session.start), wall(session.date, session.end)
-    start = wall(session.date, meeting.at)
+    first, last = day_time(session.date, session.start), day_time(session.date, session.end)
+    start = day_time(session.date, meeting.at)
     end = start + session.slot
     if start >= first and end <= last:
         return None

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.words import org_name, wall
 from missionctl.findings import Finding
 from missionctl.model import B2BRequest, B2BSession, Mission
+from missionctl.wording import day_time, org_name
 
 CODE = "MC205"
 
@@ -32,8 +32,8 @@ def free_slot(session: B2BSession, a: str, b: str) -> tuple[str, int] | None:
         tables.add(m.table)
         orgs.update(m.between)
     step = session.slot + session.gap
-    at = wall(session.date, session.start)
-    last = wall(session.date, session.end)
+    at = day_time(session.date, session.start)
+    last = day_time(session.date, session.end)
     while at + session.slot <= last:
         tables, orgs = busy.get(f"{at:%H:%M}", (set(), set()))
         free = [t for t in range(1, session.tables + 1) if t not in tables]

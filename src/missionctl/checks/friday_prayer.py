@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.working_hours import (
+from missionctl.checks.support.calendar import (
     business_events,
-    clock,
     country_name,
-    named,
+    local_dated,
     overlaps,
     practice_of,
     waive_hint,
 )
 from missionctl.findings import Finding
 from missionctl.model import Mission
+from missionctl.wording import clock
 
 CODE = "MC303"
 FRIDAY = 4
@@ -36,7 +36,7 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
         found = practice_of(ctx, le.country)
         if not found.friday_prayer:
             continue
-        message = (f"{named(le, mission)} overlaps the Friday prayer ({window}, local time), "
+        message = (f"{local_dated(le, mission)} overlaps the Friday prayer ({window}, local time), "
                    f"when offices in {country_name(found)} pause; end it by "
                    f"{clock(window.start)} or start it at {clock(window.end)} or later, "
                    f"{waive_hint(CODE)}")

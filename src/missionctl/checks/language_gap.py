@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.timeline import named, people_text
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding
 from missionctl.model import VISITOR_SIDES, Event, Mission
+from missionctl.wording import event_ref, people_text
 
 CODE = "MC107"
 
@@ -102,7 +102,7 @@ def no_common(mission: Mission, event: Event, visitors: list[str], hosts: list[s
     v_langs, h_langs = _spoken(mission, visitors), _spoken(mission, hosts)
     if v_langs & h_langs or any(b & v_langs and b & h_langs for b in bridges):
         return None
-    return (f"{named(event)}: the visitors ({people_text(mission, visitors)}) speak "
+    return (f"{event_ref(event)}: the visitors ({people_text(mission, visitors)}) speak "
             f"{_codes(v_langs)} and the hosts ({people_text(mission, hosts)}) speak "
             f"{_codes(h_langs)}, with no interpreter between them; add an interpreter who "
             f"speaks {_codes(h_langs)} and {_codes(v_langs)}")
@@ -118,7 +118,7 @@ def lost_in(mission: Mission, event: Event, people: list[str],
     if not lost:
         return None
     theirs = _codes(_spoken(mission, lost))
-    return (f"{named(event)} is held in {lang}, which {people_text(mission, lost)} "
+    return (f"{event_ref(event)} is held in {lang}, which {people_text(mission, lost)} "
             f"{'does' if len(lost) == 1 else 'do'} not speak ({theirs} listed) and no "
             f"interpreter bridges; add an interpreter who speaks {lang} and {theirs}, or "
             "change the event's language")

@@ -7,16 +7,10 @@ from datetime import date
 from operator import attrgetter
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import (
-    clock,
-    day_text,
-    each_timeline,
-    minutes_text,
-    named,
-    timelines,
-)
+from missionctl.checks.support.timeline import each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import clock_in, day_iso, event_ref, minutes_text
 
 CODE = "MC105"
 _END = attrgetter("end")
@@ -80,9 +74,9 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
 
 def message(mission: Mission, name: str, day: date, first: Event, last: Event) -> str:
     limit = mission.checks.max_day
-    return (f"{name}'s day on {day_text(day)} runs {minutes_text(last.end - first.start)}, "
-            f"from {named(first)} at {clock(first.start, first.zone)} to the end of "
-            f"{named(last)} at {clock(last.end, last.end_zone)}, longer than "
+    return (f"{name}'s day on {day_iso(day)} runs {minutes_text(last.end - first.start)}, "
+            f"from {event_ref(first)} at {clock_in(first.start, first.zone)} to the end of "
+            f"{event_ref(last)} at {clock_in(last.end, last.end_zone)}, longer than "
             f"checks.max_day ({minutes_text(limit)}); spread the programme over more days, "
             "or raise checks.max_day")
 

@@ -11,23 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.words import describe, org_name
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import event_dated, org_name
 
 CODE = "MC405"
 
 
 def _message(mission: Mission, event: Event) -> str:
     if event.b2b is None:
-        return (f"nobody takes part in {describe(event)}; add `attendees:` (people, "
+        return (f"nobody takes part in {event_dated(event)}; add `attendees:` (people, "
                 "`group:` or `org:` references) or cancel it")
     session = mission.b2b[event.b2b]
     # Matched by position: two meetings at one table and time share an event id (MC204).
     meeting = next((m for m in session.meetings if m.loc == event.loc), None)
     if meeting is None:
-        return f"nobody takes part in {describe(event)}; check the session's `participants`"
+        return f"nobody takes part in {event_dated(event)}; check the session's `participants`"
     a, b = (org_name(mission, o) for o in meeting.between)
     return (f"nobody sits at B2B meeting {a} – {b} at {meeting.at_text}, table "
             f"{meeting.table}: neither organisation has people among the participants of "

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.words import describe
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import event_dated
 
 CODE = "MC401"
 KINDS = frozenset({"visit", "meeting"})
@@ -36,7 +36,7 @@ def other_organisation(mission: Mission, event: Event) -> str | None:
 def _finding(mission: Mission, event: Event, org_id: str) -> Finding:
     org = mission.organisations.get(org_id)
     name = org.name if org is not None else org_id
-    message = (f"{describe(event)} is with {name}, but names no host from their side; add "
+    message = (f"{event_dated(event)} is with {name}, but names no host from their side; add "
                "`hosts:` with the person who receives the delegation, so the group knows whom "
                "to ask for at the gate and whom to call if it runs late")
     return Finding(CODE, message, event.loc, subject=event.id)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.words import describe
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding
 from missionctl.model import Mission
+from missionctl.wording import event_dated
 
 CODE = "MC403"
 
@@ -23,7 +23,7 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
         if event.kind == "travel" or event.b2b is not None:
             continue
         if event.venue is None:
-            message = (f"{describe(event)} has no venue; add `venue:` so everyone knows where "
+            message = (f"{event_dated(event)} has no venue; add `venue:` so everyone knows where "
                        "to go and travel times can be checked")
             yield Finding(CODE, message, event.loc, subject=event.id)
     for session in mission.b2b.values():

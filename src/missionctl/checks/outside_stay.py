@@ -8,18 +8,11 @@ from datetime import datetime
 from operator import attrgetter
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.timeline import (
-    each_timeline,
-    named,
-    people_text,
-    span,
-    timelines,
-    when,
-    zone_note,
-)
+from missionctl.checks.support.index import live
+from missionctl.checks.support.timeline import each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission, Person
+from missionctl.wording import event_ref, event_span, people_text, stamp_in, zone_suffix
 
 CODE = "MC103"
 _ID = attrgetter("id")
@@ -113,7 +106,7 @@ def _misfits(mission: Mission, ctx: Context) -> tuple[dict[str, list[Person]],
 def _times(people: list[Person], field: str, zone: str, limit: int = 4) -> str:
     """'Ana Silva 2027-05-11 14:00, Rui Costa 2027-05-11 16:00', at most `limit` named."""
     ordered = sorted(people, key=lambda p: p.name)
-    parts = [f"{p.name} {when(getattr(p, field), zone)}" for p in ordered[:limit]]
+    parts = [f"{p.name} {stamp_in(getattr(p, field), zone)}" for p in ordered[:limit]]
     if len(ordered) > limit:
         parts.append(f"{len(ordered) - limit} more")
     return ", ".join(parts)
@@ -121,24 +114,26 @@ def _times(people: list[Person], field: str, zone: str, limit: int = 4) -> str:
 
 def early_message(mission: Mission, event: Event, people: list[Person]) -> str:
     who = people_text(mission, [p.id for p in people])
-    times = _times(people, "arrival", event.zone) + zone_note(event.zone, mission)
+    home = mission.info.timezone
+    times = _times(people, "arrival", event.zone) + zone_suffix(event.zone, home)
     if event.kind == "travel":
         what = f"is still under way at the arrival time of {who} ({times})"
     else:
         what = f"starts before {who} arrive{'s' if len(people) == 1 else ''} ({times})"
-    return (f"{named(event, span(event, mission))} {what}; move the event, take {who} off "
-            "it, or correct 'arrival'")
+    return (f"{event_ref(event, event_span(event, home))} {what}; move the event, take {who} "
+            "off it, or correct 'arrival'")
 
 
 def late_message(mission: Mission, event: Event, people: list[Person]) -> str:
     who = people_text(mission, [p.id for p in people])
-    times = _times(people, "departure", event.end_zone) + zone_note(event.end_zone, mission)
+    home = mission.info.timezone
+    times = _times(people, "departure", event.end_zone) + zone_suffix(event.end_zone, home)
     if event.kind == "travel":
         what = f"is already under way at the departure time of {who} ({times})"
     else:
         what = f"ends after {who} leave{'s' if len(people) == 1 else ''} ({times})"
-    return (f"{named(event, span(event, mission))} {what}; move the event, take {who} off "
-            "it, or correct 'departure'")
+    return (f"{event_ref(event, event_span(event, home))} {what}; move the event, take {who} "
+            "off it, or correct 'departure'")
 
 
 RULE = Check(CODE, WHY, BAD, FIX, run)

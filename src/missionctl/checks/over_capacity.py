@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.words import describe
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import event_dated
 
 CODE = "MC202"
 
@@ -38,7 +38,7 @@ def place_limits(mission: Mission, venue_id: str | None, room_id: str | None) ->
 
 def _finding(event: Event, count: int, limit: Limit) -> Finding:
     places, whose = limit
-    message = (f"{count} people take part in {describe(event)}, but {whose} is {places}; "
+    message = (f"{count} people take part in {event_dated(event)}, but {whose} is {places}; "
                "invite fewer people, split the group or move it to a larger room")
     return Finding(CODE, message, event.loc, subject=event.id)
 

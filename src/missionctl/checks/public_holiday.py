@@ -22,17 +22,17 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from missionctl.checks import Check, Context
-from missionctl.checks.working_hours import (
+from missionctl.checks.support.calendar import (
     country_name,
-    day_text,
+    local_dated,
     local_events,
-    named,
     practice_of,
     waive_hint,
 )
 from missionctl.errors import UserError
 from missionctl.findings import Finding
 from missionctl.model import Mission
+from missionctl.wording import and_list, day_iso
 
 if TYPE_CHECKING:
     from missionctl.practice.holidays import Holiday
@@ -66,7 +66,7 @@ def calendar(ctx: Context, country: str, year: int) -> Calendar:
 
 
 def _words(holiday: Holiday) -> str:
-    text = f"{holiday.name} on {day_text(holiday.date)}"
+    text = f"{holiday.name} on {day_iso(holiday.date)}"
     return text + " (estimated date)" if holiday.estimated else text
 
 
@@ -84,9 +84,9 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
         if not hit:
             continue
         names = [_words(h) for h in hit]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        listed = and_list(names)
         plural = "public holidays" if len(hit) > 1 else "a public holiday"
-        message = (f"{named(le, mission)} falls on {listed}, {plural} in "
+        message = (f"{local_dated(le, mission)} falls on {listed}, {plural} in "
                    f"{country_name(practice_of(ctx, le.country))}; move it to a working day, "
                    f"{waive_hint(CODE)} if the host confirmed")
         if any(h.estimated for h in hit):

@@ -18,12 +18,12 @@ from datetime import date
 from typing import cast
 
 from missionctl.checks import Check, Context
-from missionctl.checks.working_hours import (
+from missionctl.checks.support.calendar import (
     LocalEvent,
     business_events,
     country_name,
     how_outside,
-    named,
+    local_dated,
     outside,
     practice_of,
     waive_hint,
@@ -75,7 +75,7 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
             if period is None or not outside(window, piece):
                 continue
             where = country_name(practice_of(ctx, le.country))
-            message = (f"{named(le, mission)} is outside Ramadan working hours ({window}, "
+            message = (f"{local_dated(le, mission)} is outside Ramadan working hours ({window}, "
                        f"local time in {where}): {how_outside(window, piece)}. Ramadan runs "
                        f"{period[0].isoformat()} to {period[1].isoformat()} (estimated dates: "
                        "the moon sighting can move them by a day) and offices close early; "

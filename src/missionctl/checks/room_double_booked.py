@@ -14,8 +14,6 @@ Where the contract is silent:
 
 Bookings are sorted per room and swept once with a heap of the ones still running, so the
 cost is O(n log n) plus one step per overlapping pair, never all pairs.
-
-The helpers `when` and `describe` word an event for the other room and venue rules.
 """
 
 from __future__ import annotations
@@ -27,11 +25,11 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
-from missionctl.checks.words import describe, when
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding, Loc
 from missionctl.model import B2BSession, Event, Mission
 from missionctl.tz import zone
+from missionctl.wording import event_dated, span_short
 
 CODE = "MC201"
 # Kinds that never hold a room (see the module docstring).
@@ -54,11 +52,11 @@ class Booking(NamedTuple):
     def words(self) -> str:
         """The booking in words; only worked out for a finding (zone lookups cost)."""
         if isinstance(self.source, Event):
-            return describe(self.source)
+            return event_dated(self.source)
         session = self.source
         z = zone(session.zone)
         start, end = (t.astimezone(z) for t in session.window)
-        return f"B2B session '{session.title}' ({when(start, end)})"
+        return f"B2B session '{session.title}' ({span_short(start, end)})"
 
 
 def room_key(mission: Mission, venue_id: str | None, room_id: str | None) -> RoomKey | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.words import describe
 from missionctl.findings import Finding
 from missionctl.model import Mission
+from missionctl.wording import event_dated
 
 CODE = "MC404"
 
@@ -15,7 +15,7 @@ CODE = "MC404"
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     for event in mission.events.values():
         if event.status == "tentative":
-            message = (f"{describe(event)} is still tentative; confirm it with the host "
+            message = (f"{event_dated(event)} is still tentative; confirm it with the host "
                        "(remove `status: tentative`) or cancel it")
             yield Finding(CODE, message, event.loc, subject=event.id)
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import (
-    adjacent,
-    clock,
-    each_timeline,
-    minutes_text,
-    named,
-    people_text,
-    timelines,
-    zone_note,
-)
-from missionctl.checks.travel import Transfer, TravelModel, travel_model
+from missionctl.checks.support.timeline import adjacent, each_timeline, timelines
+from missionctl.checks.support.travel import Transfer, TravelModel, travel_model
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import clock_in, event_ref, minutes_text, people_text, zone_suffix
 
 CODE = "MC102"
 Pair = tuple[str, str]  # (later event id, earlier event id)
@@ -118,11 +110,12 @@ def message(mission: Mission, before: Event, after: Event, transfer: Transfer,
             people: list[str]) -> str:
     origin, destination = leaves_from(before) or "", arrives_at(after) or ""
     gap = minutes_text(after.start - before.end)
-    ends = f"ends {clock(before.end, before.end_zone)}{zone_note(before.end_zone, mission)}"
-    starts = f"starts {clock(after.start, after.zone)}{zone_note(after.zone, mission)}"
+    home = mission.info.timezone
+    ends = f"ends {clock_in(before.end, before.end_zone)}{zone_suffix(before.end_zone, home)}"
+    starts = f"starts {clock_in(after.start, after.zone)}{zone_suffix(after.zone, home)}"
     return (f"{_venue_name(mission, origin)} -> {_venue_name(mission, destination)}: "
-            f"{transfer.how}; only {gap} between {named(before, ends)} and "
-            f"{named(after, starts)} for {people_text(mission, people)}; leave at least "
+            f"{transfer.how}; only {gap} between {event_ref(before, ends)} and "
+            f"{event_ref(after, starts)} for {people_text(mission, people)}; leave at least "
             f"{minutes_text(transfer.time, round_up=True)}, move one of them, or record the "
             "real time in travel_times")
 

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, time, timedelta
 from operator import attrgetter
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import live
+from missionctl.checks.support.index import live
 from missionctl.findings import Finding, Loc
 from missionctl.model import Event, Mission
 from missionctl.practice.transitions import OffsetChange, describe_change, offset_changes

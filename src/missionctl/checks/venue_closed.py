@@ -2,7 +2,8 @@
 
 Hours are read in the venue's local time, day by day: an event that runs past midnight must
 fit the hours of each day it touches (an end at midnight is "24:00" of the first day, so a
-venue open "18:00-24:00" holds a dinner ending at midnight). Where the contract is silent:
+venue open "18:00-24:00" holds a dinner ending at midnight). The days are cut by
+`wording.day_pieces`, as for MC301-MC306. Where the contract is silent:
 
 - `travel` (no venue of its own) and `stay` (a hotel stay spans nights, when a venue's
   reception is closed anyway) are not checked; `free` is: free time at a named place, a museum
@@ -14,51 +15,27 @@ venue open "18:00-24:00" holds a dinner ending at midnight). Where the contract 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import LocalSpan, live, local_times
-from missionctl.checks.words import describe, when
+from missionctl.checks.support.index import LocalSpan, live, local_times
 from missionctl.findings import Finding
 from missionctl.model import B2BSession, Event, Hours, Mission, Venue
+from missionctl.wording import day_long, day_pieces, day_time, event_dated, span_short
 
 CODE = "MC203"
 UNCHECKED_KINDS = frozenset({"travel", "stay"})
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-Piece = tuple[date, time, time]  # a local day, from, to (time.max stands for 24:00)
-
-
-def pieces(start: datetime, end: datetime) -> Iterator[Piece]:
-    """Split a local (naive) wall-clock interval into its parts on each calendar day."""
-    end = max(end, start)  # a clock change can put a short event's wall end before its start
-    day = start.date()
-    if end.date() == day:  # the common case: within one day
-        yield day, start.time(), end.time()
-        return
-    while True:
-        midnight = datetime.combine(day + timedelta(days=1), time())
-        t0 = max(start, datetime.combine(day, time())).time()
-        t1 = time.max if end >= midnight else end.time()
-        yield day, t0, t1
-        if end <= midnight:
-            return
-        day += timedelta(days=1)
 
 
 def closed_reason(hours: Hours, start: datetime, end: datetime) -> str | None:
     """Why the venue is closed at some moment of the naive local interval, or None."""
-    for day, t0, t1 in pieces(start, end):
+    for day, t0, t1 in day_pieces(start, end):
         open_ = hours.on(day.weekday())
         if open_ is None:
-            return f"the venue is closed on {_on_day(day)}"
+            return f"the venue is closed on {day_long(day)}"
         if t0 < open_.start or t1 > open_.end:
-            return f"the venue is open only {open_} on {_on_day(day)}"
+            return f"the venue is open only {open_} on {day_long(day)}"
     return None
-
-
-def _on_day(day: date) -> str:
-    return f"{DAYS[day.weekday()]} {day:%d %b}"
 
 
 def _event_finding(event: Event, venue: Venue, hours: Hours,
@@ -66,24 +43,17 @@ def _event_finding(event: Event, venue: Venue, hours: Hours,
     reason = closed_reason(hours, *local)
     if reason is None:
         return None
-    message = (f"{describe(event)} at {venue.name}: {reason}; move it into the opening "
+    message = (f"{event_dated(event)} at {venue.name}: {reason}; move it into the opening "
                "hours or check the venue's `hours`")
     return Finding(CODE, message, event.loc, subject=event.id)
 
 
-def _wall(day: date, t: time) -> datetime:
-    # A session ending at "24:00" ends at the next midnight.
-    if t == time.max:
-        return datetime.combine(day + timedelta(days=1), time())
-    return datetime.combine(day, t)
-
-
 def _session_finding(session: B2BSession, venue: Venue, hours: Hours) -> Finding | None:
-    start, end = _wall(session.date, session.start), _wall(session.date, session.end)
+    start, end = day_time(session.date, session.start), day_time(session.date, session.end)
     reason = closed_reason(hours, start, end)
     if reason is None:
         return None
-    message = (f"B2B session '{session.title}' ({when(start, end)}) at {venue.name}: "
+    message = (f"B2B session '{session.title}' ({span_short(start, end)}) at {venue.name}: "
                f"{reason}; move the session into the opening hours or check the venue's "
                "`hours`")
     return Finding(CODE, message, session.loc)

@@ -12,23 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.working_hours import (
-    DAYS,
+from missionctl.checks.support.calendar import (
     business_events,
     country_name,
-    day_text,
-    named,
+    local_dated,
     practice_of,
     waive_hint,
 )
 from missionctl.findings import Finding
 from missionctl.model import Mission
+from missionctl.wording import WEEKDAYS, and_list, day_iso
 
 CODE = "MC302"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
@@ -37,10 +32,10 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
         days = [day for day, _, _ in le.pieces if day.weekday() in found.weekend]
         if not days:
             continue
-        weekend = _and([DAYS[d] for d in sorted(found.weekend)])
+        weekend = and_list([WEEKDAYS[d] for d in sorted(found.weekend)])
         assumed = "" if found.known else ", assumed: the country is not in missionctl's table"
-        message = (f"{named(le, mission)} is on the weekend in {country_name(found)} "
-                   f"({_and([day_text(d) for d in days])}; weekend: {weekend}{assumed}); move "
+        message = (f"{local_dated(le, mission)} is on the weekend in {country_name(found)} "
+                   f"({and_list([day_iso(d) for d in days])}; weekend: {weekend}{assumed}); move "
                    f"it to a working day, {waive_hint(CODE)} if the host works that day")
         yield Finding(CODE, message, le.event.loc, subject=le.event.id)
 

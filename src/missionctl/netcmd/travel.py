@@ -79,7 +79,7 @@ class TravelResult:
 def needed_pairs(mission: Mission, own_files: frozenset[str] = frozenset()) -> Pairs:
     """The (from, to) venue pairs people move between; `own_files` are the names (as in
     `mission.files`) of our generated file, whose entries do not count as the author's."""
-    from missionctl.checks.timeline import adjacent, build
+    from missionctl.checks.support.timeline import adjacent, build
     from missionctl.checks.travel_too_tight import arrives_at, leaves_from
 
     wanted: set[Pair] = set()

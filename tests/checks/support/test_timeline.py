@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from missionctl.checks import Context
-from missionctl.checks.timeline import adjacent, minutes_text, people_text, timelines
+from missionctl.checks.support.timeline import adjacent, timelines
+from missionctl.wording import minutes_text, people_text
 from missionctl.linter import Selection, lint_loaded
 from missionctl.loader import load
 

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from missionctl.checks import Check, Context
-from missionctl.checks.index import LocalClock, live, local_clock, local_times
-from missionctl.checks.timeline import named, span
+from missionctl.checks.support.index import LocalClock, live, local_clock, local_times
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import event_ref, event_span
 
 CODE = "MC104"
 
@@ -58,7 +58,8 @@ def last_day(event: Event, clock: LocalClock) -> date:
 
 
 def message(mission: Mission, event: Event, first: date, last: date) -> str:
-    return (f"{named(event, span(event, mission))} is outside the mission dates "
+    where = event_span(event, mission.info.timezone)
+    return (f"{event_ref(event, where)} is outside the mission dates "
             f"({first.isoformat()} to {last.isoformat()}); correct its date or widen "
             "mission.start/mission.end")
 

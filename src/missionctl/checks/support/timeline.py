@@ -1,4 +1,4 @@
-"""Per-person timelines shared by the people checks (MC101-MC106), and the wording they share.
+"""Per-person timelines shared by the people checks (MC101-MC106, MC406).
 
 Every people check needs the same thing: for each person, the events that keep them busy, in
 time order. Building it is one global sort of the events (so the whole mission costs
@@ -17,14 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple, TypeVar, cast
 
 from missionctl.checks import Context
-from missionctl.checks.index import LocalSpan, live, local_times
-from missionctl.findings import Loc
+from missionctl.checks.support.index import LocalSpan, live, local_times
 from missionctl.model import Event, Mission
 from missionctl.tz import zone as get_zone
 
@@ -163,62 +162,3 @@ def adjacent(events: list[Event]) -> Iterator[tuple[Event, Event]]:
 def local_day(event: Event) -> date:
     """The date an event belongs to: its start's local date, in its own zone."""
     return event.start.astimezone(get_zone(event.zone)).date()
-
-
-# -- wording --------------------------------------------------------------------------------
-def clock(instant: datetime, zone: str) -> str:
-    return f"{instant.astimezone(get_zone(zone)):%H:%M}"
-
-
-def when(instant: datetime, zone: str) -> str:
-    return f"{instant.astimezone(get_zone(zone)):%Y-%m-%d %H:%M}"
-
-
-def day_text(day: date) -> str:
-    return f"{day:%a} {day.isoformat()}"
-
-
-def zone_note(zone: str, mission: Mission) -> str:
-    """' (Europe/Lisbon time)' when the zone is not the mission's: a bare 10:00 would mislead."""
-    return "" if zone == mission.info.timezone else f" ({zone} time)"
-
-
-def span(event: Event, mission: Mission) -> str:
-    """'2027-05-11 10:00-12:00', with the zone when it is not the mission's."""
-    start = event.start.astimezone(get_zone(event.zone))
-    end = event.end.astimezone(get_zone(event.end_zone))
-    if event.zone != event.end_zone:
-        return (f"{start:%Y-%m-%d %H:%M} {event.zone} - "
-                f"{end:%Y-%m-%d %H:%M} {event.end_zone}")
-    tail = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}-{tail}{zone_note(event.zone, mission)}"
-
-
-def named(event: Event, detail: str = "") -> str:
-    """'Plant visit' (plant-visit), or 'Plant visit' (plant-visit, <detail>)."""
-    return f"'{event.title}' ({event.id}{', ' + detail if detail else ''})"
-
-
-def minutes_text(delta: timedelta, *, round_up: bool = False) -> str:
-    """4h30, 45m, 2h; seconds are dropped (or rounded up, for a time that is needed)."""
-    seconds = int(delta.total_seconds())
-    minutes = -(-seconds // 60) if round_up else seconds // 60
-    hours, mins = divmod(max(minutes, 0), 60)
-    if hours and mins:
-        return f"{hours}h{mins:02d}"
-    return f"{hours}h" if hours else f"{mins}m"
-
-
-def people_text(mission: Mission, ids: Iterable[str], limit: int = 4) -> str:
-    """'Ana Silva', 'Ana Silva and Rui Costa', 'A, B, C, D and 3 others' (by name)."""
-    names = sorted(mission.people[p].name if p in mission.people else p for p in set(ids))
-    if len(names) > limit:
-        rest = len(names) - limit
-        return f"{', '.join(names[:limit])} and {rest} other{'s' if rest > 1 else ''}"
-    if len(names) > 1:
-        return f"{', '.join(names[:-1])} and {names[-1]}"
-    return names[0] if names else "nobody"
-
-
-def related(*events: Event) -> tuple[Loc, ...]:
-    return tuple(e.loc for e in events)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from missionctl.checks.travel import EARTH_KM, TravelModel, haversine_km
+from missionctl.checks.support.travel import EARTH_KM, TravelModel, haversine_km
 
 BODY = """\
 venues:

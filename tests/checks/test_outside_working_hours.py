@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from missionctl.checks import registry
-from missionctl.checks.working_hours import day_pieces
+from missionctl.wording import day_pieces
 from missionctl.linter import Selection
 
 CODE = "MC306"

@@ -23,8 +23,8 @@ from datetime import timedelta
 from typing import cast
 
 from missionctl.checks import Context
-from missionctl.checks.timeline import minutes_text
 from missionctl.model import Mission, TravelSettings, Venue
+from missionctl.wording import minutes_text
 
 EARTH_KM = 6371.0088  # mean Earth radius (IUGG)
 URBAN_UNDER_KM = 15.0

@@ -8,17 +8,11 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import (
-    Timelines,
-    day_text,
-    each_timeline,
-    minutes_text,
-    named,
-    timelines,
-)
+from missionctl.checks.support.timeline import Timelines, each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 from missionctl.values import local_instant
+from missionctl.wording import day_iso, event_ref, minutes_text
 
 CODE = "MC106"
 LUNCH_FROM, LUNCH_TO = time(11, 30), time(15, 0)
@@ -122,8 +116,8 @@ def longest_gap(inside: list[Event], window: Window) -> timedelta | None:
 
 
 def message(name: str, day: date, inside: list[Event], gap: timedelta) -> str:
-    busy = ", ".join(named(e) for e in inside[:4]) + (" ..." if len(inside) > 4 else "")
-    return (f"{name} has no 45-minute break between 11:30 and 15:00 on {day_text(day)} "
+    busy = ", ".join(event_ref(e) for e in inside[:4]) + (" ..." if len(inside) > 4 else "")
+    return (f"{name} has no 45-minute break between 11:30 and 15:00 on {day_iso(day)} "
             f"(longest gap {minutes_text(gap)}; busy with {busy}); free 45 minutes or add a "
             "meal event")
 

@@ -7,7 +7,7 @@ import random
 import textwrap
 
 from missionctl.checks import registry
-from missionctl.checks.double_booked import overlapping
+from missionctl.checks.person_double_booked import overlapping
 from missionctl.linter import Selection
 
 CODE = "MC101"

@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.timeline import (
-    clock,
-    each_timeline,
-    named,
-    people_text,
-    span,
-    timelines,
-    zone_note,
-)
+from missionctl.checks.support.timeline import each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
+from missionctl.wording import clock_in, event_ref, event_span, people_text, zone_suffix
 
 CODE = "MC101"
 
@@ -86,10 +79,11 @@ def message(mission: Mission, later: Event, earlier: Event, people: list[str]) -
     who = people_text(mission, people)
     verb = "is" if len(people) == 1 else "are"
     end = min(later.end, earlier.end)
-    window = (f"{clock(later.start, later.zone)} to {clock(end, later.zone)}"
-              f"{zone_note(later.zone, mission)}")
-    return (f"{who} {verb} booked twice: {named(later, span(later, mission))} overlaps "
-            f"{named(earlier, span(earlier, mission))} from {window}; move one of them "
+    home = mission.info.timezone
+    window = (f"{clock_in(later.start, later.zone)} to {clock_in(end, later.zone)}"
+              f"{zone_suffix(later.zone, home)}")
+    return (f"{who} {verb} booked twice: {event_ref(later, event_span(later, home))} overlaps "
+            f"{event_ref(earlier, event_span(earlier, home))} from {window}; move one of them "
             f"or take {who} off one")
 
 
