@@ -3,8 +3,8 @@
 Every message and view words times through here, so that one date is written one way:
 
 - **Names by hand.** English weekday and month names come from `WEEKDAYS` and `MONTHS`,
-  never from `strftime("%a %b")`, which follows the process locale: a message must not change
-  language with `LANG`. `%H:%M` and `%Y-%m-%d` are locale-free and used as they are.
+  never from strftime's name directives, which follow the process locale: a message must not
+  change language with `LANG`. `%H:%M` and `%Y-%m-%d` are locale-free and used as they are.
 - **One name, one meaning.** A helper's name says what it shows and from what:
   `clock*` a time of day ("10:30"), `stamp*` a date and a time ("2027-05-11 10:30"),
   `day_*` a date with its weekday, `span_*` a start and an end, `event_*` an event, and an

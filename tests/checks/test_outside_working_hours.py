@@ -7,10 +7,7 @@ The header's mission is in Morocco (Africa/Casablanca, UTC+0 for good since 2026
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
-import pytest
-
 from missionctl.checks import registry
-from missionctl.wording import day_pieces
 from missionctl.linter import Selection
 
 CODE = "MC306"
@@ -136,42 +133,8 @@ events:
         (CODE, 11, "the early shift is the point")]
 
 
-def test_day_pieces():
-    from datetime import datetime, time
-
-    assert day_pieces(datetime(2027, 5, 11, 17), datetime(2027, 5, 13, 10)) == (
-        (datetime(2027, 5, 11).date(), time(17), time.max),
-        (datetime(2027, 5, 12).date(), time(0), time.max),
-        (datetime(2027, 5, 13).date(), time(0), time(10)),
-    )
-    # An end at midnight is 24:00 of the day before and does not touch the next day.
-    assert day_pieces(datetime(2027, 5, 11, 20), datetime(2027, 5, 12)) == (
-        (datetime(2027, 5, 11).date(), time(20), time.max),
-    )
-
-
 def test_calendar_rules_are_registered_with_docs():
     rules = registry()
     for code in ("MC301", "MC302", "MC303", "MC304", "MC305", "MC306"):
         rule = rules[code]
         assert rule.why and rule.fix and rule.bad.startswith(("events:", "mission:")), code
-
-
-@pytest.mark.parametrize("code", ["MC301", "MC302", "MC303", "MC304", "MC305", "MC306"])
-def test_each_bad_example_fires_its_rule(found, code):
-    bad = registry()[code].bad
-    if bad.startswith("mission:"):
-        text, header = "missionctl: 1\n" + bad + "\n", False
-    else:
-        text, header = bad + "\n", True
-    codes = [c for c, _, _ in found(text, header=header, selection=Selection(select=(code,)))]
-    assert codes == [code]
-
-
-def test_day_pieces_across_a_clock_going_back():
-    from datetime import datetime, time
-
-    # Lisbon, 2027-10-31: 01:50 (UTC+1) to 01:10 (UTC+0) is 20 minutes of real time.
-    assert day_pieces(datetime(2027, 10, 31, 1, 50), datetime(2027, 10, 31, 1, 10)) == (
-        (datetime(2027, 10, 31).date(), time(1, 10), time(1, 50)),
-    )

@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-from missionctl.checks.venue_closed import RULE
-
 VENUES = """\
 venues:
   plant:
@@ -127,9 +125,3 @@ def test_an_overnight_event_names_the_first_day_it_does_not_fit(report_of):
     [f] = [f for f in report.shown if f.code == "MC203"]
     assert (f.loc.line, f.loc.column) == (22, 3)
     assert "open only 07:00-19:00 on Thursday 13 May" in f.message
-
-
-def test_the_documented_example_fires(found):
-    every = found(RULE.bad)
-    assert [c for c in every if c[0].startswith("MC0")] == []
-    assert "MC203" in {c[0] for c in every}

@@ -1,13 +1,10 @@
-"""Per-person timelines shared by the people checks (checks/timeline.py)."""
+"""Per-person timelines shared by the people checks (checks/support/timeline.py)."""
 
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
-from datetime import timedelta
-
 from missionctl.checks import Context
 from missionctl.checks.support.timeline import adjacent, timelines
-from missionctl.wording import minutes_text, people_text
 from missionctl.linter import Selection, lint_loaded
 from missionctl.loader import load
 
@@ -60,17 +57,3 @@ def test_adjacent_pairs_skip_overlaps_and_follow_the_longest(write):
     e = mission.events
     events = [e["early"], e["visit"], e["also"]]
     assert [(a.id, b.id) for a, b in adjacent(events)] == [("early", "visit")]
-
-
-def test_wording_helpers():
-    assert minutes_text(timedelta(hours=4, minutes=30)) == "4h30"
-    assert minutes_text(timedelta(hours=2)) == "2h"
-    assert minutes_text(timedelta(minutes=45, seconds=59)) == "45m"
-    assert minutes_text(timedelta(minutes=45, seconds=1), round_up=True) == "46m"
-
-
-def test_people_text(write):
-    mission, _ = mission_and_ctx(write)
-    assert people_text(mission, ["rui-costa", "ana-silva", "ana-silva"]) == (
-        "Ana Silva and Rui Costa")
-    assert people_text(mission, ["a", "b", "c", "d", "e", "f"]) == "a, b, c, d and 2 others"
