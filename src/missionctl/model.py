@@ -261,7 +261,6 @@ class TravelSettings(NamedTuple):
 class CheckSettings(NamedTuple):
     fail_on: str = "error"
     severity: Mapping[str, str] = EMPTY
-    severity_locs: Locs = EMPTY
     waive: Mapping[str, str] = EMPTY
     working_hours: TimeRange = TimeRange(time(8, 30), time(18, 30))
     friday_prayer: TimeRange = TimeRange(time(12, 30), time(14, 30))

@@ -150,13 +150,6 @@ def duration(text: str) -> timedelta:
     raise Invalid(f"'{text}' is not a duration; write e.g. 45m, 1h30m, 2h or PT1H30M")
 
 
-def positive_duration(text: str) -> timedelta:
-    value = duration(text)
-    if value <= timedelta(0):
-        raise Invalid(f"'{text}' must be longer than zero")
-    return value
-
-
 def zone_name(text: str) -> str:
     if text not in tz.available_zones():
         hint = _close(text, tz.available_zones())

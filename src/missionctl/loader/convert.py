@@ -251,7 +251,6 @@ def _hours(node: Node, ctx: Ctx) -> Hours:
         return Hours((rng,) * 7)
     m = mapping(node, ctx, "weekdays to opening hours")
     days: list[v.TimeRange | None] = [None] * 7
-    given = [False] * 7
     for key, knode, vnode in ctx.walker.pairs(m) if m else ():
         try:
             idx = _weekdays(key)
@@ -266,7 +265,6 @@ def _hours(node: Node, ctx: Ctx) -> Hours:
             continue
         for d in idx:
             days[d] = rng
-            given[d] = True
     # Days not named are closed: a venue that lists mon-fri opens on no weekend.
     return Hours(tuple(days))
 

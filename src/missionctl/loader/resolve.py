@@ -25,8 +25,6 @@ from missionctl.model import (
     Venue,
 )
 
-NOUN = {**SINGULAR, "people": "person"}
-
 
 class Resolver:
     def __init__(self, raw: RawMission) -> None:
@@ -45,7 +43,7 @@ class Resolver:
             known = self.raw.sections[table]
             if ident not in known:
                 hint = v.did_you_mean(ident, list(known))
-                self.error("MC006", f"there is no {NOUN[table]} '{ident}'{hint}", loc)
+                self.error("MC006", f"there is no {SINGULAR[table]} '{ident}'{hint}", loc)
 
     def group_members(self, org_people: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
         groups = self.raw.sections["groups"]
@@ -388,7 +386,7 @@ def _checks(r: Raw | None) -> CheckSettings:
                                                   "buffer", "same_city") if k in t})
     return CheckSettings(
         fail_on=d.get("fail_on", "error"), severity=d.get("severity", {}),
-        severity_locs={k: val for k, val in r.locs.items()}, waive=d.get("waive", {}),
+        waive=d.get("waive", {}),
         working_hours=d.get("working_hours", defaults.working_hours),
         friday_prayer=d.get("friday_prayer", defaults.friday_prayer),
         ramadan_hours=d.get("ramadan_hours", defaults.ramadan_hours),

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from missionctl.practice.holidays import Holiday
 
 NAGER_SOURCE = "Nager.Date"
-DEFAULT_SOURCE = "https://date.nager.at"
 
 
 @dataclass(slots=True)
