@@ -38,13 +38,13 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 Piece = tuple[date, time, time]  # a local day, from, to (time.max stands for 24:00)
 
 # Terminal control characters (C0 but tab and line feed, DEL, C1) are shown escaped.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text: str) -> str:
     """Control characters (escape sequences, bells, carriage returns) shown as \\xNN, never
     passed to a terminal or a page. Tab and line feed are kept."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 # -- cutting time into local days --------------------------------------------------------------

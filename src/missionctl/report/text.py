@@ -19,6 +19,8 @@ from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport, summarise
 from missionctl.report import Options
 from missionctl.rules.catalogue import RULES
+from missionctl.wording import CONTROL as _CONTROL
+from missionctl.wording import clean
 
 COLOURS = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
 BOLD, DIM, GUTTER, NOTE, OK = "1", "2", "34", "1;32", "32"
@@ -33,17 +35,11 @@ NOTES = {
 
 # YAML's line breaks (libyaml counts these when it numbers lines), not str.splitlines's.
 _BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
-# Terminal control characters from a file or a message are shown escaped, never obeyed.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MAX_SHOWN = 160  # characters of a source line shown around the column
 
 
 def paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on and text and code else text
-
-
-def clean(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class Sources:

@@ -3,19 +3,11 @@ with the `private` fields left out when the sheet is shared."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from missionctl.model import Mission
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Control characters (escape sequences, bells, carriage returns) shown as \\xNN, never
-    passed to a terminal or a page. Tab and line feed are kept."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from missionctl.wording import clean as clean  # re-exported for the renderers
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from missionctl.wording import MONTHS, WEEKDAYS
 
 
 def hhmm(dt: datetime) -> str:
