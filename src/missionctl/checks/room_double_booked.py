@@ -103,7 +103,7 @@ def bookings(mission: Mission, events: list[Event]) -> dict[RoomKey, list[Bookin
     return out
 
 
-def overlaps(items: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
+def overlapping(items: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
     """(later, earlier) for every overlapping pair, by one sweep in start order."""
     ordered = sorted(items, key=_START_LOC)
     running: list[tuple[datetime, int, Booking]] = []  # heap keyed by end
@@ -126,7 +126,7 @@ def _finding(key: RoomKey, where: str, later: Booking, earlier: Booking) -> Find
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     for key, items in bookings(mission, live(ctx)).items():
         where: str | None = None  # worded for a room with an overlap only
-        for later, earlier in overlaps(items):
+        for later, earlier in overlapping(items):
             if where is None:
                 where = place(mission, key)
             yield _finding(key, where, later, earlier)
