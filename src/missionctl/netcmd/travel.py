@@ -1,11 +1,12 @@
 """`missionctl travel`: routed transfer times for the pairs of venues people move between.
 
 Which pairs: exactly those MC102 judges. For each person, their non-cancelled occupying events
-in time order; for each event and the one they come from (`checks.timeline.adjacent`), the
-place the earlier one leaves them (a travel leg's `to`, else its venue) and the place the later
-one needs them (a travel leg's `from`, else its venue), when the two differ. A pair is routed
-when both venues have `geo`; a pair that a `travel_times` entry in another file already covers
-(the author's own measurement, in either direction unless `oneway`) is left to that entry.
+in time order; for each event and the one they come from (`checks.support.timeline.adjacent`),
+the place the earlier one leaves them (a travel leg's `to`, else its venue) and the place the
+later one needs them (a travel leg's `from`, else its venue), when the two differ. A pair is
+routed when both venues have `geo`; a pair that a `travel_times` entry in another file already
+covers (the author's own measurement, in either direction unless `oneway`) is left to that
+entry.
 
 One OSRM table over the distinct venues involved (`net.osrm.table` chunks it when needed).
 Durations are rounded up to the whole minute. Pairs the router finds no route for are
