@@ -15,10 +15,10 @@ from missionctl.wording import (
     clean,
     clock,
     clock_in,
+    day_abbr,
     day_iso,
     day_long,
     day_pieces,
-    day_short,
     day_time,
     minutes_text,
     people_text,
@@ -68,7 +68,7 @@ def test_names_match_the_c_locale_every_day_of_a_year() -> None:
     day = date(2027, 1, 1)
     while day.year == 2027:
         assert day_iso(day) == f"{day:%a} {day.isoformat()}"
-        assert day_short(day) == f"{day:%a %d %b}"
+        assert day_abbr(day) == f"{day:%a %d %b}"
         assert day_long(day) == f"{day:%A %d %b}"
         day += timedelta(days=1)
 

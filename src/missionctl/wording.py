@@ -112,8 +112,9 @@ def day_iso(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()][:3]} {day.isoformat()}"
 
 
-def day_short(day: date) -> str:
-    """'Fri 07 May' (the day of the month on two digits)."""
+def day_abbr(day: date) -> str:
+    """'Fri 07 May': abbreviated names, the day of the month on two digits (the views'
+    `timefmt.short_day` writes 'Fri 7 May')."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day:02d} {MONTHS[day.month - 1][:3]}"
 
 
@@ -124,10 +125,10 @@ def day_long(day: date) -> str:
 
 def span_short(start: datetime, end: datetime) -> str:
     """Two local datetimes: 'Tue 11 May 13:00–14:30' (the end's day when it differs)."""
-    head = f"{day_short(start.date())} {start:%H:%M}"
+    head = f"{day_abbr(start.date())} {start:%H:%M}"
     if end.date() == start.date():
         return f"{head}–{end:%H:%M}"
-    return f"{head} – {day_short(end.date())} {end:%H:%M}"
+    return f"{head} – {day_abbr(end.date())} {end:%H:%M}"
 
 
 def span_iso(start: datetime, end: datetime) -> str:

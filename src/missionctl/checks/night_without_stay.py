@@ -31,7 +31,7 @@ from missionctl.checks.support.timeline import timelines
 from missionctl.findings import Finding
 from missionctl.model import VISITOR_SIDES, Event, Mission, Person
 from missionctl.tz import zone
-from missionctl.wording import day_short
+from missionctl.wording import day_abbr
 
 CODE = "MC406"
 CORE = (time(2), time(5))  # the part of the night a bed is needed for, local time of D+1
@@ -149,7 +149,7 @@ def runs(days: list[date]) -> list[tuple[date, date]]:
 def night_words(first: date, last: date) -> str:
     """'Mon 10 May → Tue 11 May', or 'Mon 10 May → Thu 13 May (3 nights)'."""
     count = (last - first).days + 1
-    text = f"{day_short(first)} → {day_short(last + timedelta(days=1))}"
+    text = f"{day_abbr(first)} → {day_abbr(last + timedelta(days=1))}"
     return text if count == 1 else f"{text} ({count} nights)"
 
 
