@@ -114,7 +114,8 @@ def test_internal_error_is_one_line(monkeypatch, write, capsys):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(linter, "lint_loaded", boom)
-    assert main(["check", str(write(GOOD, header=True))]) == 2
+    # an internal error has its own exit code (contract, section 10)
+    assert main(["check", str(write(GOOD, header=True))]) == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "Traceback" not in err
 

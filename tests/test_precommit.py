@@ -79,7 +79,7 @@ def test_try_repo(tmp_path: Path) -> None:
     """`pre-commit try-repo` against a copy of this repository with the hook committed.
 
     try-repo takes uncommitted changes to tracked files but not new files, so the test
-    clones the repository and commits this working tree's hook file and reporters in the
+    clones the repository and commits this working tree's hook file and source in the
     clone. pre-commit then installs missionctl in a virtualenv of its own, from PyPI (slow;
     skipped when that cannot be done here).
     """
@@ -88,11 +88,11 @@ def test_try_repo(tmp_path: Path) -> None:
     clone = tmp_path / "missionctl"
     git("clone", "--quiet", str(ROOT), str(clone), cwd=tmp_path)
     shutil.copy2(MANIFEST, clone / MANIFEST.name)
-    for src in (ROOT / "src/missionctl/report").glob("*.py"):
-        shutil.copy2(src, clone / "src/missionctl/report" / src.name)
+    shutil.copytree(ROOT / "src/missionctl", clone / "src/missionctl", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
     git("add", "-A", cwd=clone)
     if git("status", "--porcelain", cwd=clone).strip():
-        git("commit", "--quiet", "-m", "hook and reporters from the working tree", cwd=clone)
+        git("commit", "--quiet", "-m", "hook and source from the working tree", cwd=clone)
 
     project = tmp_path / "project"
     (project / "missions").mkdir(parents=True)

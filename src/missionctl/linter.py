@@ -33,6 +33,25 @@ class Selection(NamedTuple):
 NO_SELECTION = Selection()  # every rule
 
 
+def codes(values: Iterable[str] | None) -> tuple[str, ...]:
+    """['MC101,MC102', 'mc2'] -> ('MC101', 'MC102', 'MC2'): rule codes or prefixes, as
+    --select and --ignore take them; UserError for one that names no rule."""
+    out: list[str] = []
+    for value in values or ():
+        for part in value.split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if not any(c.startswith(code) for c in RULES):
+                from missionctl.errors import UserError
+                from missionctl.values import did_you_mean
+
+                raise UserError(f"'{part}' is not a rule code or prefix"
+                                f"{did_you_mean(code, list(RULES))}")
+            out.append(code)
+    return tuple(out)
+
+
 class FileReport(NamedTuple):
     file: str
     findings: tuple[Finding, ...]  # stamped; waived ones carry `waived`
@@ -66,6 +85,18 @@ def lint_loaded(loaded: Loaded, selection: Selection = NO_SELECTION) -> FileRepo
     found = run_checks(mission, selection)
     fail_on = Severity.parse(mission.checks.fail_on)
     return FileReport(loaded.file, tuple(found), fail_on, True, mission)
+
+
+def check(mission: Mission, select: str | Iterable[str] = (),
+          ignore: str | Iterable[str] = ()) -> list[Finding]:
+    """The library's `missionctl.check`: the findings of the conflict rules on `mission`,
+    stamped with their severity (`checks.severity`), waived ones marked (`f.waived`), sorted
+    by position. `select` / `ignore`: rule codes or prefixes, as --select and --ignore take
+    them ("MC1", "MC101,MC102" or a list); UserError for one that names no rule."""
+    def listed(value: str | Iterable[str]) -> tuple[str, ...]:
+        return codes([value] if isinstance(value, str) else value)
+
+    return run_checks(mission, Selection(listed(select), listed(ignore)))
 
 
 def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Finding]:
@@ -124,33 +155,6 @@ class _Waivers:
         return finding._replace(waived=reason) if reason is not None else finding
 
 
-def find_missions(root: Path) -> list[Path]:
-    """Every mission file under a directory: YAML files with a top-level `mission:` key.
-
-    A cheap text test picks them out (include files have no `mission:` key), so a large
-    repository is not parsed twice.
-    """
-    import os
-    import re
-
-    pattern = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and
-                             d not in ("node_modules", "__pycache__", "venv"))
-        for name in sorted(filenames):
-            if not name.endswith((".yaml", ".yml")):
-                continue
-            path = Path(dirpath) / name
-            try:
-                head = path.read_bytes()
-            except OSError:
-                continue
-            if pattern.search(head):
-                found.append(path)
-    return found
-
-
 def summarise(reports: Sequence[FileReport]) -> dict[str, int]:
     counts = {"files": len(reports), "error": 0, "warning": 0, "info": 0, "waived": 0}
     for r in reports:
@@ -161,6 +165,3 @@ def summarise(reports: Sequence[FileReport]) -> dict[str, int]:
                 counts[f.severity.label] += 1
     return counts
 
-
-def all_findings(reports: Iterable[FileReport]) -> list[Finding]:
-    return [f for r in reports for f in r.shown]

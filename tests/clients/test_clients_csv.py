@@ -16,8 +16,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from missionctl.export import csv_
 from missionctl.loader import load
+from missionctl.render import csv_
 from missionctl.views import contacts, itinerary
 from missionctl.views.select import Selection
 

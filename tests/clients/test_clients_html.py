@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.export import html
+from missionctl.linter import run_checks
 from missionctl.loader import load
 from missionctl.model import Mission
+from missionctl.render import html
 from missionctl.views import contacts, itinerary, timeline
-from missionctl.views.flags import flags_by_event
+from missionctl.views.flags import Flag, flags_by_event
 from missionctl.views.select import Selection
 from missionctl.views.timefmt import day_title
 from views.sample import load_small
@@ -34,9 +35,15 @@ pytestmark = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ["produtech-morocco-2027", "produtech-return-visit-2027"]
+
+
+def _flags(m: Mission) -> dict[str, tuple[Flag, ...]]:
+    return flags_by_event(run_checks(m))
+
+
 PAGES: dict[str, Callable[[Mission], str]] = {
-    "itinerary": lambda m: html.itinerary(itinerary.build(m, Selection(), flags_by_event(m))),
-    "timeline": lambda m: html.timeline(timeline.build(m, Selection(), flags_by_event(m))),
+    "itinerary": lambda m: html.itinerary(itinerary.build(m, Selection(), _flags(m))),
+    "timeline": lambda m: html.timeline(timeline.build(m, Selection(), _flags(m))),
     "contacts": lambda m: html.contacts(contacts.build(m)),
 }
 

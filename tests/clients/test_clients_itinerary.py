@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from missionctl import render
 from missionctl.loader import load
 from missionctl.model import Event, Mission
-from missionctl.views import render
-from missionctl.views.select import Selection
+from missionctl.views.select import Programme, Selection
 
 from .harness import (
     _KHAL_CONFIG,
@@ -64,7 +64,7 @@ def example(name: str) -> Mission:
 
 
 def ics(tmp: Path, m: Mission, sel: Selection | None = None) -> Path:
-    data = render.itinerary(m, sel or Selection(), render.Options("ics"))
+    data = render.render("itinerary", "ics", Programme(m, sel or Selection()))
     assert isinstance(data, bytes)
     path = tmp / "mission.ics"
     path.write_bytes(data)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import vobject
 
-from missionctl.export import vcard
 from missionctl.loader import load
 from missionctl.model import Mission
+from missionctl.render import vcard
 from missionctl.views import contacts
 from views.sample import load_small
 

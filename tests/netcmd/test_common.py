@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from missionctl import missions
+from missionctl.cli.feedback import Feedback
 from missionctl.net import http as nethttp
 from missionctl.net.http import RetryEvent
 from missionctl.netcmd import common
@@ -18,7 +20,7 @@ Cli = Callable[..., tuple[int, str, str]]
 
 
 def test_off_a_terminal_nothing_is_drawn(capsys: pytest.CaptureFixture[str]) -> None:
-    fb = common.Feedback(enabled=False)
+    fb = Feedback(enabled=False)
     assert fb.policy() is None  # the client uses net.http.DEFAULT_POLICY
     with fb.progress("x") as hook:
         assert hook is None
@@ -26,7 +28,7 @@ def test_off_a_terminal_nothing_is_drawn(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    fb = common.Feedback(enabled=True)
+    fb = Feedback(enabled=True)
     policy = fb.policy()
     assert policy is not None and policy.on_retry is not None
     assert policy.attempts == nethttp.DEFAULT_POLICY.attempts
@@ -77,11 +79,11 @@ def test_guard_output(tmp_path: Path) -> None:
 
 def test_mission_file_in_a_folder(example, tmp_path: Path) -> None:
     path = example()
-    assert common.mission_file(path.parent) == path
+    assert missions.mission_file(path.parent) == path
     with pytest.raises(common.UserError, match="2 mission files"):
-        common.mission_file(_two_missions(tmp_path))
+        missions.mission_file(_two_missions(tmp_path))
     with pytest.raises(common.UserError, match="no such file"):
-        common.mission_file(tmp_path / "nope.yaml")
+        missions.mission_file(tmp_path / "nope.yaml")
 
 
 def _two_missions(tmp_path: Path) -> Path:
@@ -92,10 +94,10 @@ def _two_missions(tmp_path: Path) -> Path:
     return folder
 
 
-def test_network_errors_become_one_line_exit_1() -> None:
+def test_network_errors_become_one_line_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    from missionctl.cli.app import failure
     from missionctl.net.errors import NetError
 
-    with pytest.raises(common.NetworkFailure) as info, common.network_errors():
-        raise NetError("cannot connect to x: connection refused", kind="refused")
-    assert info.value.exit_code == 1
-    assert str(info.value) == "cannot connect to x: connection refused"
+    code = failure(NetError("cannot connect to x: connection refused", kind="refused"))
+    assert code == 1
+    assert capsys.readouterr().err == "missionctl: cannot connect to x: connection refused\n"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from missionctl.errors import FormatErrors
 from missionctl.loader import load
 from missionctl.net.http import make_client
 from missionctl.netcmd import travel
-from missionctl.netcmd.common import InvalidMission
 
 from .conftest import FAST, FakeService, Fault, one_error_line, snapshot
 
@@ -229,7 +229,7 @@ def test_format_errors_stop_before_the_network(cli: Cli, mission, service: FakeS
     assert "MC004" in err
     assert "nothing was sent" in err
     assert service.requests == []
-    with pytest.raises(InvalidMission):
+    with pytest.raises(FormatErrors):
         travel.run(path, service.url)
 
 

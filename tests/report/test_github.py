@@ -6,7 +6,7 @@ import re
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.report import Options, github
+from missionctl.render import Options, github
 
 COMMAND = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
 

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
-from missionctl import report
+from missionctl import render
 from missionctl.linter import FileReport
-from missionctl.report import Options, sarif
+from missionctl.render import Options, sarif
 from missionctl.rules.docs import FORMAT_DOCS
 
 EXT = {"text": "txt", "json": "json", "github": "txt", "sarif": "sarif.json", "junit": "xml"}
@@ -36,15 +36,15 @@ def stable_docs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_registry_has_every_contract_format() -> None:
     # The contract (section 10) names these `check --format` choices.
-    assert set(report.FORMATS) == {"text", "json", "github", "sarif", "junit"}
-    for name in report.FORMATS:
-        assert callable(report.get(name))
+    assert set(render.formats("findings")) == {"text", "json", "github", "sarif", "junit"}
+    for name in render.formats("findings"):
+        assert callable(render.renderer("findings", name))
 
 
 @pytest.mark.parametrize(("fmt", "variant"), CASES, ids=[f"{f}{v}" for f, v in CASES])
 def test_golden(fmt: str, variant: str, sample: list[FileReport],
                 golden: Callable[[str, str], None]) -> None:
-    text = report.get(fmt)(sample, VARIANTS[variant])
+    text = render.renderer("findings", fmt)(sample, VARIANTS[variant])
     golden(f"{fmt}{variant}.{EXT[fmt]}", text)
 
 
@@ -52,23 +52,24 @@ def test_golden(fmt: str, variant: str, sample: list[FileReport],
 def test_order_of_reports_and_findings_does_not_matter(fmt: str,
                                                        sample: list[FileReport]) -> None:
 
-    expected = report.get(fmt)(sample, Options(show_waived=True))
+    expected = render.renderer("findings", fmt)(sample, Options(show_waived=True))
     rng = random.Random(7)
     for _ in range(5):
         shuffled = [r._replace(findings=tuple(rng.sample(r.findings, len(r.findings))))
                     for r in rng.sample(sample, len(sample))]
-        assert report.get(fmt)(shuffled, Options(show_waived=True)) == expected
+        assert render.renderer("findings", fmt)(shuffled, Options(show_waived=True)) == expected
 
 
 @pytest.mark.parametrize("fmt", list(EXT))
 def test_no_reports(fmt: str) -> None:
     """Every input was an include file: still a valid, empty report."""
-    text = report.get(fmt)([], Options())
+    text = render.renderer("findings", fmt)([], Options())
     assert text.endswith("\n")
 
 
 def test_colour_only_when_asked(sample: list[FileReport]) -> None:
     for fmt in EXT:
-        assert "\x1b[" not in report.get(fmt)(sample, Options(show_waived=True)).replace(
+        out = render.renderer("findings", fmt)(sample, Options(show_waived=True))
+        assert "\x1b[" not in out.replace(
             "\\x1b[", "").replace("\\u001b[", "")
-    assert "\x1b[1;31m" in report.get("text")(sample, Options(color=True))
+    assert "\x1b[1;31m" in render.renderer("findings", "text")(sample, Options(color=True))

@@ -7,7 +7,7 @@ from xml.dom import minidom
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.report import Options, junit
+from missionctl.render import Options, junit
 
 
 def parse(text: str) -> ET.Element:

@@ -19,7 +19,7 @@ import pytest
 from missionctl import __version__
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.report import Options, sarif
+from missionctl.render import Options, sarif
 from missionctl.rules.catalogue import RULES
 from missionctl.rules.docs import FORMAT_DOCS, doc_for
 

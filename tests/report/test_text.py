@@ -8,7 +8,7 @@ import pytest
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.report import Options, text
+from missionctl.render import Options, text
 
 
 def caret_column(pad: str, tab: int = 8) -> int:
@@ -120,8 +120,8 @@ def test_does_not_import_rich() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, missionctl.report.text, missionctl.report.github, "
-            "missionctl.report.junit; print('rich' in sys.modules)")
+    code = ("import sys, missionctl.render.text, missionctl.render.github, "
+            "missionctl.render.junit; print('rich' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from missionctl.model import Mission
-from missionctl.views import terminal
+from missionctl.render import terminal
 from missionctl.views.contacts import build
 
 

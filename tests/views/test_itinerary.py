@@ -3,8 +3,9 @@ cancelled events, B2B folding, and terminal safety."""
 
 from __future__ import annotations
 
+from missionctl.linter import run_checks
 from missionctl.model import Mission
-from missionctl.views import terminal
+from missionctl.render import terminal
 from missionctl.views.flags import flags_by_event
 from missionctl.views.itinerary import Itinerary, Line, build
 from missionctl.views.select import Selection
@@ -15,7 +16,7 @@ def lines(it: Itinerary) -> dict[str, Line]:
 
 
 def text(mission: Mission, sel: Selection | None = None, width: int = 100) -> str:
-    it = build(mission, sel or Selection(), flags_by_event(mission))
+    it = build(mission, sel or Selection(), flags_by_event(run_checks(mission)))
     return terminal.itinerary(it, width)
 
 
@@ -45,7 +46,7 @@ def test_public_leaves_out_private_host_phone(small: Mission) -> None:
 
 
 def test_findings_flagged_beside_the_event(small: Mission) -> None:
-    it = build(small, Selection(), flags_by_event(small))
+    it = build(small, Selection(), flags_by_event(run_checks(small)))
     assert [f.code for f in lines(it)["clash"].flags] == ["MC101"]
     assert "⚠ MC101" in text(small)
 

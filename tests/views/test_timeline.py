@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from missionctl.linter import run_checks
 from missionctl.model import Mission
-from missionctl.views import terminal
+from missionctl.render import terminal
 from missionctl.views.flags import flags_by_event
 from missionctl.views.select import Selection
 from missionctl.views.timeline import build
@@ -19,7 +20,7 @@ def test_people_with_the_same_day_share_a_row(small: Mission) -> None:
 
 
 def test_collision_is_found_and_drawn(small: Mission) -> None:
-    tl = build(small, Selection(day=date(2027, 5, 10)), flags_by_event(small))
+    tl = build(small, Selection(day=date(2027, 5, 10)), flags_by_event(run_checks(small)))
     ana = next(r for r in tl.days[0].rows if r.label == "Ana Silva")
     assert ana.collisions == ((11 * 60, 11 * 60 + 30),)
     out = terminal.timeline(tl, 100)

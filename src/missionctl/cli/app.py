@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from missionctl.errors import FormatErrors
+
+#: Exit codes (README, "Exit codes"): findings at or above fail_on, format errors or a failed
+#: network operation; a usage error or an unreadable path; a bug in missionctl.
+FAILED, USAGE, INTERNAL = 1, 2, 3
 
 # Command name -> (module, function). Only the command being run is imported and built:
 # Typer builds every option of every registered command before parsing, and importing the
@@ -82,9 +89,12 @@ def __getattr__(name: str) -> Any:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; the one place where errors become messages and exit codes."""
-    from missionctl.errors import UserError
+    """Run the CLI: the one place where errors become messages and exit codes.
 
+    0 success; 1 findings at or above `fail_on`, a mission with format errors, or a failed
+    network operation; 2 a usage error or a path that does not exist or cannot be read;
+    3 an internal error (a bug in missionctl). The README's exit-code table says the same.
+    """
     # typer >= 0.29 vendors click (typer.Exit and typer.Abort are its own); older releases
     # re-export click's, so catching typer's covers both without importing click.
     try:
@@ -100,31 +110,59 @@ def main(argv: list[str] | None = None) -> int:
         return int(getattr(exc, "exit_code", 0) or 0)
     except typer.Abort:
         typer.echo("missionctl: aborted", err=True)
-        return 2
+        return USAGE
     except ClickException as exc:
         exc.show()
-        return 2
-    except UserError as exc:
-        typer.echo(f"missionctl: {exc}", err=True)
-        return exc.exit_code
+        return USAGE
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         typer.echo("missionctl: interrupted", err=True)
-        return 2
+        return USAGE
     except Exception as exc:  # the boundary: never a traceback for the user
-        typer.echo(
-            f"missionctl: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-            "missionctl; please report it with the file that caused it "
-            "(set MISSIONCTL_DEBUG=1 for the traceback).",
-            err=True,
-        )
-        import os
-
-        if os.environ.get("MISSIONCTL_DEBUG"):
-            raise
-        return 2
+        return failure(exc)
     return int(result or 0)
+
+
+def failure(exc: Exception) -> int:
+    """Say what went wrong on stderr, in the user's terms, and return the exit code."""
+    from missionctl.errors import FormatErrors, UserError
+    from missionctl.net.errors import NetError  # the standard library only: no httpx
+
+    if isinstance(exc, UserError):
+        typer.echo(f"missionctl: {exc}", err=True)
+        return exc.exit_code
+    if isinstance(exc, FormatErrors):
+        _show_findings(exc)
+        return FAILED
+    if isinstance(exc, NetError):
+        typer.echo(f"missionctl: {exc}", err=True)
+        return FAILED
+    typer.echo(
+        f"missionctl: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+        "missionctl; please report it with the file that caused it "
+        "(set MISSIONCTL_DEBUG=1 for the traceback).",
+        err=True,
+    )
+    import os
+
+    if os.environ.get("MISSIONCTL_DEBUG"):
+        raise exc
+    return INTERNAL
+
+
+def _show_findings(exc: FormatErrors) -> None:
+    """The format findings, as `check --format text` prints them, on stderr."""
+    import os
+
+    from missionctl import render
+    from missionctl.linter import lint_loaded
+
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    sys.stderr.write(render.render_text("findings", "text", [lint_loaded(exc.loaded)],
+                                        render.Options(color=colour)))
+    if exc.note:
+        sys.stderr.write(f"missionctl: {exc.note}\n")
 
 
 def run() -> None:

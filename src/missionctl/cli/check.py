@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from missionctl import render
+
+if TYPE_CHECKING:
+    Format = str
+else:  # the registry's formats of `check`'s findings, as a choice the option parser enforces
+    Format = render.choice("findings")
 
 
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Mission files, or directories to search.",
                                                 show_default=False)],
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif "
-                                        "or junit.")] = "text",
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format: "
+                                           f"{render.listed('findings')}.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     select: Annotated[list[str] | None, typer.Option(
         "--select", help="Only these rule codes or prefixes (MC101,MC2).")] = None,
@@ -25,34 +32,20 @@ def check(
         "--show-waived", help="List waived findings with their reasons.")] = False,
 ) -> int:
     """Check mission files and report every conflict with file:line:col."""
-    from missionctl import report
-    from missionctl.cli.common import codes, emit, require_path, use_colour
-    from missionctl.errors import UserError
-    from missionctl.linter import FileReport, Selection, find_missions, lint_loaded
+    from missionctl.cli.common import emit, use_colour
+    from missionctl.linter import FileReport, Selection, codes, lint_loaded
     from missionctl.loader import load
+    from missionctl.missions import files_to_check
 
-    if format not in report.FORMATS:
-        choices = ", ".join(report.FORMATS)
-        raise UserError(f"--format {format!r} is not one of: {choices}")
     selection = Selection(codes(select), codes(ignore))
-    files: list[tuple[Path, str]] = []
-    for path in paths:
-        require_path(path)
-        if path.is_dir():
-            found = find_missions(path)
-            if not found:
-                raise UserError(f"{path}: no mission files (YAML with a 'mission:' key) found")
-            files.extend((p, str(p)) for p in found)
-        else:
-            files.append((path, str(path)))
     reports: list[FileReport] = []
-    for path, shown in files:
-        loaded = load(path, shown)
+    for path in files_to_check(paths):
+        loaded = load(path, str(path))
         if not loaded.is_mission:
-            print(f"missionctl: {shown} is not a mission file (no 'mission:' key); it is "
+            print(f"missionctl: {path} is not a mission file (no 'mission:' key); it is "
                   "checked through the mission that includes it", file=sys.stderr)
             continue
         reports.append(lint_loaded(loaded, selection))
-    options = report.Options(use_colour(output), show_waived, strict)
-    emit(report.get(format)(reports, options), output)
+    options = render.Options(color=use_colour(output), show_waived=show_waived, strict=strict)
+    emit(render.render("findings", format, reports, options), output)
     return 1 if any(r.failed(strict) for r in reports) else 0

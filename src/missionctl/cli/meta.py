@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from missionctl import render
+
+if TYPE_CHECKING:
+    Format = str
+else:  # the registry's formats of the rule catalogue (one rule explained has the same)
+    Format = render.choice("rules")
 
 
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code (MC101) or name.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format: "
+                                           f"{render.listed('rules')}.")] = "text",
 ) -> int:
     """The rule catalogue, or one rule explained with an example."""
     from missionctl.cli.common import emit
     from missionctl.errors import UserError
     from missionctl.rules import docs
+    from missionctl.rules.catalogue import RULES
 
-    if format not in ("text", "json"):
-        raise UserError(f"--format {format!r} is not one of: text, json")
     if code is None:
-        emit(docs.catalogue(format), None)
+        emit(render.render("rules", format, list(RULES.values())), None)
         return 0
     info = docs.find(code)
     if info is None:
-        from missionctl.rules.catalogue import RULES
         from missionctl.values import did_you_mean
 
         raise UserError(f"no rule '{code}'{did_you_mean(code.upper(), list(RULES))}; "
                         "`missionctl rules` lists them")
-    emit(docs.explain(info.code, format), None)
+    emit(render.render("rule", format, info), None)
     return 0
 
 

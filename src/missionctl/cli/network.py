@@ -1,21 +1,29 @@
 """`missionctl travel | geocode | holidays | publish`: the commands that go online.
 
-Thin: parse options, call `missionctl.netcmd.<command>.run`, print. This module is imported at
-CLI start-up (app.py registers its commands), so it imports nothing but typer and the standard
+Thin: parse options, call `missionctl.netcmd.<command>.run`, print. Only the command being run
+is imported (app.py's COMMANDS), and this module imports nothing but typer and the standard
 library; httpx, rich and the net clients load inside the commands, never for `check`.
 
-Every NetError becomes one line `missionctl: <message>` on stderr and exit 1; usage errors and
-unreadable paths are exit 2; a mission with format errors prints its findings and exits 1
-before any request (docs/network.md, "The commands").
+Errors are the boundary's (`cli/app.py`): a `NetError` becomes one line `missionctl: <message>`
+on stderr and exit 1; usage errors and unreadable paths are exit 2; a mission with format
+errors (`FormatErrors`) prints its findings and exits 1 before any request (docs/network.md,
+"The commands"). Progress bars and retry notes come from `cli/feedback.py`.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from missionctl import render
+
+if TYPE_CHECKING:
+    HolidaysFormat = str
+else:  # the registry's formats of the holiday calendar, as a choice the parser enforces
+    HolidaysFormat = render.choice("holidays")
 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
@@ -52,17 +60,13 @@ def travel(
 ) -> int:
     """Ask a routing server for the transfer times the checks need; write them as
     travel_times to a file beside the mission, so `check` stays offline."""
-    from missionctl.netcmd import common
+    from missionctl.cli.feedback import Feedback
     from missionctl.netcmd import travel as cmd
 
-    fb = common.Feedback()
-    try:
-        with common.network_errors(), fb.progress("routing") as hook:
-            r = cmd.run(path, router, profile=profile, output=output,
-                        client_options=fb.client_options(timeout, user_agent), progress=hook)
-    except common.InvalidMission as exc:
-        common.print_findings(exc.loaded)
-        return 1
+    fb = Feedback()
+    with fb.progress("routing") as hook:
+        r = cmd.run(path, router, profile=profile, output=output,
+                    client_options=fb.client_options(timeout, user_agent), progress=hook)
     pairs = r.pairs
     if not pairs.route and not r.written:
         _say("missionctl: no transfer to route: nobody moves between two venues with geo "
@@ -115,18 +119,14 @@ def geocode(
 ) -> int:
     """Ask a geocoder for venues that have an address but no geo; write the result beside
     the mission (or a patch), never over your files."""
-    from missionctl.netcmd import common
+    from missionctl.cli.feedback import Feedback
     from missionctl.netcmd import geocode as cmd
 
-    fb = common.Feedback()
-    try:
-        with common.network_errors(), fb.progress("geocoding") as hook:
-            r = cmd.run(path, geocoder, output=None if patch else output, patch=patch,
-                        retry_misses=retry_misses,
-                        client_options=fb.client_options(timeout, user_agent), progress=hook)
-    except common.InvalidMission as exc:
-        common.print_findings(exc.loaded)
-        return 1
+    fb = Feedback()
+    with fb.progress("geocoding") as hook:
+        r = cmd.run(path, geocoder, output=None if patch else output, patch=patch,
+                    retry_misses=retry_misses,
+                    client_options=fb.client_options(timeout, user_agent), progress=hook)
     # With --patch, standard output carries the diff: every note goes to stderr.
     err = patch and output is None
     for venue in r.city_only:
@@ -167,7 +167,8 @@ def holidays(
                                            show_default=False)],
     year: Annotated[int, typer.Argument(help="The year, e.g. 2027.", min=1, max=9999,
                                         show_default=False)],
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[HolidaysFormat, typer.Option(
+        "--format", "-f", help=f"Output format: {render.listed('holidays')}.")] = "text",
     source: Annotated[str | None, typer.Option(
         "--source", help="Refresh from a Nager.Date-compatible service first (e.g. "
         "https://date.nager.at) and store the result as the override the checks use.")]
@@ -177,27 +178,22 @@ def holidays(
 ) -> int:
     """The public holidays the checks use for a country and year (estimated dates marked);
     --source refreshes them from a Nager.Date-compatible service."""
-    from missionctl.errors import UserError
     from missionctl.netcmd import holidays as cmd
 
-    if format not in ("text", "json"):
-        raise UserError(f"--format {format!r} is not one of: text, json")
     if source is None:
         result = cmd.calendar(country, year)
     else:
-        from missionctl.netcmd import common
+        from missionctl.cli.feedback import Feedback
 
-        fb = common.Feedback()
-        with common.network_errors():
-            result = cmd.refresh(country, year, source,
-                                 client_options=fb.client_options(timeout, user_agent))
+        result = cmd.refresh(country, year, source,
+                             client_options=Feedback().client_options(timeout, user_agent))
         done = result.refresh
         if done is not None:
             kept = f", kept {done.kept} written by hand" if done.kept else ""
             _say(f"missionctl: stored {done.stored} nationwide public holiday(s) of "
                  f"{result.country} {year} from {done.host} in {done.path}{kept}; the "
                  "built-in calendar fills the dates the service lacks", err=True)
-    sys.stdout.write(cmd.to_json(result) if format == "json" else cmd.to_text(result))
+    sys.stdout.write(render.render_text("holidays", format, result))
     return 0
 
 
@@ -221,18 +217,12 @@ def publish(
 ) -> int:
     """Upload the mission's calendar (or one per person) to a CalDAV server, updating events
     by UID and removing those the mission no longer has."""
-    from missionctl.netcmd import common
+    from missionctl.cli.feedback import Feedback
     from missionctl.netcmd import publish as cmd
 
-    fb = common.Feedback()
-    try:
-        with common.network_errors():
-            r = cmd.run(path, caldav, per_person=per_person, dry_run=dry_run,
-                        include_private=include_private,
-                        client_options=fb.client_options(timeout, user_agent),
-                        progress=fb.progress)
-    except common.InvalidMission as exc:
-        common.print_findings(exc.loaded)
-        return 1
+    fb = Feedback()
+    r = cmd.run(path, caldav, per_person=per_person, dry_run=dry_run,
+                include_private=include_private,
+                client_options=fb.client_options(timeout, user_agent), progress=fb.progress)
     sys.stdout.write(cmd.describe(r, verbose=dry_run))
     return 0

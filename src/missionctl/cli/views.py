@@ -1,5 +1,9 @@
-"""`missionctl itinerary PATH` and `missionctl contacts PATH`: thin commands over
-`missionctl.views.render`."""
+"""`missionctl itinerary PATH` and `missionctl contacts PATH`: thin commands over the view
+models (`missionctl.views`) and the renderers (`missionctl.render`).
+
+The `--format` choices are the registry's; a mission with format errors raises `FormatErrors`
+(`missions.open_mission`), which `cli/app.py` prints as `check` does, exit 1.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from missionctl import render
+
 if TYPE_CHECKING:
-    from missionctl.loader import Loaded
     from missionctl.model import Mission
-    from missionctl.views.render import Options
-    from missionctl.views.select import Selection
+    from missionctl.views.flags import Flag
+    from missionctl.views.select import Programme
+
+    ItineraryFormat = str
+    ContactsFormat = str
+    View = str
+else:  # the registry's formats, as choices the option parser enforces
+    from typing import Literal
+
+    ItineraryFormat = render.choice("itinerary")
+    ContactsFormat = render.choice("contacts")
+    View = Literal["list", "timeline"]
 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
@@ -35,10 +50,11 @@ def itinerary(
     group: Annotated[str | None, typer.Option("--group", help="What a group's members "
                                               "attend.")] = None,
     day: Day = None,
-    view: Annotated[str, typer.Option("--view", help="list (day by day) or timeline (one "
-                                      "row per person or group, hours across).")] = "list",
-    format: Annotated[str, typer.Option("--format", "-f", help="text, markdown, html, ics, "
-                                        "csv or json.")] = "text",
+    view: Annotated[View, typer.Option("--view", help="list (day by day) or timeline (one "
+                                       "row per person or group, hours across).")] = "list",
+    format: Annotated[ItineraryFormat, typer.Option(
+        "--format", "-f", help=f"Output format: {render.listed('itinerary')} (timeline: "
+        f"{render.listed('timeline')}).")] = "text",
     output: Output = None,
     per_person: Annotated[Path | None, typer.Option(
         "--per-person", help="Write one file per person into DIR (<person-id>.<ext>), e.g. "
@@ -52,21 +68,22 @@ def itinerary(
     """The programme day by day: whole mission, or one person, organisation, group or day."""
     from missionctl.cli.common import emit, use_colour
     from missionctl.errors import UserError
-    from missionctl.views import render
-    from missionctl.views.select import make_selection
+    from missionctl.missions import open_mission
+    from missionctl.views.select import Programme, make_selection
 
-    opts = render.Options(format, view, public, _width(width, output), False, _stamp(dtstamp))
-    render.check_options(opts)
+    opts = render.Options(public=public, width=_width(width, output), dtstamp=_stamp(dtstamp))
+    shown = "timeline" if view == "timeline" else "itinerary"
+    if format not in render.formats(shown):
+        raise UserError(f"--view timeline is drawn in {render.listed('timeline')}, not {format}")
     if per_person is not None and output is not None:
         raise UserError("give either --output or --per-person, not both")
-    mission = _load(path)
-    if mission is None:
-        return 1
+    mission = open_mission(path).mission
     sel = make_selection(mission, person, org, group, day)
+    programme = Programme(mission, sel, _flags(mission, shown, format))
     if per_person is not None:
-        return _per_person(mission, sel, opts, per_person)
+        return _per_person(programme, shown, format, opts, per_person)
     colour = format == "text" and use_colour(output)
-    emit(render.itinerary(mission, sel, _with_colour(opts, colour)), output)
+    emit(render.render(shown, format, programme, _with_colour(opts, colour)), output)
     return 0
 
 
@@ -77,8 +94,8 @@ def contacts(
     day: Day = None,
     org: Annotated[str | None, typer.Option("--org", help="The people of one "
                                             "organisation.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, markdown, html, csv, "
-                                        "vcf or json.")] = "text",
+    format: Annotated[ContactsFormat, typer.Option(
+        "--format", "-f", help=f"Output format: {render.listed('contacts')}.")] = "text",
     output: Output = None,
     public: Public = False,
     width: Width = None,
@@ -86,21 +103,17 @@ def contacts(
     """Contact sheet: the duty contact, emergency numbers, embassies, then people by
     organisation."""
     from missionctl.cli.common import emit, use_colour
-    from missionctl.errors import UserError
-    from missionctl.views import render
+    from missionctl.missions import open_mission
+    from missionctl.views import contacts as sheet
     from missionctl.views.select import check_event_id, make_selection
 
-    if format not in render.CONTACT_FORMATS:
-        raise UserError(f"--format {format!r} is not one of: "
-                        + ", ".join(render.CONTACT_FORMATS))
-    mission = _load(path)
-    if mission is None:
-        return 1
+    mission = open_mission(path).mission
     check_event_id(mission, event)
     sel = make_selection(mission, org=org, day=day)
     colour = format == "text" and use_colour(output)
-    opts = render.Options(format, "list", public, _width(width, output), colour)
-    emit(render.contacts(mission, event, sel, org, opts), output)
+    opts = render.Options(public=public, width=_width(width, output), color=colour)
+    built = sheet.build(mission, event=event, day=sel.day, org=org, public=public)
+    emit(render.render("contacts", format, built, opts), output)
     return 0
 
 
@@ -129,53 +142,36 @@ def _stamp(text: str | None) -> datetime | None:
     return value
 
 
-def _with_colour(opts: Options, colour: bool) -> Options:
+def _with_colour(opts: render.Options, colour: bool) -> render.Options:
     from dataclasses import replace
 
-    return replace(opts, colour=colour)
+    return replace(opts, color=colour)
 
 
-def _load(path: Path) -> Mission | None:
-    """The mission at `path` (a file, or a directory holding exactly one); None after
-    printing its format findings (as `check` does) to standard error."""
-    from missionctl.cli.common import mission_file
-    from missionctl.errors import UserError
-    from missionctl.loader import load
+def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]:
+    """The findings beside each event, when the format shows them (a calendar does not)."""
+    if not render.shows_flags(view, fmt):
+        return {}
+    from missionctl.linter import run_checks
+    from missionctl.views.flags import flags_by_event
 
-    path = mission_file(path)
-    loaded = load(path, str(path))
-    if not loaded.is_mission:
-        raise UserError(f"{path} is not a mission file (no 'mission:' key)")
-    if loaded.ok and loaded.mission is not None:
-        return loaded.mission
-    _print_findings(loaded)
-    return None
+    return flags_by_event(run_checks(mission))
 
 
-def _print_findings(loaded: Loaded) -> None:
-    import os
-
-    from missionctl import report
-    from missionctl.linter import lint_loaded
-
-    rep = lint_loaded(loaded)
-    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-    sys.stderr.write(report.get("text")([rep], report.Options(color=colour)))
-
-
-def _per_person(mission: Mission, sel: Selection, opts: Options, folder: Path) -> int:
+def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,
+                folder: Path) -> int:
     from dataclasses import replace
 
     from missionctl.cli.common import emit
-    from missionctl.views import render
-    from missionctl.views.flags import flags_by_event
+    from missionctl.views.select import per_person
 
-    people = render.per_person(mission, sel)
-    flags = None if opts.format == "ics" else flags_by_event(mission)
+    sel = programme.selection
+    people = per_person(programme.mission, sel)
     folder.mkdir(parents=True, exist_ok=True)
-    ext = render.EXTENSIONS[opts.format]
+    ext = render.extension(fmt)
     for pid in people:
         mine = replace(sel, person=pid, org=None, group=None)
-        emit(render.itinerary(mission, mine, opts, flags), folder / f"{pid}.{ext}")
+        emit(render.render(view, fmt, replace(programme, selection=mine), opts),
+             folder / f"{pid}.{ext}")
     print(f"missionctl: wrote {len(people)} file(s) to {folder}", file=sys.stderr)
     return 0

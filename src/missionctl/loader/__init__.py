@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from missionctl.findings import Finding
+from missionctl.findings import Finding, Loc
 from missionctl.model import Mission
 
 
@@ -16,10 +16,19 @@ class Loaded(NamedTuple):
     mission: Mission | None
     findings: tuple[Finding, ...]
     is_mission: bool = True
+    #: (where an `include:` names a file that does not exist, that file's resolved path): the
+    #: MC008 findings a command about to create the file may set aside (`travel`).
+    missing_includes: tuple[tuple[Loc, Path], ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.mission is not None and not self.findings
+
+    def missing_include(self, finding: Finding) -> Path | None:
+        """The resolved path of the missing file `finding` is about, if it is about one."""
+        if finding.code != "MC008":
+            return None
+        return next((p for loc, p in self.missing_includes if loc == finding.loc), None)
 
 
 def load(path: Path | str, shown: str | None = None) -> Loaded:
@@ -34,4 +43,5 @@ def load(path: Path | str, shown: str | None = None) -> Loaded:
         raw = read_mission(p, name)
         mission = resolve(raw)
     findings = tuple(sorted(set(raw.findings), key=Finding.sort_key))
-    return Loaded(name, mission, findings, raw.is_mission or raw.fatal)
+    return Loaded(name, mission, findings, raw.is_mission or raw.fatal,
+                  tuple(raw.missing_includes))

@@ -38,6 +38,7 @@ class RawMission:
     travel_times: list[Raw] = field(default_factory=list)
     refs: list[tuple[str, str, Loc]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    missing_includes: list[tuple[Loc, Path]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     is_mission: bool = False
     fatal: bool = False
@@ -247,6 +248,7 @@ def _include(
         return  # already read through another include: once is enough
     if not resolved.exists():
         ctx.error("MC008", f"included file '{text}' does not exist (looked for {shown})", node)
+        raw.missing_includes.append((ctx.loc(node), resolved))
         return
     if not resolved.is_file():
         ctx.error("MC008", f"include '{text}' is not a file", node)

@@ -34,10 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from missionctl.errors import UserError
+from missionctl.missions import open_mission
 from missionctl.netcmd.common import (
+    NOTHING_SENT,
     Hook,
     guard_output,
-    load_mission,
     relative_to_mission,
     yaml_id,
 )
@@ -133,11 +134,11 @@ def run(
 ) -> GeocodeResult:
     """Geocode the venues that need it. Writes the results file (default mode) or returns the
     diff in `result.patch` (`patch=True`, nothing written but the cache). Raises NetError
-    (the cache keeps what was answered; no results file is written), InvalidMission,
+    (the cache keeps what was answered; no results file is written), FormatErrors,
     UserError."""
     from missionctl.net.errors import host_of
 
-    mission_path, mission = load_mission(path)
+    mission_path, mission, _ = open_mission(path, note=NOTHING_SENT)
     target = None
     if not patch:
         target = output if output is not None else mission_path.parent / DEFAULT_OUTPUT

@@ -18,7 +18,6 @@ operation that did not deliver, like every NetError).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,46 +146,3 @@ def refresh(
 def _from_service(holiday: Holiday) -> bool:
     origin = holiday.source.removeprefix("override").removeprefix(":").strip()
     return origin.startswith(NAGER_SOURCE)
-
-
-# --- output -----------------------------------------------------------------------------------
-
-
-def to_json(result: HolidaysResult) -> str:
-    payload: dict[str, Any] = {
-        "country": result.country,
-        "year": result.year,
-        "holidays": [
-            {
-                "date": h.date.isoformat(),
-                "weekday": h.date.strftime("%a"),
-                "name": h.name,
-                "estimated": h.estimated,
-                "source": h.source,
-            }
-            for h in result.holidays
-        ],
-        "override": str(result.override) if result.override else None,
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def to_text(result: HolidaysResult) -> str:
-    lines = [f"Public holidays in {result.country}, {result.year}, as `missionctl check` uses "
-             "them"]
-    if not result.holidays:
-        lines.append("  (none known: neither the built-in calendar nor an override has this "
-                     "country; MC301 finds nothing here)")
-    width = max((len(h.name) for h in result.holidays), default=0)
-    for h in result.holidays:
-        mark = "estimated" if h.estimated else ""
-        lines.append(f"{h.date.isoformat()}  {h.date:%a}  {h.name:<{width}}  {mark:<9}  "
-                     f"{h.source}".rstrip())
-    estimated = sum(h.estimated for h in result.holidays)
-    if estimated:
-        lines.append(f"{estimated} estimated: Islamic dates follow the sighting of the moon and "
-                     "can move by a day; check the official announcement.")
-    if result.override is not None:
-        lines.append(f"Override in use: {result.override}")
-    return "\n".join(lines) + "\n"
-

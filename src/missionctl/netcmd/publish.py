@@ -10,7 +10,7 @@ Layout:
   it must exist.
 
 Each event is one iCalendar object (one VCALENDAR with its VTIMEZONEs) under the stable UID
-`<event-id>@<mission-id>.missionctl` (`export.calendar`), so a second publish updates, never
+`<event-id>@<mission-id>.missionctl` (`render.ics`), so a second publish updates, never
 duplicates. `net.caldav.sync` compares what the server holds with what we would send and
 writes only differences, then deletes events the mission no longer has - but only events
 *this mission* manages (UID ending in `@<mission-id>.missionctl`): other events in the same
@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from missionctl.netcmd.common import Hook, load_mission
+from missionctl.missions import open_mission
+from missionctl.netcmd.common import NOTHING_SENT, Hook
 
 if TYPE_CHECKING:
     import httpx
@@ -69,8 +70,8 @@ def managed(mission_id: str) -> Callable[[str], bool]:
 
 def event_bodies(mission: Mission, *, public: bool = True) -> dict[str, tuple[str, bytes]]:
     """Event id -> (UID, one VCALENDAR holding that event alone)."""
-    from missionctl.export.calendar import cal_event, dtstamp, uid
     from missionctl.export.ics import calendar_bytes
+    from missionctl.render.ics import cal_event, dtstamp, uid
 
     stamp = dtstamp(mission)
     out: dict[str, tuple[str, bytes]] = {}
@@ -119,12 +120,12 @@ def run(
     progress: Callable[[str], AbstractContextManager[Hook | None]] | None = None,
 ) -> PublishResult:
     """Sync the mission's calendar(s). `progress(label)` gives a context manager yielding the
-    progress hook for one collection (or None). Raises InvalidMission before anything is sent, and
+    progress hook for one collection (or None). Raises FormatErrors before anything is sent, and
     NetError on the first failure (what was written stays written; publishing again finishes
     the job)."""
     from missionctl.net.caldav import client_for, collection_url, sync
 
-    mission_path, mission = load_mission(path)
+    mission_path, mission, _ = open_mission(path, note=NOTHING_SENT)
     wanted = collections(mission, caldav, per_person=per_person, public=not include_private)
     result = PublishResult(mission_path, mission.info.id, dry_run)
     owned = managed(mission.info.id)

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from missionctl.missions import mission_file, open_mission
 from missionctl.netcmd.common import (
+    NOTHING_SENT,
     Hook,
     guard_output,
-    load_for_output,
-    mission_file,
     owned_by_us,
     real_files,
     relative_to_mission,
@@ -172,14 +172,14 @@ def run(
 ) -> TravelResult:
     """Route the mission's transfers and write them to `output` (default: travel-times.yaml
     beside the mission file). `client` (tests) or a client made with `client_options`
-    (`make_client` keywords). Raises NetError (and nothing is written), InvalidMission, or
+    (`make_client` keywords). Raises NetError (and nothing is written), FormatErrors, or
     UserError (usage, or an output file missionctl did not write)."""
     from missionctl.atomic import write_atomic
     from missionctl.net.errors import host_of
 
     mission_path = mission_file(path)
     target = output if output is not None else mission_path.parent / DEFAULT_OUTPUT
-    _, mission, pending = load_for_output(mission_path, target)
+    _, mission, pending = open_mission(mission_path, creating=target, note=NOTHING_SENT)
     guard_output(target, MARKER, "travel")
     files = real_files(mission)
     own_name = files.get(target.resolve())

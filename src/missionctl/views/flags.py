@@ -1,11 +1,16 @@
-"""Findings of `check` flagged beside the events they are about."""
+"""Findings of `check` flagged beside the events they are about.
+
+The findings are passed in (`missionctl.check(mission)`, i.e. `linter.run_checks`): a view
+never runs the checks itself, so a caller making several views of one mission checks it once,
+and one making a calendar (which shows no flags) need not check it at all.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from missionctl.findings import Severity
-from missionctl.model import Mission
+from missionctl.findings import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,13 +20,11 @@ class Flag:
     message: str
 
 
-def flags_by_event(mission: Mission) -> dict[str, tuple[Flag, ...]]:
+def flags_by_event(findings: Iterable[Finding]) -> dict[str, tuple[Flag, ...]]:
     """Event id -> the findings about it that `check` shows (waived and `off` ones left out),
-    ordered by code. Runs every conflict check once."""
-    from missionctl.linter import run_checks
-
+    ordered by code. `findings` are stamped ones, as `linter.run_checks` gives them."""
     out: dict[str, list[Flag]] = {}
-    for f in run_checks(mission):
+    for f in findings:
         if f.subject is None or f.waived is not None:
             continue
         if f.severity is None or f.severity is Severity.OFF:

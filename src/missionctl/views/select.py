@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from missionctl.errors import UserError
 from missionctl.model import Event, Mission
+from missionctl.views.flags import Flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +96,27 @@ def select_events(mission: Mission, sel: Selection) -> list[Event]:
     """The selected events in time order (start instant, end instant, id)."""
     found = [e for e in mission.events.values() if wanted(mission, sel, e)]
     return sorted(found, key=lambda e: (e.start, e.end, e.id))
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """What the itinerary and timeline views show: a mission, the selection, and the findings
+    flagged beside events (`views.flags.flags_by_event`; empty: no flags shown)."""
+
+    mission: Mission
+    selection: Selection = field(default_factory=Selection)
+    flags: Mapping[str, tuple[Flag, ...]] = field(default_factory=dict)
+
+    def events(self) -> list[Event]:
+        return select_events(self.mission, self.selection)
+
+
+def per_person(mission: Mission, sel: Selection) -> list[str]:
+    """Whose files `--per-person` writes: the people of the selection (whole mission:
+    everyone taking part in a selected event), in the mission's order."""
+    from missionctl.views.people import in_file_order
+
+    events = select_events(mission, sel)
+    busy = frozenset().union(*(mission.taking_part.get(e.id, frozenset()) for e in events))
+    chosen = people_in_view(mission, sel)
+    return in_file_order(mission, busy if chosen is None else busy & chosen)

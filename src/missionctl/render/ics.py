@@ -1,4 +1,7 @@
-"""Mission -> calendar: events mapped to `CalEvent` records for the ICS writer (`export.ics`).
+"""The `ics` format: mission events mapped to `CalEvent` records for the RFC 5545 writer.
+
+The writer itself (`missionctl.export.ics`, with `export.vtimezone`) is a library that knows
+nothing of missions; this module is our mapping onto it.
 
 UIDs are `<event-id>@<mission-id>.missionctl`, so a re-import or a CalDAV upload updates each
 event in place. DTSTART is in the event's start zone and DTEND in its end zone (a flight starts
@@ -19,6 +22,8 @@ from missionctl.views.people import in_file_order
 
 if TYPE_CHECKING:
     from missionctl.export.ics import CalEvent
+    from missionctl.render import Options
+    from missionctl.views.select import Programme, Selection
 
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 
@@ -117,3 +122,27 @@ def person_calendars(mission: Mission, events: Iterable[Event], people: Iterable
         name = f"{mission.info.title} – {mission.people[pid].name}"
         out[pid] = calendar(mission, mine, name, stamp=stamp, public=public)
     return out
+
+
+def calendar_name(mission: Mission, sel: Selection) -> str:
+    """'Title', 'Title – Ana Silva', 'Title – Acme', 'Title – Team, 2027-05-11'."""
+    from missionctl.views.people import group_name
+
+    parts = [mission.info.title]
+    if sel.person is not None:
+        parts.append(mission.people[sel.person].name)
+    elif sel.org is not None:
+        parts.append(mission.organisations[sel.org].name)
+    elif sel.group is not None:
+        parts.append(group_name(mission, sel.group))
+    name = " – ".join(parts)
+    return f"{name}, {sel.day.isoformat()}" if sel.day is not None else name
+
+
+def _itinerary(p: Programme, options: Options) -> bytes:
+    """The selection's events as one calendar (findings are not shown in a calendar)."""
+    return calendar(p.mission, p.events(), calendar_name(p.mission, p.selection),
+                    stamp=options.dtstamp, public=options.public)
+
+
+VIEWS = {"itinerary": _itinerary}

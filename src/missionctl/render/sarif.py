@@ -25,7 +25,7 @@ from urllib.parse import quote
 from missionctl import __version__
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.report import Options
+from missionctl.render import Options
 from missionctl.rules.catalogue import RULES
 from missionctl.rules.docs import Doc, doc_for
 
@@ -133,3 +133,6 @@ def render(reports: Sequence[FileReport], options: Options) -> str:
         }],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+VIEWS = {"findings": render}

@@ -7,6 +7,7 @@ tag, a heading or a table cell; line breaks in values become spaces.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
@@ -14,6 +15,10 @@ from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, ho
 from missionctl.views.people import Contact, clean
 from missionctl.views.timefmt import day_title, span
 from missionctl.views.timeline import Timeline
+
+if TYPE_CHECKING:
+    from missionctl.render import Options
+    from missionctl.views.select import Programme
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LEADING = re.compile(r"^(\d*)([#>=+.)-])")
@@ -136,3 +141,28 @@ def _people(people: tuple[Contact, ...], with_org: bool = False) -> list[str]:
             c.phone or "", c.email or "", ", ".join(c.languages)]
         rows.append("| " + " | ".join(md(x) for x in cells) + " |")
     return rows
+
+
+# --- the registry's entry points ---------------------------------------------------------
+
+
+def _itinerary(p: Programme, options: Options) -> str:
+    from missionctl.views.itinerary import build
+
+    return itinerary(build(p.mission, p.selection, p.flags, options.public))
+
+
+def _timeline(p: Programme, options: Options) -> str:
+    """The timeline's grid is the terminal's, without colour, in a code block."""
+    from missionctl.render import terminal
+    from missionctl.views.timeline import build
+
+    tl = build(p.mission, p.selection, p.flags)
+    return timeline(tl, terminal.timeline(tl, options.width, False))
+
+
+def _contacts(sheet: ContactSheet, options: Options) -> str:
+    return contacts(sheet)
+
+
+VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}

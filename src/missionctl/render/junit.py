@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from missionctl.findings import Finding, Severity
 from missionctl.linter import FileReport
-from missionctl.report import Options
+from missionctl.render import Options
 from missionctl.rules.catalogue import RULES
 
 _BREAKS = re.compile("\r\n|\r|\n")
@@ -126,3 +126,6 @@ def render(reports: Sequence[FileReport], options: Options) -> str:
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+VIEWS = {"findings": render}

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from missionctl.findings import Finding, Severity
 from missionctl.linter import FileReport, summarise
-from missionctl.report import Options
+from missionctl.render import Options
 from missionctl.rules.catalogue import RULES
 
 # GitHub turns at most this many commands of one kind (error, warning, notice) per step into
@@ -98,3 +98,6 @@ def render(reports: Sequence[FileReport], options: Options) -> str:
                    "each kind per step; every finding is in this log (upload --format sarif to "
                    "code scanning to see them all on the pull request)")
     return "\n".join(out) + "\n"
+
+
+VIEWS = {"findings": render}

@@ -1,5 +1,6 @@
 """JSON for other programs: the resolved mission (references expanded, instants in UTC as
-ISO 8601 with `Z`, local times beside them), the selected events, and the contact sheet.
+ISO 8601 with `Z`, local times beside them) with the selected events, the contact sheet,
+`check`'s findings (the contract's object), the rule catalogue and the holiday calendar.
 
 Extension data (`x-` keys) is carried as written, on the object that held it. Keys are sorted
 and the output is indented, so the same mission always gives the same text. `version` is the
@@ -9,15 +10,23 @@ layout of this document (1); a new field may appear, none will be renamed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from missionctl.model import B2BSession, Event, Mission, Person, Ref, Venue
-from missionctl.views.contacts import ContactSheet
-from missionctl.views.flags import Flag
-from missionctl.views.people import Contact, in_file_order
-from missionctl.views.select import Selection
+from missionctl.render import Options
+
+if TYPE_CHECKING:
+    # Types only: `check --format json` loads this module, and needs none of the views.
+    from missionctl.findings import Finding
+    from missionctl.linter import FileReport
+    from missionctl.model import B2BSession, Event, Mission, Person, Ref, Venue
+    from missionctl.netcmd.holidays import HolidaysResult
+    from missionctl.rules.catalogue import RuleInfo
+    from missionctl.views.contacts import ContactSheet
+    from missionctl.views.flags import Flag
+    from missionctl.views.people import Contact
+    from missionctl.views.select import Programme, Selection
 
 VERSION = 1
 
@@ -74,6 +83,8 @@ def _refs(refs: Iterable[Ref]) -> list[str]:
 
 def itinerary(mission: Mission, events: list[Event], sel: Selection,
               flags: Mapping[str, tuple[Flag, ...]], public: bool = False) -> str:
+    from missionctl.views.people import in_file_order
+
     doc = {
         "version": VERSION,
         "mission": _mission(mission),
@@ -128,6 +139,8 @@ def _venue(v: Venue) -> dict[str, Any]:
 
 
 def _event(mission: Mission, e: Event, flags: tuple[Flag, ...]) -> dict[str, Any]:
+    from missionctl.views.people import in_file_order
+
     fields = _fields(e, ("id", "kind", "title", "status", "zone", "end_zone", "venue", "room",
                          "to", "mode", "carrier", "reference", "organisation", "language",
                          "capacity", "notes", "b2b"))
@@ -182,3 +195,90 @@ def contacts(sheet: ContactSheet) -> str:
 def _contact(c: Contact) -> dict[str, Any]:
     return _obj(_fields(c, ("id", "name", "role", "organisation", "organisation_id", "phone",
                             "email", "languages", "side")), {})
+
+
+# --- findings, rules, holidays ----------------------------------------------------------
+
+
+def finding_dict(f: Finding) -> dict[str, object]:
+    from missionctl.rules.catalogue import RULES
+
+    out: dict[str, object] = {
+        "code": f.code,
+        "rule": RULES[f.code].name,
+        "severity": f.severity.label if f.severity is not None else "error",
+        "message": f.message,
+        "file": f.loc.file,
+        "line": f.loc.line,
+        "column": f.loc.column,
+        "related": [{"file": r.file, "line": r.line, "column": r.column} for r in f.related],
+    }
+    if f.waived is not None:
+        out["waived"] = f.waived
+    return out
+
+
+def findings(reports: Sequence[FileReport], options: Options) -> str:
+    """`check --format json`: the contract's object, findings sorted, waived ones counted
+    (and listed only with --show-waived)."""
+    from missionctl.findings import Finding
+    from missionctl.linter import summarise
+
+    found = sorted((f for r in reports for f in (r.findings if options.show_waived
+                                                 else r.shown)), key=Finding.sort_key)
+    doc = {
+        "version": 1,
+        "findings": [finding_dict(f) for f in found],
+        "summary": summarise(reports),
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def rules(rows: Sequence[RuleInfo], options: Options) -> str:
+    return json.dumps([{"code": r.code, "name": r.name, "severity": r.default,
+                        "summary": r.summary} for r in rows], indent=2) + "\n"
+
+
+def rule(info: RuleInfo, options: Options) -> str:
+    from missionctl.rules.docs import doc_for
+
+    doc = doc_for(info.code)
+    body: dict[str, object] = {"code": info.code, "name": info.name,
+                               "severity": info.default, "summary": info.summary}
+    if doc:
+        body |= {"why": doc.why, "example": doc.bad, "fix": doc.fix}
+    return json.dumps(body, indent=2) + "\n"
+
+
+def holidays(result: HolidaysResult, options: Options) -> str:
+    payload: dict[str, Any] = {
+        "country": result.country,
+        "year": result.year,
+        "holidays": [
+            {
+                "date": h.date.isoformat(),
+                "weekday": h.date.strftime("%a"),
+                "name": h.name,
+                "estimated": h.estimated,
+                "source": h.source,
+            }
+            for h in result.holidays
+        ],
+        "override": str(result.override) if result.override else None,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the registry's entry points ---------------------------------------------------------
+
+
+def _itinerary(p: Programme, options: Options) -> str:
+    return itinerary(p.mission, p.events(), p.selection, p.flags, options.public)
+
+
+def _contacts(sheet: ContactSheet, options: Options) -> str:
+    return contacts(sheet)
+
+
+VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "findings": findings, "rules": rules,
+         "rule": rule, "holidays": holidays}

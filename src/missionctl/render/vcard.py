@@ -10,10 +10,13 @@ that match by UID. Each number on the emergency card is labelled with the Apple 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from missionctl.views.contacts import ContactSheet, Embassy
 from missionctl.views.people import Contact
+
+if TYPE_CHECKING:
+    from missionctl.render import Options
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -103,3 +106,10 @@ def _emergency(sheet: ContactSheet) -> Any:
     card.add("note").value = "; ".join(notes) + (
         f". {sheet.emergency_note}" if sheet.emergency_note else "")
     return card
+
+
+def _contacts(sheet: ContactSheet, options: Options) -> str:
+    return contacts(sheet)
+
+
+VIEWS = {"contacts": _contacts}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.export import csv_
 from missionctl.model import Mission
+from missionctl.render import csv_
 from missionctl.views import contacts, itinerary
 from missionctl.views.select import Selection
 from views.sample import load_small

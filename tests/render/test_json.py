@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from missionctl.export import json_
+from missionctl.linter import run_checks
 from missionctl.model import Mission
+from missionctl.render import json_
 from missionctl.views import contacts
 from missionctl.views.flags import flags_by_event
 from missionctl.views.select import Selection, select_events
@@ -23,7 +24,7 @@ def small(tmp_path: Path) -> Mission:
 
 def doc(m: Mission, sel: Selection | None = None, public: bool = False) -> dict[str, Any]:
     sel = sel or Selection()
-    text = json_.itinerary(m, select_events(m, sel), sel, flags_by_event(m), public)
+    text = json_.itinerary(m, select_events(m, sel), sel, flags_by_event(run_checks(m)), public)
     return dict(json.loads(text))
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from missionctl.export.calendar import calendar, dtstamp, person_calendars, uid
 from missionctl.model import Mission
+from missionctl.render.ics import calendar, dtstamp, person_calendars, uid
 from views.sample import load_small
 
 

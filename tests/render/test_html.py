@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.export import html
+from missionctl.linter import run_checks
 from missionctl.model import Mission
+from missionctl.render import html
 from missionctl.views import contacts, itinerary, timeline
 from missionctl.views.flags import flags_by_event
 from missionctl.views.select import Selection
@@ -21,7 +22,7 @@ def small(tmp_path: Path) -> Mission:
 
 
 def pages(m: Mission) -> list[str]:
-    flags = flags_by_event(m)
+    flags = flags_by_event(run_checks(m))
     return [html.itinerary(itinerary.build(m, Selection(), flags)),
             html.timeline(timeline.build(m, Selection(), flags)),
             html.contacts(contacts.build(m))]

@@ -1,4 +1,5 @@
-"""`check --format text`: findings like a compiler's, then a summary table.
+"""Plain text (no rich): `check`'s findings like a compiler's, then a summary table; the rule
+catalogue, one rule explained, and the holiday calendar.
 
 Each finding is `file:line:col: CODE severity message [rule-name]`, followed by the source
 line it points at with a caret under the column, then one `note: ... here` (with its own
@@ -14,13 +15,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport, summarise
-from missionctl.report import Options
-from missionctl.rules.catalogue import RULES
+from missionctl.render import Options
+from missionctl.rules.catalogue import RULES, RuleInfo
 from missionctl.wording import CONTROL as _CONTROL
 from missionctl.wording import clean
+
+if TYPE_CHECKING:
+    from missionctl.netcmd.holidays import HolidaysResult
 
 COLOURS = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
 BOLD, DIM, GUTTER, NOTE, OK = "1", "2", "34", "1;32", "32"
@@ -197,3 +202,53 @@ def render(reports: Sequence[FileReport], options: Options) -> str:
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     w.out.append(f"{files} checked: {', '.join(parts)}{tail}")
     return "\n".join(w.out) + "\n"
+
+
+# --- the rule catalogue, one rule explained, the holiday calendar -----------------------
+
+
+def rules(rows: Sequence[RuleInfo], options: Options) -> str:
+    """`missionctl rules`: one line per rule."""
+    width = max((len(r.name) for r in rows), default=0)
+    lines = [f"{r.code}  {r.name:<{width}}  {r.default:<7}  {r.summary}" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rule(info: RuleInfo, options: Options) -> str:
+    """`missionctl rules CODE`: the rule, why it exists, an example that fails, the fix."""
+    from missionctl.rules.docs import doc_for
+
+    doc = doc_for(info.code)
+    note = " (a format rule: always an error)" if info.format_rule else ""
+    out = [f"{info.code} {info.name}: {info.summary}",
+           f"default severity: {info.default}{note}", ""]
+    if doc:
+        out += [doc.why, "", "Example that fails:", *("    " + ln for ln in doc.bad.splitlines()),
+                "", f"Fix: {doc.fix}"]
+    else:
+        out.append("(not checked by this version yet)")
+    return "\n".join(out) + "\n"
+
+
+def holidays(result: HolidaysResult, options: Options) -> str:
+    """`missionctl holidays COUNTRY YEAR`: the calendar the checks use, estimates marked."""
+    lines = [f"Public holidays in {result.country}, {result.year}, as `missionctl check` uses "
+             "them"]
+    if not result.holidays:
+        lines.append("  (none known: neither the built-in calendar nor an override has this "
+                     "country; MC301 finds nothing here)")
+    width = max((len(h.name) for h in result.holidays), default=0)
+    for h in result.holidays:
+        mark = "estimated" if h.estimated else ""
+        lines.append(f"{h.date.isoformat()}  {h.date:%a}  {h.name:<{width}}  {mark:<9}  "
+                     f"{h.source}".rstrip())
+    estimated = sum(h.estimated for h in result.holidays)
+    if estimated:
+        lines.append(f"{estimated} estimated: Islamic dates follow the sighting of the moon and "
+                     "can move by a day; check the official announcement.")
+    if result.override is not None:
+        lines.append(f"Override in use: {result.override}")
+    return "\n".join(lines) + "\n"
+
+
+VIEWS = {"findings": render, "rules": rules, "rule": rule, "holidays": holidays}

@@ -2,7 +2,7 @@
 
 Regenerate after an intended change with
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/views/test_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/render/test_golden.py
 
 and review the diff. Outputs are pinned so they never churn: text at a fixed width without
 colour, ICS with the default DTSTAMP (00:00 UTC on the mission's first day, SOURCE_DATE_EPOCH
@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.linter import find_missions
+from missionctl import render
+from missionctl.linter import run_checks
 from missionctl.loader import load
+from missionctl.missions import find_missions
 from missionctl.model import Mission
-from missionctl.views import render
+from missionctl.views import contacts
 from missionctl.views.flags import flags_by_event
-from missionctl.views.select import Selection
+from missionctl.views.select import Programme, Selection
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -33,31 +35,32 @@ WIDTH = 100
 Render = Callable[[Mission], "str | bytes"]
 
 
-def _itinerary(fmt: str, view: str = "list", person: bool = False) -> Render:
+def _itinerary(fmt: str, view: str = "itinerary", person: bool = False) -> Render:
     def make(m: Mission) -> str | bytes:
         sel = Selection(person=m.info.contact) if person else Selection()
-        opts = render.Options(fmt, view, width=WIDTH)
-        return render.itinerary(m, sel, opts, None if fmt == "ics" else flags_by_event(m))
+        flags = flags_by_event(run_checks(m)) if render.shows_flags(view, fmt) else {}
+        opts = render.Options(width=WIDTH)
+        return render.render(view, fmt, Programme(m, sel, flags), opts)
 
     return make
 
 
 def _contacts(fmt: str, public: bool = False) -> Render:
     def make(m: Mission) -> str | bytes:
-        opts = render.Options(fmt, public=public, width=WIDTH)
-        return render.contacts(m, None, Selection(), None, opts)
+        opts = render.Options(public=public, width=WIDTH)
+        return render.render("contacts", fmt, contacts.build(m, public=public), opts)
 
     return make
 
 
 OUTPUTS: dict[str, Render] = {
-    **{f"itinerary.{render.EXTENSIONS[f]}": _itinerary(f) for f in render.ITINERARY_FORMATS},
-    **{f"timeline.{render.EXTENSIONS[f]}": _itinerary(f, "timeline")
-       for f in render.TIMELINE_FORMATS},
-    **{f"duty-contact-agenda.{render.EXTENSIONS[f]}": _itinerary(f, person=True)
+    **{f"itinerary.{render.extension(f)}": _itinerary(f) for f in render.formats("itinerary")},
+    **{f"timeline.{render.extension(f)}": _itinerary(f, "timeline")
+       for f in render.formats("timeline")},
+    **{f"duty-contact-agenda.{render.extension(f)}": _itinerary(f, person=True)
        for f in ("text", "html", "ics")},
-    **{f"contacts.{render.EXTENSIONS[f]}": _contacts(f) for f in render.CONTACT_FORMATS},
-    **{f"contacts-public.{render.EXTENSIONS[f]}": _contacts(f, public=True)
+    **{f"contacts.{render.extension(f)}": _contacts(f) for f in render.formats("contacts")},
+    **{f"contacts-public.{render.extension(f)}": _contacts(f, public=True)
        for f in ("text", "vcf")},
 }
 
@@ -93,10 +96,10 @@ def test_golden(path: Path) -> None:
             (folder / name).write_bytes(data)
         return
     missing = [n for n in produced if not (folder / n).exists()]
-    assert not missing, f"no golden file {missing}: run UPDATE_GOLDEN=1 pytest tests/views"
+    assert not missing, f"no golden file {missing}: run UPDATE_GOLDEN=1 pytest tests/render"
     changed = [n for n, data in produced.items() if (folder / n).read_bytes() != data]
     assert not changed, (f"{path.parent.name}: {changed} differ from tests/golden; if the "
-                         "change is intended, run UPDATE_GOLDEN=1 pytest tests/views")
+                         "change is intended, run UPDATE_GOLDEN=1 pytest tests/render")
 
 
 def test_there_are_example_missions() -> None:

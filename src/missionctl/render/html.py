@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from missionctl.views.contacts import ContactSheet, OrgSection
 from missionctl.views.flags import Flag, codes
@@ -18,6 +19,10 @@ from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows
 from missionctl.views.people import Contact, clean
 from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
 from missionctl.views.timeline import Row, Timeline, TimelineDay
+
+if TYPE_CHECKING:
+    from missionctl.render import Options
+    from missionctl.views.select import Programme
 
 PALETTE_SIZE = 8
 
@@ -379,3 +384,25 @@ def _org(s: OrgSection) -> str:
 
 
 __all__ = ["contacts", "esc", "itinerary", "page", "timeline"]
+
+
+# --- the registry's entry points ---------------------------------------------------------
+
+
+def _itinerary(p: Programme, options: Options) -> str:
+    from missionctl.views.itinerary import build
+
+    return itinerary(build(p.mission, p.selection, p.flags, options.public))
+
+
+def _timeline(p: Programme, options: Options) -> str:
+    from missionctl.views.timeline import build
+
+    return timeline(build(p.mission, p.selection, p.flags))
+
+
+def _contacts(sheet: ContactSheet, options: Options) -> str:
+    return contacts(sheet)
+
+
+VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}

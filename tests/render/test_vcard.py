@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import vobject
 
-from missionctl.export import vcard
 from missionctl.model import Mission
+from missionctl.render import vcard
 from missionctl.views import contacts
 from views.sample import load_small
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.export import markdown
+from missionctl.linter import run_checks
 from missionctl.model import Mission
-from missionctl.views import contacts, itinerary, terminal, timeline
+from missionctl.render import markdown, terminal
+from missionctl.views import contacts, itinerary, timeline
 from missionctl.views.flags import flags_by_event
 from missionctl.views.select import Selection
 from views.sample import load_small
@@ -39,7 +40,8 @@ def test_block(value: str, text: str) -> None:
 
 
 def test_itinerary(small: Mission) -> None:
-    out = markdown.itinerary(itinerary.build(small, Selection(), flags_by_event(small)))
+    flags = flags_by_event(run_checks(small))
+    out = markdown.itinerary(itinerary.build(small, Selection(), flags))
     assert "## Monday 10 May 2027" in out
     assert "### 07:00 (Europe/Lisbon, UTC+1) – 08:40" in out
     assert "~~Dinner =HYPERLINK(\"http://evil.example\",\"x\")~~ **(cancelled)**" in out

@@ -19,9 +19,14 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from missionctl.views.contacts import ContactSheet
 from missionctl.views.itinerary import Itinerary, Line, host_text
+
+if TYPE_CHECKING:
+    from missionctl.render import Options
+    from missionctl.views.select import Programme
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _PHONE_SHAPED = re.compile(r"^\+[0-9][0-9 ()./-]*$")
@@ -99,3 +104,20 @@ def _person_row(section: str, name: str, role: str | None, org: str | None,
                 phone: str | None, email: str | None, languages: tuple[str, ...]) -> list[str]:
     return [cell(section), cell(name), cell(role), cell(org), cell(phone, phone=True),
             cell(email), cell(", ".join(languages))]
+
+
+# --- the registry's entry points ---------------------------------------------------------
+
+
+def _itinerary(p: Programme, options: Options) -> str:
+    """One row per event: B2B meetings are never folded into their session."""
+    from missionctl.views.itinerary import build
+
+    return itinerary(build(p.mission, p.selection, p.flags, options.public, fold=False))
+
+
+def _contacts(sheet: ContactSheet, options: Options) -> str:
+    return contacts(sheet)
+
+
+VIEWS = {"itinerary": _itinerary, "contacts": _contacts}

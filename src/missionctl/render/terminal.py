@@ -1,6 +1,7 @@
-"""Terminal rendering with rich: the itinerary, the timeline and the contact sheet.
+"""The `text` format of the views, drawn with rich: the itinerary, the timeline and the
+contact sheet (`check`'s findings and the other plain-text views are `render.text`).
 
-rich is imported here only, and this module only by the commands that print to a terminal.
+rich is imported here only, and this module only when one of these views is drawn.
 Every value from a mission file goes into a `Text` (never parsed as rich markup) with control
 characters shown escaped, so a title cannot restyle or clear the terminal. Without colour
 (a file, a pipe, NO_COLOR, the golden files) the output is plain text at a fixed width.
@@ -9,6 +10,7 @@ characters shown escaped, so a title cannot restyle or clear the terminal. Witho
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -23,6 +25,10 @@ from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, ho
 from missionctl.views.people import Contact, clean
 from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
 from missionctl.views.timeline import Row, Timeline, TimelineDay
+
+if TYPE_CHECKING:
+    from missionctl.render import Options
+    from missionctl.views.select import Programme
 
 CELL_MINUTES = 15
 LABEL_WIDTH = 28
@@ -275,3 +281,26 @@ def _person(c: Contact, with_org: bool = False) -> Padding:
     if reach:
         out.append("\n    " + clean(" · ".join(reach)))
     return Padding(out, (0, 0, 0, 2))
+
+
+# --- the registry's entry points ---------------------------------------------------------
+
+
+def _itinerary(p: Programme, options: Options) -> str:
+    from missionctl.views.itinerary import build
+
+    it = build(p.mission, p.selection, p.flags, options.public)
+    return itinerary(it, options.width, options.color)
+
+
+def _timeline(p: Programme, options: Options) -> str:
+    from missionctl.views.timeline import build
+
+    return timeline(build(p.mission, p.selection, p.flags), options.width, options.color)
+
+
+def _contacts(sheet: ContactSheet, options: Options) -> str:
+    return contacts(sheet, options.width, options.color)
+
+
+VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}

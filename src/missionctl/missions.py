@@ -1,0 +1,118 @@
+"""Finding mission files, and the one load path every command that uses a mission goes through.
+
+`check` reports format errors as findings (that is its job). Every other command needs a usable
+mission: `open_mission` loads it and raises `FormatErrors` (carrying the findings) when it has
+format errors, `UserError` when the path is missing, holds no or several missions, or names a
+file that is not a mission. `cli/app.py` turns both into output and an exit code; nothing here
+prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from missionctl.errors import FormatErrors, UserError
+from missionctl.model import Mission
+
+#: Folders never searched for missions (tools' and environments' own trees).
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+
+
+def require_path(path: Path) -> None:
+    if not path.exists():
+        raise UserError(f"{path}: no such file or directory")
+
+
+def find_missions(root: Path) -> list[Path]:
+    """Every mission file under a directory: YAML files with a top-level `mission:` key.
+
+    A cheap text test picks them out (include files have no `mission:` key), so a large
+    repository is not parsed twice.
+    """
+    import os
+    import re
+
+    pattern = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(filenames):
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            path = Path(dirpath) / name
+            try:
+                head = path.read_bytes()
+            except OSError:
+                continue
+            if pattern.search(head):
+                found.append(path)
+    return found
+
+
+def files_to_check(paths: Iterable[Path]) -> list[Path]:
+    """`check PATH...`: each file as given, each directory's mission files (none: UserError)."""
+    files: list[Path] = []
+    for path in paths:
+        require_path(path)
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = find_missions(path)
+        if not found:
+            raise UserError(f"{path}: no mission files (YAML with a 'mission:' key) found")
+        files.extend(found)
+    return files
+
+
+def mission_file(path: Path) -> Path:
+    """`path`, or the one mission file in the directory `path` (UserError otherwise)."""
+    require_path(path)
+    if not path.is_dir():
+        return path
+    found = find_missions(path)
+    if len(found) != 1:
+        what = "no mission file" if not found else f"{len(found)} mission files"
+        raise UserError(f"{path}: {what} found; name the mission file")
+    return found[0]
+
+
+class Opened(NamedTuple):
+    """A usable mission: its file and its model. `pending`: an include names a file the
+    command is about to create (see `open_mission`)."""
+
+    file: Path
+    mission: Mission
+    pending: bool = False
+
+
+def open_mission(path: Path, *, creating: Path | None = None,
+                 note: str | None = None) -> Opened:
+    """The mission at `path` (a file, or a directory holding exactly one), for a command.
+
+    Raises `FormatErrors` (with `note` for the CLI to print after the findings) when the
+    mission has format errors, `UserError` when `path` is not a mission file at all.
+
+    `creating`: the file the command is about to write. An author may add its include line
+    first; the one finding that gives (MC008: the included file does not exist) is then no
+    reason to stop, and `pending` says that it happened.
+    """
+    from missionctl.loader import load as load_file
+
+    file = mission_file(path)
+    loaded = load_file(file, str(file))
+    if not loaded.is_mission:
+        raise UserError(f"{file} is not a mission file (no 'mission:' key)")
+    target = creating.resolve() if creating is not None and not creating.exists() else None
+    pending = [f for f in loaded.findings
+               if target is not None and loaded.missing_include(f) == target]
+    if loaded.mission is None or len(pending) != len(loaded.findings):
+        raise FormatErrors(loaded, note)
+    return Opened(file, loaded.mission, bool(pending))
+
+
+def load(path: Path | str) -> Mission:
+    """The library's entry point (`missionctl.load`): the Mission at `path`, or `FormatErrors`."""
+    return open_mission(Path(path)).mission
