@@ -18,11 +18,9 @@ caching. Hence:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -33,6 +31,7 @@ from typing import Any
 
 import httpx
 
+from missionctl.atomic import replace_file
 from missionctl.net.errors import CacheError, NetError, host_of
 from missionctl.net.http import ProgressHook, decode_json, malformed, request
 
@@ -186,26 +185,13 @@ class GeoCache:
                 "entries": dict(sorted(self._entries.items())),
             }
             text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-            folder = self.path.parent
-            tmp_name: str | None = None
             try:
-                fd, tmp_name = tempfile.mkstemp(
-                    dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
-                )
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp_name, self.path)
-                tmp_name = None
+                # 0o600: the cache holds the addresses asked about; it is the user's alone.
+                replace_file(self.path, text, mode=0o600)
             except OSError as exc:
                 raise CacheError(
                     f"cannot write geocode cache {self.path}: {exc.strerror or exc}"
                 ) from exc
-            finally:
-                if tmp_name is not None:
-                    with contextlib.suppress(OSError):
-                        os.unlink(tmp_name)
 
 
 def _valid_entry(entry: object) -> bool:

@@ -134,10 +134,13 @@ def refresh(
     by_hand = [h for h in (existing.holidays if existing else ()) if not _from_service(h)]
     hand_dates = {h.date for h in by_hand}
     stored = [h for h in fetched if h.date not in hand_dates]
-    path = save_override(
-        code, year, [*by_hand, *stored],
-        not_holidays=existing.not_holidays if existing else (),
-    )
+    try:
+        path = save_override(
+            code, year, [*by_hand, *stored],
+            not_holidays=existing.not_holidays if existing else (),
+        )
+    except OSError as exc:  # a read-only data folder, a symlink in the way: the user's to fix
+        raise UserError(f"cannot store the holiday override: {exc.strerror or exc}") from None
     result = calendar(code, year)
     result.refresh = Refresh(host, len(items), len(stored), len(by_hand), path)
     return result

@@ -6,13 +6,12 @@ Two places, kept apart on purpose (XDG Base Directory specification):
 * the *cache* dir holds what can be recomputed (holiday calendars from the `holidays` package):
   deleting it only costs start-up time.
 
-Both are written atomically (temporary file in the same directory, then `os.replace`), so a
+Both are written atomically (`missionctl.atomic`: a temporary file beside it, then a rename), so a
 check running in parallel, or one killed half-way, never reads a half-written file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -51,27 +50,13 @@ def cache_dir() -> Path:
 
 
 def write_json_atomic(path: Path, payload: Any) -> Path:
-    """Write `payload` as JSON to `path` so readers see the old file or the new one, never a
-    mix: a temporary file in the same directory (same file system, so the rename is atomic),
-    flushed and fsynced, then `os.replace`. Returns `path`."""
-    # tempfile costs a few ms to import; only writers pay for it.
-    import tempfile
+    """Write `payload` as JSON to `path` (folders made as needed) with the one atomic writer,
+    `missionctl.atomic.replace_file`: readers see the old file or the new one, never a mix.
+    Returns `path`; raises OSError."""
+    from missionctl.atomic import replace_file
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        # Leave no temporary litter behind, whatever went wrong.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return path
+    return replace_file(path, text, mode=0o600, make_parents=True)
 
 
 def _normalise_dist(name: str) -> str:
