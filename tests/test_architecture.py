@@ -259,3 +259,19 @@ def test_the_scan_allows_rendering_and_scripts() -> None:
               "'''print(x) in a docstring'''\n"
               "if __name__ == '__main__':\n    import sys\n    sys.stdout.write('docs')\n")
     assert output_calls(source) == []
+
+
+# --- every data file ships ------------------------------------------------------------------
+
+
+def test_every_data_file_is_package_data() -> None:
+    """A file the code reads at run time (the HTML style sheet, py.typed) is in the wheel."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["missionctl"]
+    data = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert "render/page.css" in data
+    assert [d for d in data if not any(fnmatch.fnmatch(d, g) for g in globs)] == []

@@ -21,6 +21,8 @@ import typer
 from missionctl import render
 
 if TYPE_CHECKING:
+    from missionctl.netcmd.geocode import GeocodeResult
+
     HolidaysFormat = str
 else:  # the registry's formats of the holiday calendar, as a choice the parser enforces
     HolidaysFormat = render.choice("holidays")
@@ -144,22 +146,29 @@ def geocode(
     _say(f"missionctl: {len(r.found)} of {len(r.wanted)} venue(s) found by {r.geocoder_host}",
          err=err)
     if patch:
-        for venue, why in r.unpatchable.items():
-            lat, lon = r.found[venue]
-            _say(f"missionctl: venue {venue} left out of the patch ({why}); add "
-                 f"`geo: [{cmd.fmt(lat)}, {cmd.fmt(lon)}]` by hand", err=err)
-        if output is not None:
-            from missionctl.atomic import write_atomic
-
-            write_atomic(output, r.patch or "")
-            _say(f"missionctl: wrote the patch to {output}; review it, then apply it in the "
-                 f"mission's folder with: patch -p1 < {output.resolve()}")
-        else:
-            sys.stdout.write(r.patch or "")
+        _write_patch(r, output, err)
     elif r.output is not None:
         _say(f"missionctl: wrote {r.output} (not read by missionctl): copy each geo into its "
              "venue, or run again with --patch for a diff to apply")
     return 0
+
+
+def _write_patch(r: GeocodeResult, output: Path | None, err: bool) -> None:
+    """`geocode --patch`: the venues left out, then the diff to standard output or `output`."""
+    from missionctl.netcmd.geocode import fmt
+
+    for venue, why in r.unpatchable.items():
+        lat, lon = r.found[venue]
+        _say(f"missionctl: venue {venue} left out of the patch ({why}); add "
+             f"`geo: [{fmt(lat)}, {fmt(lon)}]` by hand", err=err)
+    if output is None:
+        sys.stdout.write(r.patch or "")
+        return
+    from missionctl.atomic import write_atomic
+
+    write_atomic(output, r.patch or "")
+    _say(f"missionctl: wrote the patch to {output}; review it, then apply it in the "
+         f"mission's folder with: patch -p1 < {output.resolve()}")
 
 
 def holidays(

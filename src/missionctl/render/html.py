@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from missionctl.views.contacts import ContactSheet, OrgSection
@@ -26,102 +27,8 @@ if TYPE_CHECKING:
 
 PALETTE_SIZE = 8
 
-CSS = """
-:root{--ink:#1d2430;--muted:#5b6676;--line:#d9dee6;--paper:#fff;--bg:#f4f6f9;--accent:#0b6bcb;
---warn:#b45309;--err:#b91c1c;--ok:#15803d}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--ink);
-font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",sans-serif}
-header.top{background:#12355b;color:#fff;padding:1.4rem 1rem 1.2rem}
-header.top .wrap,main{max-width:56rem;margin:0 auto}
-header.top h1{margin:.1rem 0 .4rem;font-size:1.55rem;line-height:1.2}
-header.top p{margin:.2rem 0;color:#dbe6f3}
-header.top .eyebrow{text-transform:uppercase;letter-spacing:.06em;font-size:.78rem;color:#9fc3ea}
-header.top a{color:#fff}
-main{padding:.5rem 1rem 2rem}
-h2{font-size:1.2rem;margin:1.6rem 0 .6rem;padding-bottom:.3rem;border-bottom:2px solid var(--ink)}
-a{color:var(--accent)}
-a[href^="tel:"]{white-space:nowrap}
-.event{display:grid;grid-template-columns:8.5rem 1fr;gap:.2rem 1rem;background:var(--paper);
-border:1px solid var(--line);border-left:5px solid #8a94a6;border-radius:8px;padding:.7rem .9rem;
-margin:.55rem 0;break-inside:avoid}
-.k-visit,.k-meeting,.k-b2b{border-left-color:#0b6bcb}.k-workshop,.k-training,.k-presentation{border-left-color:#7c3aed}
-.k-travel{border-left-color:#0f766e}.k-meal,.k-reception{border-left-color:#c2410c}
-.k-stay,.k-free{border-left-color:#a3acb9;background:#fafbfc}.k-briefing{border-left-color:#4d7c0f}
-.when{font-variant-numeric:tabular-nums}
-.when .t{display:block;font-weight:700;font-size:1.05rem}
-.when .until{display:block;color:var(--muted)}
-.when .tz{display:block;font-size:.78rem;color:var(--muted)}
-.what h3{margin:0 0 .3rem;font-size:1.05rem;line-height:1.3}
-.what dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .7rem;margin:0;font-size:.93rem}
-.what dt{color:var(--muted)}
-.what dd{margin:0;overflow-wrap:anywhere}
-.badge{display:inline-block;font-size:.72rem;font-weight:700;text-transform:uppercase;
-letter-spacing:.04em;border-radius:99px;padding:.05rem .5rem;margin-left:.4rem;vertical-align:.1rem}
-.badge.tentative{background:#fef3c7;color:#92400e}.badge.cancelled{background:#fee2e2;color:var(--err)}
-.flag{display:inline-block;font-size:.78rem;font-weight:700;color:var(--warn);background:#fff7ed;
-border:1px solid #fed7aa;border-radius:4px;padding:0 .35rem;margin-left:.35rem;vertical-align:.1rem}
-.flag.error{color:var(--err);background:#fef2f2;border-color:#fecaca}
-.cancelled .what h3 .title{text-decoration:line-through;color:var(--muted)}
-.event.cancelled{opacity:.75}
-table{border-collapse:collapse;width:100%;font-size:.88rem;margin-top:.5rem}
-th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
-th{color:var(--muted);font-weight:600}
-.people{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.6rem}
-.card{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;
-break-inside:avoid}
-.card .name{font-weight:700}.card .role{color:var(--muted);font-size:.9rem}
-.card .reach{margin-top:.25rem;font-size:.93rem;overflow-wrap:anywhere}
-.card .reach a{display:block}
-.duty{border:2px solid var(--accent)}
-.sos{background:#fef2f2;border:1px solid #fecaca;border-radius:8px;padding:.6rem .8rem}
-.sos .numbers{font-size:1.15rem;font-weight:700}
-.sos .numbers a{color:var(--err);text-decoration:none;margin-right:.9rem;white-space:nowrap}
-.org-meta{color:var(--muted);font-size:.9rem;margin:-.3rem 0 .5rem}
-.empty{color:var(--muted);font-style:italic}
-footer{max-width:56rem;margin:0 auto;padding:0 1rem 2rem;color:var(--muted);font-size:.8rem}
-.tl{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem}
-.tl-row{display:grid;grid-template-columns:13rem 1fr;gap:.6rem;align-items:center;margin:.25rem 0}
-.tl-label{font-size:.85rem;line-height:1.2}
-.tl-track{position:relative;height:1.7rem;border-radius:4px;background-color:#f1f4f8;
-background-image:linear-gradient(to right,#d5dbe4 1px,transparent 1px);
-background-size:calc(100% / var(--hours)) 100%}
-.tl-hours .tl-track{background:none;height:1.1rem}
-.tl-hours span{position:absolute;top:0;font-size:.72rem;color:var(--muted);
-transform:translateX(-50%)}
-.bar{position:absolute;top:.15rem;bottom:.15rem;border-radius:3px;color:#fff;font-size:.75rem;
-font-weight:700;display:flex;align-items:center;justify-content:center;overflow:hidden;
-min-width:3px}
-.bar.light{opacity:.45}
-.clash{position:absolute;top:0;bottom:0;background:repeating-linear-gradient(45deg,#dc2626 0 4px,
-#fecaca 4px 8px);border:2px solid #991b1b;border-radius:3px}
-.c0{background:#2563eb}.c1{background:#0f766e}.c2{background:#c2410c}.c3{background:#7c3aed}
-.c4{background:#be185d}.c5{background:#4d7c0f}.c6{background:#0369a1}.c7{background:#92400e}
-.legend{columns:2 20rem;font-size:.88rem;margin:.6rem 0 0;padding:0;list-style:none}
-.legend li{break-inside:avoid;margin:.1rem 0}
-.legend .key{display:inline-block;min-width:1.4rem;text-align:center;color:#fff;border-radius:3px;
-font-weight:700;margin-right:.4rem}
-@media (max-width:640px){
-body{font-size:15px}
-.event{grid-template-columns:1fr}
-.when .t,.when .until{display:inline;margin-right:.3rem}
-.tl-row{grid-template-columns:1fr;gap:.1rem}
-}
-@media print{
-body{background:#fff;font-size:10.5pt}
-header.top{background:none;color:#000;padding:0 0 .5rem;border-bottom:2px solid #000}
-header.top p,header.top .eyebrow,header.top a{color:#000}
-main{padding:0;max-width:none}
-section.day{break-before:page}
-section.day:first-of-type{break-before:auto}
-.event,.card,.tl-row{break-inside:avoid}
-a{color:inherit;text-decoration:none}
-.bar,.clash,.legend .key,.c0,.c1,.c2,.c3,.c4,.c5,.c6,.c7{-webkit-print-color-adjust:exact;
-print-color-adjust:exact}
-footer{padding:1rem 0 0}
-}
-"""
+# The page's style sheet, inlined in every page (a page must work offline and from a file).
+CSS = Path(__file__).with_name("page.css").read_text(encoding="utf-8")
 
 _PHONE_CHARS = re.compile(r"[^0-9+]")
 
