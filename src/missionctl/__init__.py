@@ -12,14 +12,10 @@ Nothing is imported until it is used (module `__getattr__`): `import missionctl`
 than the interpreter's start, since `missionctl check` runs in a pre-commit hook.
 """
 
-from __future__ import annotations
-
-import importlib
-
 __version__ = "0.1.0"
 
-# Not `from typing import TYPE_CHECKING`: importing typing costs more than the rest of this
-# module. Type checkers treat a name TYPE_CHECKING as true wherever it comes from.
+# No imports at all here, not even `typing` or `__future__` (typing costs more than the rest
+# of this module). Type checkers treat a name TYPE_CHECKING as true wherever it comes from.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -49,11 +45,13 @@ __all__ = ["FormatErrors", "Options", "Programme", "Selection", "UserError", "__
            "check", "load", "render"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     try:
         module, attribute = _LAZY[name]
     except KeyError:
         raise AttributeError(f"module 'missionctl' has no attribute {name!r}") from None
+    import importlib
+
     found = importlib.import_module(module)
     return found if attribute is None else getattr(found, attribute)
 
