@@ -12,8 +12,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from export.vtimezone_oracle import verify_vtimezone
 from missionctl.export.ics import CalEvent, calendar_bytes
-from missionctl.export.vtimezone import verify_vtimezone
 from missionctl.tz import zone
 
 from .harness import (

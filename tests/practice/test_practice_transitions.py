@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import struct
 
 import pytest
 
-from missionctl.practice import _tzif
 from missionctl.practice.transitions import (
     OffsetChange,
     describe_change,
     format_offset,
     offset_changes,
 )
-from missionctl.tz import zone
+from missionctl.tz import _tzif, zone
 
 UTC = dt.UTC
 H = dt.timedelta(hours=1)
@@ -178,20 +176,3 @@ def test_describe_across_midnight_and_odd_offsets() -> None:
     assert format_offset(dt.timedelta(hours=-3, minutes=-30)) == "UTC-03:30"
     assert format_offset(dt.timedelta(hours=5, minutes=21, seconds=10)) == "UTC+05:21:10"
     assert OffsetChange(utc(2026, 1, 1), H, ZERO).delta == -H
-
-
-def tzif_v1(times: list[int]) -> bytes:
-    header = struct.pack(">4sc15x6l", b"TZif", b"\x00", 0, 0, 0, len(times), 1, 4)
-    body = struct.pack(f">{len(times)}l", *times) + bytes(len(times))
-    return header + body + struct.pack(">lBB", 0, 0, 0) + b"UTC\x00"
-
-
-def test_tzif_reader() -> None:
-    assert _tzif.parse(tzif_v1([10, 20])) == _tzif.ZoneFile((10, 20), "")
-    with pytest.raises(ValueError):
-        _tzif.parse(b"NOPE" + bytes(60))
-    with pytest.raises(ValueError):
-        _tzif.parse(b"TZif")
-    lisbon = _tzif.zone_file("Europe/Lisbon")
-    assert lisbon.footer_has_dst and lisbon.footer.startswith("WET0WEST")
-    assert not _tzif.zone_file("Africa/Casablanca").footer_has_dst

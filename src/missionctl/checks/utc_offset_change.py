@@ -28,6 +28,7 @@ from missionctl.checks.support.index import live
 from missionctl.findings import Finding, Loc
 from missionctl.model import Event, Mission
 from missionctl.practice.transitions import OffsetChange, describe_change, offset_changes
+from missionctl.tz import offset_fixed_after
 from missionctl.tz import zone as get_zone
 
 CODE = "MC305"
@@ -88,15 +89,7 @@ def span(mission: Mission, events: list[Event]) -> tuple[datetime, datetime]:
 
 def _permanent(name: str, change: OffsetChange) -> bool:
     """Whether no later change is known: no DST rule and no later explicit transition."""
-    from missionctl.practice._tzif import zone_file
-
-    try:
-        if zone_file(name).footer_has_dst:
-            return False
-    except KeyError:
-        return False
-    after = change.at + timedelta(seconds=1)
-    return not offset_changes(name, after, datetime(9999, 1, 1, tzinfo=UTC))
+    return offset_fixed_after(name, change.at)
 
 
 def _and(words: list[str]) -> str:

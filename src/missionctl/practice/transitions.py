@@ -1,18 +1,11 @@
 """When a zone changes its UTC offset (MC305), found exactly.
 
-Exact, not sampled: a sampler that looks once a day (or even once an hour) can step over a
-change and its reversal, and icalendar's 64-day step drops Morocco's ~35-day Ramadan switch
-altogether (measured and noted by the team). Here:
-
-1. every explicit transition in the zone's TZif file is a candidate instant;
-2. after the last explicit transition the footer TZ string rules; if it has DST rules (the
-   only way an offset can change there), the footer range is walked in 6-hour steps and each
-   step whose two ends disagree is bisected to the second. POSIX TZ rules give at most two
-   changes a year and no real zone keeps DST for less than a day, so a 6-hour step cannot
-   hold a change and its reversal;
-3. each candidate is kept only if zoneinfo's offset one second before differs from the one
-   at the instant (transitions that change only the abbreviation or the DST flag, e.g.
-   Casablanca in October 2018, are not offset changes).
+The transitions come from `missionctl.tz.transitions`, the one source of zone transitions
+(VTIMEZONE building uses it too); see `missionctl.tz._transitions` for how they are found
+exactly (explicit TZif transitions, the footer rule walked and bisected to the second, every
+observance asked of zoneinfo). Here only the transitions that move clocks are kept:
+transitions that change only the abbreviation or the DST flag (e.g. Casablanca in October
+2018) are not offset changes.
 
 Offsets always come from zoneinfo (`missionctl.tz.zone`), so MC305 agrees with every other
 time computation in missionctl.
@@ -20,16 +13,12 @@ time computation in missionctl.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import math
 from typing import NamedTuple
 
-from missionctl.practice._tzif import zone_file
-from missionctl.tz import zone
+from missionctl.tz import transitions
 
 UTC = dt.UTC
-_FOOTER_STEP = 6 * 3600  # seconds; see module docstring, point 2
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -60,69 +49,16 @@ class OffsetChange(NamedTuple):
         return self.after - self.before
 
 
-def _offset(tz: dt.tzinfo, ts: int) -> dt.timedelta:
-    off = dt.datetime.fromtimestamp(ts, tz).utcoffset()
-    assert off is not None  # a ZoneInfo always answers for an aware datetime
-    return off
-
-
-def _first_with(tz: dt.tzinfo, lo: int, hi: int) -> int:
-    """The smallest t in (lo, hi] with offset(t) == offset(hi), given offset(lo) differs.
-    A plain bisection on whole seconds: TZif instants are whole seconds."""
-    target = _offset(tz, hi)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if _offset(tz, mid) == target:
-            hi = mid
-        else:
-            lo = mid
-    return hi
-
-
-def _utc_seconds(value: dt.datetime, name: str) -> float:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{name} must be an aware datetime, got {value!r}")
-    return value.timestamp()
-
-
 def offset_changes(zone_name: str, start: dt.datetime, end: dt.datetime) -> list[OffsetChange]:
     """Every change of `zone_name`'s UTC offset at an instant in [start, end), oldest first.
 
     `start` and `end` must be aware (any zone); KeyError for an unknown zone name.
     """
-    lo_s = _utc_seconds(start, "start")
-    hi_s = _utc_seconds(end, "end")
-    tz = zone(zone_name)
-    data = zone_file(zone_name)
-    # Transitions fall on whole seconds: the candidates t satisfy first <= t <= last.
-    first = math.ceil(lo_s)
-    last = math.ceil(hi_s) - 1
-    if last < first:
-        return []
-
-    candidates: list[int] = []
-    times = data.transitions
-    candidates.extend(times[bisect.bisect_left(times, first) : bisect.bisect_right(times, last)])
-
-    if data.footer_has_dst:
-        # Instants after the last explicit transition follow the footer rule.
-        walk_from = max(first, times[-1] + 1 if times else first)
-        if walk_from <= last:
-            prev = walk_from - 1
-            prev_off = _offset(tz, prev)
-            while prev < last:
-                nxt = min(prev + _FOOTER_STEP, last)
-                nxt_off = _offset(tz, nxt)
-                if nxt_off != prev_off:
-                    candidates.append(_first_with(tz, prev, nxt))
-                prev, prev_off = nxt, nxt_off
-
-    out = []
-    for t in sorted(set(candidates)):
-        before, after = _offset(tz, t - 1), _offset(tz, t)
-        if before != after:
-            out.append(OffsetChange(dt.datetime.fromtimestamp(t, UTC), before, after))
-    return out
+    return [
+        OffsetChange(t.at, t.offset_from, t.offset_to)
+        for t in transitions(zone_name, start, end)
+        if t.offset_changed
+    ]
 
 
 def format_offset(offset: dt.timedelta) -> str:

@@ -5,7 +5,11 @@ package; `missionctl.tz` points zoneinfo at nothing else) and use only two thing
 the list of explicit transition times, and the footer TZ string (RFC 8536 section 3.3) that
 governs every instant after the last explicit transition. Offsets themselves are always asked
 of zoneinfo, so this reader cannot disagree with the rest of the program about what an offset
-is; it only says *where to look*.
+is; it only says *where to look* (`missionctl.tz._transitions`).
+
+Written by hand because no library we have exposes this: zoneinfo keeps its transition list
+private, and dateutil's `tzfile` reads only the 32-bit version 1 block (no footer, nothing
+after 2037).
 """
 
 from __future__ import annotations
