@@ -1,25 +1,29 @@
-"""VTIMEZONE built from zoneinfo, and the verifier that reads one back like a client."""
+"""VTIMEZONE built from the exact zone transitions, checked with the oracle that reads one back
+like a client and compares it with zoneinfo hour by hour."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone
-from missionctl.tz import transitions, zone
+from missionctl.tz import available_zones, transitions, zone
 
-from .vtimezone_oracle import verify_vtimezone
+from .vtimezone_oracle import hourly_changes, verify_vtimezone
 
 Y2026 = datetime(2026, 1, 1, tzinfo=UTC)
 Y2027 = datetime(2027, 1, 1, tzinfo=UTC)
 Y2028 = datetime(2028, 1, 1, tzinfo=UTC)
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def _text(prop: object) -> str:
@@ -168,11 +172,9 @@ def test_bad_arguments() -> None:
 # --- the verifier catches wrong components ------------------------------------------------------
 
 
-def _without(vtz: icalendar.Timezone, dtstart: str) -> icalendar.Timezone:
+def _without(vtz: icalendar.Component, dtstart: str) -> icalendar.Component:
     copy = icalendar.Timezone.from_ical(vtz.to_ical())
-    copy.subcomponents = [
-        s for s in copy.subcomponents if s["DTSTART"].to_ical().decode() != dtstart
-    ]
+    copy.subcomponents = [s for s in copy.subcomponents if _text(s["DTSTART"]) != dtstart]
     return copy
 
 
@@ -333,3 +335,136 @@ def test_icalendar_7_3_2_generator_misses_ramadan_2026() -> None:
         )
         == []
     )
+
+
+# --- the oracle over every VTIMEZONE the exporter can produce -----------------------------------
+#
+# The exporter no longer checks its VTIMEZONEs at run time: it builds them from the exact
+# `missionctl.tz.transitions`. These tests read them back hour by hour against zoneinfo
+# (`vtimezone_oracle`, which finds the real changes with its own hourly search), offsets,
+# TZNAMEs and STANDARD/DAYLIGHT kinds alike, for the zones of the example missions and:
+
+TRICKY = [
+    "Africa/Casablanca",  # Ramadan switches, 2018-10-28 DST flag flip, UTC+0 from 2026-09-20
+    "Europe/Lisbon",
+    "Asia/Tehran",  # DST abolished in 2022
+    "Australia/Lord_Howe",  # 30-minute DST
+    "America/Sao_Paulo",  # DST abolished in 2019
+    "Pacific/Apia",  # DST until 2021
+    "Etc/GMT-14",  # no transition at all
+    "UTC",
+]
+FROM_2018, TO_2030 = utc(2018, 1, 1), utc(2031, 1, 1)
+HOUR, SECOND = timedelta(hours=1), timedelta(seconds=1)
+
+
+@pytest.mark.parametrize("name", TRICKY)
+def test_oracle_2018_to_2030_in_one_component(name: str) -> None:
+    vtz = vtimezone(name, FROM_2018, TO_2030, margin=timedelta(0))
+    assert verify_vtimezone(vtz, name, FROM_2018, TO_2030, names=True) == []
+    assert verify_vtimezone(vtz.to_ical(), name, FROM_2018, TO_2030, names=True) == []
+    changes = hourly_changes(name, FROM_2018, TO_2030)
+    assert len(vtz.subcomponents) == 1 + len(changes)
+    if name in ("Etc/GMT-14", "UTC"):
+        assert changes == []
+
+
+@pytest.mark.parametrize("name", TRICKY)
+def test_oracle_for_spans_starting_and_ending_around_every_change(name: str) -> None:
+    """The span's first hour just before, at and after each change, its end one second
+    before, at and after it, and spans of a week either side: every way a change can sit
+    at the edge of an exported span."""
+    problems: dict[str, list[str]] = {}
+    for change in hourly_changes(name, FROM_2018, TO_2030):
+        t = change.at
+        spans = [(t - timedelta(days=3), t + timedelta(days=3))]
+        spans += [
+            (start, end)
+            for start in (t - HOUR, t, t + HOUR)
+            for end in (t - SECOND, t, t + SECOND, t + HOUR)
+            if start <= end
+        ]
+        for start, end in spans:
+            vtz = vtimezone(name, start, end, margin=timedelta(0))
+            span_start = start.replace(minute=0, second=0)  # what vtimezone() covers
+            found = verify_vtimezone(vtz, name, span_start, end, names=True)
+            if found:
+                problems[f"{start:%Y-%m-%dT%H:%M:%S}..{end:%Y-%m-%dT%H:%M:%S}"] = found
+    assert problems == {}
+
+
+def test_oracle_sees_the_casablanca_changes_that_matter() -> None:
+    vtz = vtimezone("Africa/Casablanca", FROM_2018, TO_2030, margin=timedelta(0))
+    got = observances(vtz)
+    assert ("STANDARD", "20181028T030000", "+0100", "+0100", "+01") in got  # DST flag only
+    assert got[-3:] == [
+        ("DAYLIGHT", "20260215T030000", "+0100", "+0000", "+00"),  # Ramadan 2026
+        ("STANDARD", "20260322T020000", "+0000", "+0100", "+01"),
+        ("STANDARD", "20260920T020000", "+0100", "+0000", "+00"),  # for good
+    ]
+    assert verify_vtimezone(vtz, "Africa/Casablanca", FROM_2018, TO_2030, names=True) == []
+
+
+def test_oracle_names_check_catches_a_wrong_tzname_and_kind() -> None:
+    vtz = icalendar.Timezone.from_ical(vtimezone("Europe/Lisbon", Y2027, Y2028).to_ical())
+    vtz.walk("DAYLIGHT")[0]["TZNAME"] = icalendar.vText("WET")
+    assert verify_vtimezone(vtz, "Europe/Lisbon", Y2027, Y2028) == []  # offsets are right
+    problems = verify_vtimezone(vtz, "Europe/Lisbon", Y2027, Y2028, names=True)
+    assert problems == [
+        "2027-03-28T01:00:00Z..2027-10-31T00:59:59Z: VTIMEZONE gives DAYLIGHT "
+        "2027-03-28T01:00:00 'WET', zoneinfo gives DAYLIGHT 'WEST'"
+    ]
+    text = vtimezone("Europe/Lisbon", Y2027, Y2028).to_ical().replace(
+        b"BEGIN:DAYLIGHT", b"BEGIN:STANDARD").replace(b"END:DAYLIGHT", b"END:STANDARD")
+    assert verify_vtimezone(text, "Europe/Lisbon", Y2027, Y2028, names=True) == [
+        "2027-03-28T01:00:00Z..2027-10-31T00:59:59Z: VTIMEZONE gives STANDARD "
+        "2027-03-28T01:00:00 'WEST', zoneinfo gives DAYLIGHT 'WEST'"
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.sampled_from(sorted(available_zones())),
+    start=st.datetimes(datetime(1970, 1, 1), datetime(2040, 1, 1), timezones=st.just(UTC)),
+    length=st.timedeltas(timedelta(0), timedelta(days=400)),
+    margin=st.timedeltas(timedelta(0), timedelta(days=14)),
+)
+def test_oracle_on_random_zones_and_spans(
+    name: str, start: datetime, length: timedelta, margin: timedelta
+) -> None:
+    vtz = vtimezone(name, start, start + length, margin=margin)
+    span_start = (start - margin).replace(minute=0, second=0, microsecond=0)
+    span_end = start + length + margin
+    assert verify_vtimezone(vtz, name, span_start, span_end, names=True) == []
+
+
+def _utc(value: date) -> datetime:
+    assert isinstance(value, datetime)  # every exported event has a time
+    return value.astimezone(UTC)
+
+
+MISSIONS = sorted((Path(__file__).resolve().parents[2] / "missions").glob("*/mission.yaml"))
+
+
+@pytest.mark.parametrize("path", MISSIONS, ids=lambda p: p.parent.name)
+def test_oracle_on_every_calendar_of_the_example_missions(path: Path, tmp_path: Path) -> None:
+    """The whole programme and every per-person calendar, as the CLI writes them."""
+    from missionctl.cli.app import main
+
+    whole = tmp_path / "all.ics"
+    assert main(["itinerary", str(path), "--format", "ics", "-o", str(whole)]) == 0
+    folder = tmp_path / "p"
+    assert main(["itinerary", str(path), "--format", "ics", "--per-person", str(folder)]) == 0
+    files = [whole, *sorted(folder.glob("*.ics"))]
+    assert len(files) > 2
+    checked = 0
+    for file in files:
+        cal = icalendar.Calendar.from_ical(file.read_bytes())
+        first = min(_utc(e.start) for e in cal.events) - DEFAULT_MARGIN
+        last = max(_utc(e.end) for e in cal.events) + DEFAULT_MARGIN
+        for vtz in cal.timezones:
+            name = vtz.tz_name
+            span_start = first.replace(minute=0, second=0, microsecond=0)
+            assert verify_vtimezone(vtz, name, span_start, last, names=True) == [], file.name
+            checked += 1
+    assert checked >= len(files)

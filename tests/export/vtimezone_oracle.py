@@ -116,10 +116,10 @@ def hourly_changes(zone_name: str, start: datetime, end: datetime) -> list[Hourl
 # --- reading a VTIMEZONE back, as a client would -------------------------------------------
 
 
-def _find_vtimezone(data: icalendar.Timezone | bytes | str, zone_name: str) -> Any:
-    if isinstance(data, icalendar.Timezone):
+def _find_vtimezone(data: icalendar.Component | bytes | str, zone_name: str) -> Any:
+    if isinstance(data, icalendar.Component) and data.name == "VTIMEZONE":
         return data
-    parsed = icalendar.Component.from_ical(data)
+    parsed = data if isinstance(data, icalendar.Component) else icalendar.Component.from_ical(data)
     candidates = [c for c in parsed.walk("VTIMEZONE") if str(c.get("TZID")) == zone_name]
     if not candidates:
         return None
@@ -228,7 +228,7 @@ def _error(onset: _Onset | None, expected: _State, names: bool) -> str:
 
 
 def verify_vtimezone(
-    tz: icalendar.Timezone | bytes | str,
+    tz: icalendar.Component | bytes | str,
     zone_name: str,
     start: datetime,
     end: datetime,
@@ -237,8 +237,8 @@ def verify_vtimezone(
 ) -> list[str]:
     """Mismatches between a VTIMEZONE and zoneinfo's `zone_name` over [start, end].
 
-    `tz` is a VTIMEZONE component, or the bytes of one or of a VCALENDAR holding it (the one
-    whose TZID is `zone_name` is checked). See the module docstring.
+    `tz` is a VTIMEZONE component, or a VCALENDAR component or the bytes of either (then the
+    VTIMEZONE whose TZID is `zone_name` is checked). See the module docstring.
     """
     first = _aware_utc(start, "start")
     last = _aware_utc(end, "end")
