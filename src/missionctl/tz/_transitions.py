@@ -96,8 +96,8 @@ class Transition:
         return (self.at + self.before.offset).replace(tzinfo=None)
 
 
-def _at(tz: dt.tzinfo, ts: int) -> Observance:
-    """The observance of `tz` at POSIX second `ts`."""
+def _at(tz: dt.tzinfo, ts: float) -> Observance:
+    """The observance of `tz` at POSIX time `ts`."""
     local = dt.datetime.fromtimestamp(ts, tz)
     offset, dst = local.utcoffset(), local.dst()
     assert offset is not None and dst is not None  # a ZoneInfo always answers when aware
@@ -107,11 +107,7 @@ def _at(tz: dt.tzinfo, ts: int) -> Observance:
 def observance(zone_name: str, instant: dt.datetime) -> Observance:
     """The observance of `zone_name` at `instant` (aware, any zone); KeyError for an unknown
     zone name."""
-    _utc_seconds(instant, "instant")  # refuses a naive one
-    local = instant.astimezone(zone(zone_name))
-    offset, dst = local.utcoffset(), local.dst()
-    assert offset is not None and dst is not None
-    return Observance(offset, dst, local.tzname() or "")
+    return _at(zone(zone_name), _utc_seconds(instant, "instant"))
 
 
 def _first_with(tz: dt.tzinfo, lo: int, hi: int, target: Observance) -> int:
@@ -195,5 +191,5 @@ def offset_fixed_after(zone_name: str, instant: dt.datetime) -> bool:
     if not data.transitions or data.transitions[-1] <= after:
         return True
     start = dt.datetime.fromtimestamp(math.floor(after) + 1, UTC)
-    end = dt.datetime.fromtimestamp(data.transitions[-1] + 1, UTC)
+    end = dt.datetime.fromtimestamp(data.transitions[-1] + 2, UTC)  # the footer's first second
     return not any(t.offset_changed for t in transitions(zone_name, start, end))
