@@ -1,10 +1,17 @@
-"""Shared test helpers: write a mission to a temp file and check it."""
+"""Shared test helpers: write a mission to a temp file and check it.
+
+The fixtures that return a function are typed by the Protocols below, so that a test names
+the fixture's type (`found: Found`) and mypy checks every call. A test module imports them
+for annotations only (`if TYPE_CHECKING: from conftest import Found`): pytest loads this file
+itself, and a second import by name is not what it expects.
+"""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -26,6 +33,31 @@ mission:
 """
 
 
+class Write(Protocol):
+    """The `write` fixture: write(text, name="m.yaml", header=False) -> path."""
+
+    def __call__(self, text: str, name: str = "m.yaml", header: bool = False) -> Path: ...
+
+
+class Load(Protocol):
+    """The `loaded` fixture: loaded(text, header=True) -> what the loader made of it."""
+
+    def __call__(self, text: str, header: bool = True) -> Loaded: ...
+
+
+class Found(Protocol):
+    """The `found` fixture: found(text, code=None) -> sorted [(code, line, col)]."""
+
+    def __call__(self, text: str, code: str | None = None, header: bool = True,
+                 selection: Selection | None = None) -> list[tuple[str, int, int]]: ...
+
+
+class ReportOf(Protocol):
+    """The `report_of` fixture: report_of(text, header=True) -> the file's report."""
+
+    def __call__(self, text: str, header: bool = True) -> FileReport: ...
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No holiday override or cache from the developer's home may change what a test sees."""
@@ -39,7 +71,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 
 
 @pytest.fixture
-def write(tmp_path: Path) -> Callable[..., Path]:
+def write(tmp_path: Path) -> Write:
     """write(text, name="m.yaml", header=False) -> path; dedents the text."""
 
     def _write(text: str, name: str = "m.yaml", header: bool = False) -> Path:
@@ -53,7 +85,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def loaded(write: Callable[..., Path]) -> Callable[..., Loaded]:
+def loaded(write: Write) -> Load:
     def _loaded(text: str, header: bool = True) -> Loaded:
         return load(write(text, header=header), "m.yaml")
 
@@ -61,7 +93,7 @@ def loaded(write: Callable[..., Path]) -> Callable[..., Loaded]:
 
 
 @pytest.fixture
-def found(write: Callable[..., Path]) -> Callable[..., list[tuple[str, int, int]]]:
+def found(write: Write) -> Found:
     """found(text, code=None) -> sorted [(code, line, col)] of findings (not waived).
 
     With the mission header prepended (line numbers count it: the body starts on line 9).
@@ -78,7 +110,7 @@ def found(write: Callable[..., Path]) -> Callable[..., list[tuple[str, int, int]
 
 
 @pytest.fixture
-def report_of(write: Callable[..., Path]) -> Callable[..., FileReport]:
+def report_of(write: Write) -> ReportOf:
     def _report(text: str, header: bool = True) -> FileReport:
         return lint_loaded(load(write(text, header=header), "m.yaml"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +13,9 @@ from missionctl.cli.app import FAILED, INTERNAL, USAGE, failure, main
 from missionctl.errors import FormatErrors, UserError
 from missionctl.loader import load
 from missionctl.net.errors import NetError
+
+if TYPE_CHECKING:
+    from conftest import Write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +25,7 @@ def test_user_error_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> No
     assert capsys.readouterr().err == "missionctl: x.yaml: no such file or directory\n"
 
 
-def test_format_errors_print_the_findings_exit_1(write, capsys: pytest.CaptureFixture[str],
+def test_format_errors_print_the_findings_exit_1(write: Write, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     bad = write("people:\n  ana: {email: x@example.org}\n", header=True)

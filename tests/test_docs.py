@@ -13,26 +13,26 @@ def readme_commands() -> list[str]:
     return re.findall(r"```sh\n(.+?)\n```", text)
 
 
-def test_readme_starts_with_the_two_commands():
+def test_readme_starts_with_the_two_commands() -> None:
     main_job, tests = readme_commands()[:2]
     assert "missionctl check missions/" in main_job
     assert "pytest" in tests
 
 
-def test_ci_runs_the_readme_test_command_exactly():
+def test_ci_runs_the_readme_test_command_exactly() -> None:
     tests = readme_commands()[1]
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert tests in ci
 
 
-def test_rules_md_is_generated_from_the_code():
+def test_rules_md_is_generated_from_the_code() -> None:
     from missionctl.rules.docs import markdown
 
     assert (ROOT / "docs" / "rules.md").read_text() == markdown(), (
         "docs/rules.md is stale: python -m missionctl.rules.docs > docs/rules.md")
 
 
-def test_every_rule_has_a_check_or_is_a_format_rule():
+def test_every_rule_has_a_check_or_is_a_format_rule() -> None:
     from missionctl.checks import registry
     from missionctl.rules.catalogue import RULES
 
@@ -40,7 +40,7 @@ def test_every_rule_has_a_check_or_is_a_format_rule():
     assert missing == []
 
 
-def test_every_command_in_the_readme_exists():
+def test_every_command_in_the_readme_exists() -> None:
     import typer.main
 
     from missionctl.cli.app import app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,7 +46,7 @@ def mutated(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(tmp: Path, text: str | bytes, capsys) -> None:
+def run(tmp: Path, text: str | bytes, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp / "m.yaml"
     if isinstance(text, str):
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -62,14 +63,16 @@ def run(tmp: Path, text: str | bytes, capsys) -> None:
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=mutated())
-def test_mutated_missions_never_crash(tmp_path, capsys, text):
+def test_mutated_missions_never_crash(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      text: str) -> None:
     run(tmp_path, text, capsys)
 
 
 @settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300) | st.text(max_size=300).map(str))
-def test_random_input_never_crashes(tmp_path, capsys, data):
+def test_random_input_never_crashes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    data: str | bytes) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     run(tmp_path, data, capsys)
@@ -78,7 +81,8 @@ def test_random_input_never_crashes(tmp_path, capsys, data):
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=mutated())
-def test_views_of_mutated_missions_never_crash(tmp_path, capsys, text):
+def test_views_of_mutated_missions_never_crash(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               text: str) -> None:
     path = tmp_path / "m.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     for args in (["itinerary", str(path)], ["itinerary", "--format", "ics", str(path)],

@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "missions").rglob("*.yaml"))
 
 
-def test_schema_is_valid_draft7():
+def test_schema_is_valid_draft7() -> None:
     jsonschema.Draft7Validator.check_schema(json_schema())
 
 
-def test_there_are_two_example_missions():
+def test_there_are_two_example_missions() -> None:
     import re
 
     missions = [p for p in EXAMPLES if re.search(r"^mission:", p.read_text(), re.MULTILINE)]
@@ -26,19 +26,22 @@ def test_there_are_two_example_missions():
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_examples_validate(path):
+def test_examples_validate(path: Path) -> None:
     composed = compose_file(path, str(path))
     assert composed.error is None
+    assert composed.root is not None
     validator = jsonschema.Draft7Validator(json_schema())
     errors = [f"{list(e.absolute_path)}: {e.message}"
               for e in validator.iter_errors(as_editor_sees(composed.root))]
     assert errors == []
 
 
-def test_schema_rejects_what_check_rejects(tmp_path):
+def test_schema_rejects_what_check_rejects(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text("missionctl: 1\nmission: {id: x}\nevents:\n  e: {kind: party, titel: x}\n")
-    doc = as_editor_sees(compose_file(path, "m.yaml").root)
+    root = compose_file(path, "m.yaml").root
+    assert root is not None
+    doc = as_editor_sees(root)
     messages = [e.message for e in jsonschema.Draft7Validator(json_schema()).iter_errors(doc)]
     assert any("party" in m for m in messages)
     assert any("titel" in m for m in messages)

@@ -6,6 +6,11 @@ Meeting entries start on line 24, at column 9 (the flow mapping after `- `).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 SESSION = """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -25,13 +30,13 @@ b2b:
 """
 
 
-def only(found, meetings: str, code: str = "MC204") -> list[tuple[str, int, int]]:
+def only(found: Found, meetings: str, code: str = "MC204") -> list[tuple[str, int, int]]:
     every = found(SESSION + meetings)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_a_clean_grid(found):
+def test_a_clean_grid(found: Found) -> None:
     assert only(found, """\
       - {at: "14:00", table: 1, between: [moldes, atlas]}
       - {at: "14:00", table: 2, between: [sebou, luso]}
@@ -40,7 +45,7 @@ def test_a_clean_grid(found):
 """) == []
 
 
-def test_off_grid(report_of):
+def test_off_grid(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {at: "14:00", table: 1, between: [moldes, atlas]}
       - {at: "14:40", table: 2, between: [sebou, luso]}
@@ -51,7 +56,7 @@ def test_off_grid(report_of):
     assert "the nearest slots are 14:30 and 15:00" in f.message
 
 
-def test_outside_the_session(found):
+def test_outside_the_session(found: Found) -> None:
     # 15:30 ends 15:55: inside. 16:00 is on the grid but ends 16:25; 13:30 is before.
     assert only(found, """\
       - {at: "15:30", table: 1, between: [moldes, atlas]}
@@ -60,7 +65,7 @@ def test_outside_the_session(found):
 """) == [("MC204", 25, 9), ("MC204", 26, 9)]
 
 
-def test_a_table_the_session_does_not_have(report_of):
+def test_a_table_the_session_does_not_have(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {at: "14:00", table: 3, between: [moldes, atlas]}
 """)
@@ -69,7 +74,7 @@ def test_a_table_the_session_does_not_have(report_of):
     assert "table 3 does not exist: the session has 2 tables" in f.message
 
 
-def test_the_same_table_twice_in_a_slot_points_at_the_later_entry(report_of):
+def test_the_same_table_twice_in_a_slot_points_at_the_later_entry(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {at: "14:00", table: 1, between: [moldes, atlas]}
       - {at: "14:30", table: 1, between: [sebou, luso]}
@@ -81,7 +86,7 @@ def test_the_same_table_twice_in_a_slot_points_at_the_later_entry(report_of):
     assert "table 1 is already taken at 14:00 by Moldes Norte – Atlas Auto" in f.message
 
 
-def test_more_meetings_than_tables_in_a_slot(report_of):
+def test_more_meetings_than_tables_in_a_slot(report_of: ReportOf) -> None:
     # Tables 1, 2 and 2 again: the third meeting is one too many and reuses table 2.
     report = report_of(SESSION + """\
       - {at: "14:00", table: 1, between: [moldes, atlas]}
@@ -95,7 +100,7 @@ def test_more_meetings_than_tables_in_a_slot(report_of):
     assert [(r.line, r.column) for r in f.related] == [(25, 9), (24, 9)]
 
 
-def test_an_organisation_twice_in_one_slot(report_of):
+def test_an_organisation_twice_in_one_slot(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {at: "14:00", table: 1, between: [moldes, atlas]}
       - {at: "14:00", table: 2, between: [sebou, moldes]}
@@ -108,7 +113,7 @@ def test_an_organisation_twice_in_one_slot(report_of):
         in f.message
 
 
-def test_global_waiver(report_of):
+def test_global_waiver(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {at: "14:40", table: 1, between: [moldes, atlas]}
 checks:

@@ -5,6 +5,11 @@ Request entries start on line 23, column 9; the meetings follow the requests.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 SESSION = """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -23,13 +28,13 @@ b2b:
 """
 
 
-def only(found, text: str, code: str = "MC205") -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str = "MC205") -> list[tuple[str, int, int]]:
     every = found(text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_request_met_in_the_reverse_direction(found):
+def test_request_met_in_the_reverse_direction(found: Found) -> None:
     assert only(found, SESSION + """\
       - {from: moldes, to: atlas, priority: high}
     meetings:
@@ -37,7 +42,7 @@ def test_request_met_in_the_reverse_direction(found):
 """) == []
 
 
-def test_request_without_a_meeting_suggests_a_free_slot(report_of):
+def test_request_without_a_meeting_suggests_a_free_slot(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {from: moldes, to: atlas, priority: high}
       - {from: sebou, to: moldes}
@@ -53,7 +58,7 @@ def test_request_without_a_meeting_suggests_a_free_slot(report_of):
         in f.message
 
 
-def test_no_free_slot_says_so(report_of):
+def test_no_free_slot_says_so(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {from: moldes, to: atlas}
     meetings:
@@ -66,7 +71,7 @@ def test_no_free_slot_says_so(report_of):
     assert "no slot has both free" in f.message
 
 
-def test_request_met_in_another_session(found):
+def test_request_met_in_another_session(found: Found) -> None:
     assert only(found, SESSION + """\
       - {from: moldes, to: atlas}
   later:
@@ -81,7 +86,7 @@ def test_request_met_in_another_session(found):
 """) == []
 
 
-def test_a_meeting_with_a_third_organisation_does_not_meet_the_request(found):
+def test_a_meeting_with_a_third_organisation_does_not_meet_the_request(found: Found) -> None:
     assert only(found, SESSION + """\
       - {from: moldes, to: atlas}
       - {from: atlas, to: sebou}
@@ -90,7 +95,7 @@ def test_a_meeting_with_a_third_organisation_does_not_meet_the_request(found):
 """) == [("MC205", 23, 9), ("MC205", 24, 9)]
 
 
-def test_global_waiver(report_of):
+def test_global_waiver(report_of: ReportOf) -> None:
     report = report_of(SESSION + """\
       - {from: moldes, to: atlas}
 checks:

@@ -7,18 +7,23 @@ default window is 12:30-14:30, local time at the venue.
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC303"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
 
 
 
-def messages(report_of, text: str) -> list[str]:
+def messages(report_of: ReportOf, text: str) -> list[str]:
     return [f.message for f in report_of(text).shown if f.code == CODE]
 
 
-def test_meeting_across_the_prayer_in_morocco_not_in_portugal(found, report_of):
+def test_meeting_across_the_prayer_in_morocco_not_in_portugal(found: Found, report_of: ReportOf) -> None:
     text = """\
 venues:
   lis: {name: Lisbon office, country: PT, timezone: Europe/Lisbon}
@@ -34,7 +39,7 @@ events:
         "(`waive: {MC303: \"...\"}`)"]
 
 
-def test_touching_windows_do_not_overlap(found):
+def test_touching_windows_do_not_overlap(found: Found) -> None:
     assert found("""\
 events:
   before: {kind: meeting, title: Before, start: 2027-05-14 11:30, end: 12:30}
@@ -46,7 +51,7 @@ events:
 """, selection=ONLY) == [(CODE, 12, 3), (CODE, 13, 3), (CODE, 14, 3), (CODE, 15, 3)]
 
 
-def test_only_fridays_and_only_business_events(found):
+def test_only_fridays_and_only_business_events(found: Found) -> None:
     assert found("""\
 events:
   thu: {kind: meeting, title: Meeting, start: 2027-05-13 12:00, end: 13:00}
@@ -58,7 +63,7 @@ events:
 """, selection=ONLY) == [(CODE, 14, 3), (CODE, 15, 3)]
 
 
-def test_window_is_local_to_the_venue(found):
+def test_window_is_local_to_the_venue(found: Found) -> None:
     # Tunis is UTC+1, Casablanca UTC+0: 11:00 UTC is 12:00 in Tunis (no overlap, ends 12:30)
     # and 11:30 UTC is 12:30 in Tunis (overlap); in Casablanca both are before 12:30.
     assert found("""\
@@ -71,7 +76,7 @@ events:
 """, selection=ONLY) == [(CODE, 13, 3)]
 
 
-def test_window_from_checks(found, report_of):
+def test_window_from_checks(found: Found, report_of: ReportOf) -> None:
     text = """\
 checks:
   friday_prayer: "13:00-14:00"
@@ -85,7 +90,7 @@ events:
     assert "end it by 13:00 or start it at 14:00 or later" in message
 
 
-def test_b2b_meeting_in_the_window(found):
+def test_b2b_meeting_in_the_window(found: Found) -> None:
     assert found("""\
 organisations:
   moldes: {name: Moldes Norte}
@@ -105,7 +110,7 @@ b2b:
 """, selection=ONLY) == [(CODE, 23, 9)]
 
 
-def test_cancelled_and_waived(report_of):
+def test_cancelled_and_waived(report_of: ReportOf) -> None:
     report = report_of("""\
 events:
   gone: {kind: meeting, title: Ministry, start: 2027-05-14 12:00, end: 13:00, status: cancelled}

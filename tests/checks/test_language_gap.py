@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC107"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -45,12 +49,12 @@ def visit(attendees: str, hosts: str = "", more: str = "") -> str:
                     f"end: 12:00, {fields}}}\n")
 
 
-def test_no_common_language(found):
+def test_no_common_language(found: Found) -> None:
     text = visit("rui-costa", "karim-alaoui")
     assert found(text, selection=ONLY) == [at(text, "visit:")] == [(CODE, 26, 3)]
 
 
-def test_message(report_of):
+def test_message(report_of: ReportOf) -> None:
     [finding] = [f for f in report_of(visit("rui-costa", "karim-alaoui")).shown
                  if f.code == CODE]
     assert finding.message == (
@@ -60,25 +64,25 @@ def test_message(report_of):
     assert finding.subject == "visit"
 
 
-def test_a_common_language_is_enough(found):
+def test_a_common_language_is_enough(found: Found) -> None:
     assert found(visit("ana-silva", "salma-idrissi"), selection=ONLY) == []
 
 
-def test_an_interpreter_bridges_only_with_a_language_of_each_side(found):
+def test_an_interpreter_bridges_only_with_a_language_of_each_side(found: Found) -> None:
     bridged = visit("rui-costa", "karim-alaoui", ", interpreters: [leila-benali]")
     assert found(bridged, selection=ONLY) == []
     wrong = visit("rui-costa", "karim-alaoui", ", interpreters: [omar-fassi]")
     assert found(wrong, selection=ONLY) == [at(wrong, "visit:")]
 
 
-def test_unknown_languages_never_raise_an_alarm(found):
+def test_unknown_languages_never_raise_an_alarm(found: Found) -> None:
     assert found(visit("nuno-reis", "karim-alaoui"), selection=ONLY) == []
     assert found(visit("rui-costa", "youssef-tazi"), selection=ONLY) == []
     mixed = visit("rui-costa, nuno-reis", "karim-alaoui, youssef-tazi")
     assert found(mixed, selection=ONLY) == [at(mixed, "visit:")]
 
 
-def test_group_and_org_references(found):
+def test_group_and_org_references(found: Found) -> None:
     hosts_by_org = visit("rui-costa", "org:atlas-auto")  # ar/fr/en against pt
     assert found(hosts_by_org, selection=ONLY) == [at(hosts_by_org, "visit:")]
     assert found(visit("ana-silva", "org:atlas-auto"), selection=ONLY) == []
@@ -86,16 +90,16 @@ def test_group_and_org_references(found):
     assert found(by_group, selection=ONLY) == [at(by_group, "visit:")]
 
 
-def test_attendees_on_the_host_side_are_hosts(found):
+def test_attendees_on_the_host_side_are_hosts(found: Found) -> None:
     text = visit("rui-costa, karim-alaoui")
     assert found(text, selection=ONLY) == [at(text, "visit:")]
 
 
-def test_crew_are_not_visitors(found):
+def test_crew_are_not_visitors(found: Found) -> None:
     assert found(visit("driver", "karim-alaoui"), selection=ONLY) == []
 
 
-def test_b2b_meetings_are_checked(found):
+def test_b2b_meetings_are_checked(found: Found) -> None:
     text = SETUP.removesuffix("events:\n") + """\
 b2b:
   matchmaking:
@@ -115,7 +119,7 @@ b2b:
     assert found(pair, selection=ONLY) == [at(text, '{at: "14:00"')]
 
 
-def test_event_language_everyone_must_follow(found, report_of):
+def test_event_language_everyone_must_follow(found: Found, report_of: ReportOf) -> None:
     # Ana and Salma share English, but the visit is held in French, which Ana does not speak.
     text = visit("ana-silva", "salma-idrissi", ", language: fr")
     assert found(text, selection=ONLY) == [at(text, "visit:")]
@@ -127,7 +131,7 @@ def test_event_language_everyone_must_follow(found, report_of):
     assert found(visit("ana-silva", "salma-idrissi", ", language: en"), selection=ONLY) == []
 
 
-def test_event_language_bridged_by_interpreters(found):
+def test_event_language_bridged_by_interpreters(found: Found) -> None:
     bridged = visit("group:delegation", "karim-alaoui",
                     ", language: fr, interpreters: [leila-benali]")
     assert found(bridged, selection=ONLY) == []
@@ -138,12 +142,12 @@ def test_event_language_bridged_by_interpreters(found):
     assert found(hosts_lost, selection=ONLY) == [at(hosts_lost, "visit:")]
 
 
-def test_cancelled_events_are_skipped(found):
+def test_cancelled_events_are_skipped(found: Found) -> None:
     text = visit("rui-costa", "karim-alaoui", ", status: cancelled")
     assert found(text, selection=ONLY) == []
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     text = visit("rui-costa", "karim-alaoui", ", waive: {MC107: the hosts bring one}")
     report = report_of(text)
     assert report.checked

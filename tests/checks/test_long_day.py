@@ -7,7 +7,12 @@ in 2027, Lisbon UTC+1 in May. max_day defaults to 12h.
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC105"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -42,11 +47,11 @@ def day(*events: str, who: str = "ana-silva") -> str:
 LONG = day("flight travel 06:00 | 07:00", "visit visit 10:00 | 12:00", "dinner meal 20:00 | 21:30")
 
 
-def test_long_day_once_per_person_at_the_person(found):
+def test_long_day_once_per_person_at_the_person(found: Found) -> None:
     assert found(LONG, selection=ONLY) == [ANA]
 
 
-def test_message(report_of):
+def test_message(report_of: ReportOf) -> None:
     [finding] = [f for f in report_of(LONG).shown if f.code == CODE]
     assert finding.message == (
         "Ana Silva's day on Tue 2027-05-11 runs 15h30, from 'Flight' (flight) at 06:00 to "
@@ -55,41 +60,41 @@ def test_message(report_of):
     assert (finding.loc.line, finding.subject) == (10, None)
 
 
-def test_exactly_max_day_is_fine(found):
+def test_exactly_max_day_is_fine(found: Found) -> None:
     assert found(day("a visit 08:00 | 09:00", "b meal 19:00 | 20:00"), selection=ONLY) == []
     assert found(day("a visit 08:00 | 09:00", "b meal 19:00 | 20:01"), selection=ONLY) == [ANA]
 
 
-def test_max_day_setting(found):
+def test_max_day_setting(found: Found) -> None:
     assert found(LONG.replace("events:", "checks: {max_day: 16h}\nevents:"),
                  selection=ONLY) == []
 
 
-def test_travel_counts(found):
+def test_travel_counts(found: Found) -> None:
     without_flight = LONG.replace("kind: travel", "kind: travel, status: cancelled")
     assert found(without_flight, selection=ONLY) == []  # 10:00-21:30 is 11h30
 
 
-def test_stay_and_free_do_not_count(found):
+def test_stay_and_free_do_not_count(found: Found) -> None:
     text = day("hotel stay 2027-05-10 14:00 | 2027-05-12 11:00", "gym free 06:00 | 07:00",
                "visit visit 09:00 | 12:00", "dinner meal 19:00 | 20:30")
     assert found(text, selection=ONLY) == []
     assert found(text.replace("kind: free", "kind: other"), selection=ONLY) == [ANA]
 
 
-def test_each_long_day_and_each_person(found):
+def test_each_long_day_and_each_person(found: Found) -> None:
     text = LONG + day("b1 visit 2027-05-12 07:00 | 08:00", "b2 meal 2027-05-12 20:00 | 21:00",
                       who="group:delegation").removeprefix(SETUP)
     assert found(text, selection=ONLY) == [ANA, ANA, RUI]
 
 
-def test_an_evening_past_midnight_stays_on_its_day(found):
+def test_an_evening_past_midnight_stays_on_its_day(found: Found) -> None:
     text = day("visit visit 08:00 | 10:00", "dinner meal 20:00 | 2027-05-12 01:00",
                "breakfast meal 2027-05-12 08:00 | 09:00")
     assert found(text, selection=ONLY) == [ANA]
 
 
-def test_days_are_local_to_each_event(found):
+def test_days_are_local_to_each_event(found: Found) -> None:
     # 00:30 in Lisbon on the 12th is 23:30 UTC on the 11th: in a UTC day the span from 08:00
     # would be 16h; each event belongs to its own local date, so these are two short days.
     text = SETUP + """\
@@ -102,7 +107,7 @@ def test_days_are_local_to_each_event(found):
     assert found(in_casablanca, selection=ONLY) == [ANA]
 
 
-def test_a_flight_counts_on_its_origin_date(found):
+def test_a_flight_counts_on_its_origin_date(found: Found) -> None:
     text = SETUP + """\
   flight: {kind: travel, title: Flight, from: lis, to: cmn, start: 2027-05-11 07:00, end: 08:00, attendees: [ana-silva]}
   dinner: {kind: meal, title: Dinner, start: 2027-05-11 19:00, end: 19:30, attendees: [ana-silva]}

@@ -6,6 +6,11 @@ on line 16; events start on line 19.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 BODY = """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -22,13 +27,13 @@ ANA = (15, 3)
 DATES = ", arrival: 2027-05-10 10:30, departure: 2027-05-13 18:00"  # Ana's, for removal
 
 
-def messages(report_of, events: str) -> list[tuple[int, int, str]]:
+def messages(report_of: ReportOf, events: str) -> list[tuple[int, int, str]]:
     report = report_of(BODY + events)
     assert [f.code for f in report.shown if f.code.startswith("MC0")] == []
     return [(f.loc.line, f.loc.column, f.message) for f in report.shown if f.code == "MC406"]
 
 
-def test_arrival_and_departure_span_nights_without_stay(report_of):
+def test_arrival_and_departure_span_nights_without_stay(report_of: ReportOf) -> None:
     [(line, col, message)] = messages(report_of, """\
   lunch: {kind: meal, title: Lunch, venue: hotel, start: 2027-05-11 12:00, end: 13:00,\
       attendees: [omar]}
@@ -38,14 +43,14 @@ def test_arrival_and_departure_span_nights_without_stay(report_of):
         "Mon 10 May → Thu 13 May (3 nights)" in message
 
 
-def test_a_stay_covering_every_night(report_of):
+def test_a_stay_covering_every_night(report_of: ReportOf) -> None:
     assert messages(report_of, """\
   hotel: {kind: stay, title: Hotel Anfa, venue: hotel, start: 2027-05-10 15:00,\
       end: 2027-05-13 11:00, attendees: [ana]}
 """) == []
 
 
-def test_only_the_uncovered_nights_are_listed(report_of):
+def test_only_the_uncovered_nights_are_listed(report_of: ReportOf) -> None:
     # Night 10->11 covered; 11->12 not; 12->13 covered by two stays handing over at 03:00.
     [(line, col, message)] = messages(report_of, """\
   first: {kind: stay, title: Hotel Anfa, venue: hotel, start: 2027-05-10 15:00,\
@@ -59,7 +64,7 @@ def test_only_the_uncovered_nights_are_listed(report_of):
     assert "for the night Tue 11 May → Wed 12 May;" in message
 
 
-def test_separate_runs_of_nights(report_of):
+def test_separate_runs_of_nights(report_of: ReportOf) -> None:
     [(line, col, message)] = messages(report_of, """\
   mid: {kind: stay, title: Hotel Anfa, venue: hotel, start: 2027-05-11 15:00,\
       end: 2027-05-12 11:00, attendees: [ana]}
@@ -68,7 +73,7 @@ def test_separate_runs_of_nights(report_of):
     assert "nights Mon 10 May → Tue 11 May, Wed 12 May → Thu 13 May;" in message
 
 
-def test_a_cancelled_stay_covers_nothing(report_of):
+def test_a_cancelled_stay_covers_nothing(report_of: ReportOf) -> None:
     [(line, col, _)] = messages(report_of, """\
   hotel: {kind: stay, title: Hotel Anfa, venue: hotel, start: 2027-05-10 15:00,\
       end: 2027-05-13 11:00, attendees: [ana], status: cancelled}
@@ -76,7 +81,7 @@ def test_a_cancelled_stay_covers_nothing(report_of):
     assert (line, col) == ANA
 
 
-def test_events_on_consecutive_days_make_a_night(found):
+def test_events_on_consecutive_days_make_a_night(found: Found) -> None:
     body = BODY.replace(DATES, "", 1)
     every = found(body + """\
   dinner: {kind: meal, title: Dinner, venue: hotel, start: 2027-05-11 20:00, end: 22:00,\
@@ -89,7 +94,7 @@ def test_events_on_consecutive_days_make_a_night(found):
         ("MC406", 15, 3), ("MC406", 17, 3)]
 
 
-def test_travelling_through_the_night_needs_no_bed(found):
+def test_travelling_through_the_night_needs_no_bed(found: Found) -> None:
     body = BODY.replace(DATES, "", 1)
     every = found(body + """\
   dinner: {kind: meal, title: Dinner, venue: hotel, start: 2027-05-11 20:00, end: 22:00,\
@@ -102,7 +107,7 @@ def test_travelling_through_the_night_needs_no_bed(found):
     assert [c for c in every if c[0] == "MC406" or c[0].startswith("MC0")] == []
 
 
-def test_leaving_before_the_small_hours_is_no_night(found):
+def test_leaving_before_the_small_hours_is_no_night(found: Found) -> None:
     # A flight home at 00:30 is on the next day, but Ana is gone before 02:00.
     body = BODY.replace(DATES, "", 1)
     every = found(body + """\
@@ -114,7 +119,7 @@ def test_leaving_before_the_small_hours_is_no_night(found):
     assert [c for c in every if c[0] == "MC406" or c[0].startswith("MC0")] == []
 
 
-def test_global_waiver(report_of):
+def test_global_waiver(report_of: ReportOf) -> None:
     report = report_of(BODY + """\
   lunch: {kind: meal, title: Lunch, venue: hotel, start: 2027-05-11 12:00, end: 13:00,\
       attendees: [ana]}

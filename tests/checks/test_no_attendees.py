@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 BODY = """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -19,13 +24,13 @@ events:
 # Events start on line 21.
 
 
-def only(found, text: str, code: str = "MC405") -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str = "MC405") -> list[tuple[str, int, int]]:
     every = found(BODY + text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_events_nobody_takes_part_in(found):
+def test_events_nobody_takes_part_in(found: Found) -> None:
     assert only(found, """\
   a: {kind: meal, title: Lunch, venue: hotel, start: 2027-05-11 12:00, end: 13:00}
   b: {kind: meal, title: Dinner, venue: hotel, start: 2027-05-11 20:00, end: 22:00,\
@@ -38,7 +43,7 @@ def test_events_nobody_takes_part_in(found):
 """) == [("MC405", 21, 3), ("MC405", 22, 3)]
 
 
-def test_b2b_meeting_whose_organisations_have_no_participants(report_of):
+def test_b2b_meeting_whose_organisations_have_no_participants(report_of: ReportOf) -> None:
     report = report_of(BODY + """\
   c: {kind: meal, title: Breakfast, venue: hotel, start: 2027-05-12 08:00, end: 09:00,\
       attendees: [ana]}
@@ -63,7 +68,7 @@ b2b:
         in found[0].message
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     report = report_of(BODY + """\
   a: {kind: meal, title: Lunch, venue: hotel, start: 2027-05-11 12:00, end: 13:00,\
       waive: {MC405: guest list pending}}

@@ -5,6 +5,11 @@ The body continues the header's `mission:` with an organiser, so events start on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 BASE = """\
   organiser: produtech
 organisations:
@@ -22,13 +27,13 @@ events:
 """
 
 
-def only(found, text: str, code: str = "MC401") -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str = "MC401") -> list[tuple[str, int, int]]:
     every = found(BASE + text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_visit_and_meeting_without_host(report_of):
+def test_visit_and_meeting_without_host(report_of: ReportOf) -> None:
     report = report_of(BASE + """\
   tour: {kind: visit, title: Plant tour, organisation: atlas, venue: plant,\
       start: 2027-05-12 10:00, end: 12:00, attendees: [ana]}
@@ -41,7 +46,7 @@ def test_visit_and_meeting_without_host(report_of):
     assert "'Plant tour' (Wed 12 May 10:00–12:00) is with Atlas Auto" in found[0].message
 
 
-def test_a_named_host_is_enough(found):
+def test_a_named_host_is_enough(found: Found) -> None:
     assert only(found, """\
   tour: {kind: visit, title: Plant tour, organisation: atlas, venue: plant,\
       start: 2027-05-12 10:00, end: 12:00, attendees: [ana], hosts: [omar]}
@@ -50,14 +55,14 @@ def test_a_named_host_is_enough(found):
 """) == []
 
 
-def test_hosts_that_reach_nobody_are_no_host(found):
+def test_hosts_that_reach_nobody_are_no_host(found: Found) -> None:
     assert only(found, """\
   tour: {kind: visit, title: Plant tour, organisation: empty, venue: plant,\
       start: 2027-05-12 10:00, end: 12:00, attendees: [ana], hosts: [org:empty]}
 """) == [("MC401", 22, 3)]
 
 
-def test_the_organiser_and_the_attendees_own_organisation_are_not_another(found):
+def test_the_organiser_and_the_attendees_own_organisation_are_not_another(found: Found) -> None:
     assert only(found, """\
   prep: {kind: meeting, title: Prep, organisation: produtech, venue: plant,\
       start: 2027-05-12 08:00, end: 09:00, attendees: [ana, rita]}
@@ -66,7 +71,7 @@ def test_the_organiser_and_the_attendees_own_organisation_are_not_another(found)
 """) == []
 
 
-def test_other_kinds_and_no_organisation_are_not_checked(found):
+def test_other_kinds_and_no_organisation_are_not_checked(found: Found) -> None:
     assert only(found, """\
   training: {kind: training, title: Training, organisation: atlas, venue: plant,\
       start: 2027-05-12 10:00, end: 12:00, attendees: [ana]}
@@ -75,14 +80,14 @@ def test_other_kinds_and_no_organisation_are_not_checked(found):
 """) == []
 
 
-def test_cancelled_is_not_checked(found):
+def test_cancelled_is_not_checked(found: Found) -> None:
     assert only(found, """\
   tour: {kind: visit, title: Plant tour, organisation: atlas, venue: plant,\
       start: 2027-05-12 10:00, end: 12:00, attendees: [ana], status: cancelled}
 """) == []
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     report = report_of(BASE + """\
   tour: {kind: visit, title: Plant tour, organisation: atlas, venue: plant,\
       start: 2027-05-12 10:00, end: 12:00, attendees: [ana], waive: {MC401: host named on the day}}

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 BODY = """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -14,13 +19,13 @@ events:
 # Events start on line 16.
 
 
-def only(found, text: str, code: str = "MC403") -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str = "MC403") -> list[tuple[str, int, int]]:
     every = found(BODY + text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_events_without_venue(report_of):
+def test_events_without_venue(report_of: ReportOf) -> None:
     report = report_of(BODY + """\
   dinner: {kind: meal, title: Welcome dinner, start: 2027-05-11 20:00, end: 22:00}
   lunch: {kind: meal, title: Lunch, venue: hotel, start: 2027-05-11 12:00, end: 13:00}
@@ -32,20 +37,20 @@ def test_events_without_venue(report_of):
     assert "'Welcome dinner' (Tue 11 May 20:00–22:00) has no venue" in found[0].message
 
 
-def test_travel_needs_no_venue(found):
+def test_travel_needs_no_venue(found: Found) -> None:
     assert only(found, """\
   flight: {kind: travel, title: Flight home, from: cmn, to: hotel, start: 2027-05-14 15:00,\
       end: 16:00}
 """) == []
 
 
-def test_cancelled_is_not_checked(found):
+def test_cancelled_is_not_checked(found: Found) -> None:
     assert only(found, """\
   dinner: {kind: meal, title: Dinner, start: 2027-05-11 20:00, end: 22:00, status: cancelled}
 """) == []
 
 
-def test_b2b_session_without_venue_is_reported_once(found):
+def test_b2b_session_without_venue_is_reported_once(found: Found) -> None:
     assert only(found, """\
   lunch: {kind: meal, title: Lunch, venue: hotel, start: 2027-05-11 12:00, end: 13:00}
 b2b:
@@ -62,7 +67,7 @@ b2b:
 """) == [("MC403", 18, 3)]
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     report = report_of(BODY + """\
   dinner: {kind: meal, title: Dinner, start: 2027-05-11 20:00, end: 22:00,\
       waive: {MC403: venue chosen on the day}}

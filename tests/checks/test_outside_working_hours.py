@@ -7,19 +7,24 @@ The header's mission is in Morocco (Africa/Casablanca, UTC+0 for good since 2026
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.checks import registry
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC306"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
 
 
 
-def messages(report_of, text: str) -> list[str]:
+def messages(report_of: ReportOf, text: str) -> list[str]:
     return [f.message for f in report_of(text).shown if f.code == CODE]
 
 
-def test_early_and_late_business_events(found, report_of):
+def test_early_and_late_business_events(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   early: {kind: visit, title: Plant tour, start: 2027-05-11 07:00, end: 09:00}
@@ -38,7 +43,7 @@ events:
     assert "on Tue 2027-05-11 it starts at 19:00, after 18:30;" in evening
 
 
-def test_only_business_events(found):
+def test_only_business_events(found: Found) -> None:
     assert found("""\
 venues:
   hotel: {name: Hotel Anfa}
@@ -54,7 +59,7 @@ events:
 """, selection=ONLY) == [(CODE, 19, 3)]
 
 
-def test_across_midnight(found, report_of):
+def test_across_midnight(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   overnight: {kind: workshop, title: Hackathon, start: 2027-05-11 17:00, end: 2027-05-12 10:00}
@@ -66,7 +71,7 @@ events:
         "(08:30-18:30, local time in Morocco): on Tue 2027-05-11 it runs past midnight;")
 
 
-def test_hours_are_local_to_the_venue(found, report_of):
+def test_hours_are_local_to_the_venue(found: Found, report_of: ReportOf) -> None:
     # 07:45 UTC is 08:45 in Lisbon (UTC+1 in May) and 07:45 in Casablanca (UTC+0).
     text = """\
 venues:
@@ -81,7 +86,7 @@ events:
             "working hours (08:30-18:30, local time in Portugal)") in messages(report_of, text)[1]
 
 
-def test_window_from_checks(found):
+def test_window_from_checks(found: Found) -> None:
     assert found("""\
 checks:
   working_hours: "07:00-17:00"
@@ -91,7 +96,7 @@ events:
 """, selection=ONLY) == [(CODE, 13, 3)]
 
 
-def test_severity_off(found):
+def test_severity_off(found: Found) -> None:
     assert found("""\
 checks:
   severity: {MC306: off}
@@ -100,7 +105,7 @@ events:
 """, selection=ONLY) == []
 
 
-def test_b2b_meetings(found):
+def test_b2b_meetings(found: Found) -> None:
     assert found("""\
 organisations:
   moldes: {name: Moldes Norte}
@@ -120,7 +125,7 @@ b2b:
 """, selection=ONLY) == [(CODE, 23, 9)]
 
 
-def test_cancelled_and_waived(report_of):
+def test_cancelled_and_waived(report_of: ReportOf) -> None:
     report = report_of("""\
 events:
   gone: {kind: visit, title: Plant tour, start: 2027-05-11 07:00, end: 09:00, status: cancelled}
@@ -133,7 +138,7 @@ events:
         (CODE, 11, "the early shift is the point")]
 
 
-def test_calendar_rules_are_registered_with_docs():
+def test_calendar_rules_are_registered_with_docs() -> None:
     rules = registry()
     for code in ("MC301", "MC302", "MC303", "MC304", "MC305", "MC306"):
         rule = rules[code]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 BASE = """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -25,13 +30,13 @@ events:
 # Events written after BASE start on line 27.
 
 
-def only(found, text: str, code: str = "MC202") -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str = "MC202") -> list[tuple[str, int, int]]:
     every = found(text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_people_are_counted_once_after_group_and_org_expansion(found):
+def test_people_are_counted_once_after_group_and_org_expansion(found: Found) -> None:
     # ana twice (directly and through the group), rui through the group, omar and salma
     # through org:atlas, omar again as interpreter: 4 distinct people, and room for 3.
     assert only(found, BASE + """\
@@ -48,7 +53,7 @@ def test_people_are_counted_once_after_group_and_org_expansion(found):
 """) == [("MC202", 27, 3)]
 
 
-def test_exactly_at_capacity_is_fine(found):
+def test_exactly_at_capacity_is_fine(found: Found) -> None:
     assert only(found, BASE + """\
   talk:
     kind: meeting
@@ -61,7 +66,7 @@ def test_exactly_at_capacity_is_fine(found):
 """) == []
 
 
-def test_the_smallest_capacity_applies_and_is_named(report_of):
+def test_the_smallest_capacity_applies_and_is_named(report_of: ReportOf) -> None:
     report = report_of(BASE + """\
   talk: {kind: meeting, title: Talk, venue: hotel, room: small, capacity: 2,\
       start: 2027-05-11 10:00, end: 11:00, attendees: [org:moldes, org:atlas]}
@@ -74,7 +79,7 @@ def test_the_smallest_capacity_applies_and_is_named(report_of):
     assert "the event's own capacity is 2" in found[0].message
 
 
-def test_venue_capacity_applies_to_an_event_in_a_room(report_of):
+def test_venue_capacity_applies_to_an_event_in_a_room(report_of: ReportOf) -> None:
     report = report_of(BASE.replace("capacity: 100", "capacity: 2") + """\
   talk: {kind: meeting, title: Talk, venue: hotel, room: small, start: 2027-05-11 10:00,\
       end: 11:00, attendees: [ana, rui, omar]}
@@ -84,7 +89,7 @@ def test_venue_capacity_applies_to_an_event_in_a_room(report_of):
     assert "3 people" in f.message and "the capacity of venue Hotel Anfa is 2" in f.message
 
 
-def test_no_capacity_no_finding(found):
+def test_no_capacity_no_finding(found: Found) -> None:
     assert only(found, BASE.replace("  plant: {name: Atlas plant, capacity: 3}",
                                      "  plant: {name: Atlas plant}") + """\
   tour: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-12 10:00, end: 11:00,\
@@ -92,7 +97,7 @@ def test_no_capacity_no_finding(found):
 """) == []
 
 
-def test_cancelled_event_is_not_counted(found):
+def test_cancelled_event_is_not_counted(found: Found) -> None:
     assert only(found, BASE + """\
   tour: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-12 10:00, end: 11:00,\
       attendees: [org:moldes, org:atlas, ana], status: cancelled}
@@ -101,7 +106,7 @@ def test_cancelled_event_is_not_counted(found):
 """) == [("MC202", 28, 3)]
 
 
-def test_b2b_meeting_counts_the_participants_of_both_organisations(found):
+def test_b2b_meeting_counts_the_participants_of_both_organisations(found: Found) -> None:
     pair = "      small: {name: Salle Mogador, capacity: 3}\n"
     base = BASE.replace(pair, pair + "      pair: {capacity: 1}\n").replace("events:\n", "")
     assert only(found, base + """\
@@ -121,7 +126,7 @@ b2b:
 """) == [("MC202", 39, 9)]
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     report = report_of(BASE + """\
   tour: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-12 10:00, end: 11:00,\
       attendees: [org:moldes, org:atlas, ana], waive: {MC202: host agreed to 5}}

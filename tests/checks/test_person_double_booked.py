@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import random
 import textwrap
+from typing import TYPE_CHECKING
 
 from missionctl.checks.person_double_booked import overlapping
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC101"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -54,12 +58,12 @@ events:
 """
 
 
-def test_overlap_points_at_the_later_event(found):
+def test_overlap_points_at_the_later_event(found: Found) -> None:
     assert found(BASIC, selection=ONLY) == [(CODE, 29, 3)]
     assert at(BASIC, "lunch:") == (CODE, 29, 3)
 
 
-def test_message_names_events_person_times_and_fix(report_of):
+def test_message_names_events_person_times_and_fix(report_of: ReportOf) -> None:
     [finding] = [f for f in report_of(BASIC).shown if f.code == CODE]
     assert finding.message == (
         "Ana Silva is booked twice: 'Lunch with hosts' (lunch, 2027-05-11 11:30-13:00) "
@@ -69,7 +73,7 @@ def test_message_names_events_person_times_and_fix(report_of):
     assert finding.subject == "lunch"
 
 
-def test_touching_intervals_do_not_overlap(found):
+def test_touching_intervals_do_not_overlap(found: Found) -> None:
     text = BASIC.replace("start: 2027-05-11 11:30", "start: 2027-05-11 12:00")
     assert found(text, selection=ONLY) == []
     one_minute = BASIC.replace("start: 2027-05-11 11:30", "start: 2027-05-11 11:59")
@@ -95,18 +99,18 @@ events:
 """
 
 
-def test_same_wall_clock_in_lisbon_and_casablanca_does_not_overlap(found):
+def test_same_wall_clock_in_lisbon_and_casablanca_does_not_overlap(found: Found) -> None:
     assert found(ZONES, selection=ONLY) == []
 
 
-def test_zones_compared_as_instants(found):
+def test_zones_compared_as_instants(found: Found) -> None:
     # 10:30 Lisbon is 09:30 UTC: it starts *before* the 10:00 Casablanca meeting, so the
     # finding is at the Casablanca meeting although its wall clock reads earlier.
     text = ZONES.replace("start: 2027-05-11 10:00      # 09:00", "start: 2027-05-11 10:30  # ")
     assert found(text, selection=ONLY) == [at(ZONES, "casa-meeting:")]
 
 
-def test_message_shows_a_foreign_zone(report_of):
+def test_message_shows_a_foreign_zone(report_of: ReportOf) -> None:
     text = ZONES.replace("start: 2027-05-11 10:00      # 09:00", "start: 2027-05-11 10:30  # ")
     [finding] = [f for f in report_of(text).shown if f.code == CODE]
     assert "(lisbon-call, 2027-05-11 10:30-11:30 (Europe/Lisbon time))" in finding.message
@@ -133,7 +137,7 @@ events:
 """
 
 
-def test_bare_end_of_a_flight_is_local_to_its_destination(found):
+def test_bare_end_of_a_flight_is_local_to_its_destination(found: Found) -> None:
     assert found(FLIGHT, selection=ONLY) == []  # read in Casablanca, 16:00 would be 16:00 UTC
     early = FLIGHT.replace("start: 2027-05-13 16:00", "start: 2027-05-13 15:00")
     assert found(early, selection=ONLY) == [at(FLIGHT, "debrief:")]
@@ -162,14 +166,14 @@ events:
 """
 
 
-def test_group_and_org_references_are_expanded(found, report_of):
+def test_group_and_org_references_are_expanded(found: Found, report_of: ReportOf) -> None:
     assert found(EXPANDED, selection=ONLY) == [at(EXPANDED, "supplier-meeting:")]
     [finding] = [f for f in report_of(EXPANDED).shown if f.code == CODE]
     # Ana reached three times (group, org, by name) and Rui twice: one finding, both named.
     assert finding.message.startswith("Ana Silva and Rui Costa are booked twice:")
 
 
-def test_cancelled_events_are_ignored(found):
+def test_cancelled_events_are_ignored(found: Found) -> None:
     text = BASIC.replace("    title: Lunch with hosts\n",
                          "    title: Lunch with hosts\n    status: cancelled\n")
     assert found(text, selection=ONLY) == []
@@ -178,14 +182,14 @@ def test_cancelled_events_are_ignored(found):
     assert found(tentative, selection=ONLY) == [at(BASIC, "lunch:")]
 
 
-def test_stay_and_free_never_double_book(found):
+def test_stay_and_free_never_double_book(found: Found) -> None:
     stay = BASIC.replace("kind: meal", "kind: stay")
     free = BASIC.replace("kind: meal", "kind: free")
     assert found(stay, selection=ONLY) == []
     assert found(free, selection=ONLY) == []
 
 
-def test_same_start_points_at_the_one_written_later(found):
+def test_same_start_points_at_the_one_written_later(found: Found) -> None:
     text = BASIC.replace("start: 2027-05-11 11:30", "start: 2027-05-11 10:00")
     assert found(text, selection=ONLY) == [at(BASIC, "lunch:")]
     swapped = PEOPLE + """\
@@ -196,7 +200,7 @@ events:
     assert found(swapped, selection=ONLY) == [at(swapped, "plant-visit:")]
 
 
-def test_each_overlapping_pair_once(found):
+def test_each_overlapping_pair_once(found: Found) -> None:
     text = PEOPLE + """\
 events:
   fair: {kind: visit, title: Fair, start: 2027-05-11 09:00, end: 13:00, attendees: [group:delegation]}
@@ -240,12 +244,12 @@ events:
 """
 
 
-def test_b2b_meeting_collides_with_a_visit(found):
+def test_b2b_meeting_collides_with_a_visit(found: Found) -> None:
     # The 14:00 meeting (14:00-14:25) starts first: the finding is at the visit.
     assert found(B2B, selection=ONLY) == [at(B2B, "tour:")]
 
 
-def test_b2b_meeting_starting_later_is_pointed_at_its_entry(found):
+def test_b2b_meeting_starting_later_is_pointed_at_its_entry(found: Found) -> None:
     text = B2B.replace("start: 2027-05-12 14:10", "start: 2027-05-12 14:20").replace(
         "end: 14:25", "end: 14:35")
     # 14:20-14:35 overlaps the 14:00 meeting (it starts later: at the visit) and the 14:30
@@ -253,7 +257,7 @@ def test_b2b_meeting_starting_later_is_pointed_at_its_entry(found):
     assert found(text, selection=ONLY) == [at(B2B, '{at: "14:30"'), at(B2B, "tour:")]
 
 
-def test_waiver_on_the_event_suppresses_the_finding(report_of):
+def test_waiver_on_the_event_suppresses_the_finding(report_of: ReportOf) -> None:
     text = BASIC.replace("    title: Lunch with hosts\n", "    title: Lunch with hosts\n"
                          "    waive: {MC101: Ana joins the lunch late}\n")
     report = report_of(text)
@@ -270,13 +274,13 @@ class Span:
         self.id, self.start, self.end = ident, start, end
 
 
-def test_sweep_reports_overlaps_only():
+def test_sweep_reports_overlaps_only() -> None:
     events = [Span("a", 0, 10), Span("b", 2, 3), Span("c", 3, 5), Span("d", 10, 12)]
     pairs = [(x.id, y.id) for x, y in overlapping(events)]  # type: ignore[arg-type]
     assert pairs == [("b", "a"), ("c", "a")]
 
 
-def test_sweep_agrees_with_all_pairs():
+def test_sweep_agrees_with_all_pairs() -> None:
     rng = random.Random(1)
     for _ in range(300):
         spans = []

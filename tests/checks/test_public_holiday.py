@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,16 +18,19 @@ from missionctl.cli.app import main
 from missionctl.errors import UserError
 from missionctl.linter import Selection, lint_file
 
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf, Write
+
 CODE = "MC301"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
 
 
 
-def messages(report_of, text: str) -> list[str]:
+def messages(report_of: ReportOf, text: str) -> list[str]:
     return [f.message for f in report_of(text).shown if f.code == CODE]
 
 
-def test_estimated_islamic_holiday(found, report_of):
+def test_estimated_islamic_holiday(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   plant: {kind: visit, title: Plant tour, start: 2027-05-17 10:00, end: 12:00}
@@ -41,7 +45,7 @@ events:
     assert "waive" in message and "moon" in message
 
 
-def test_fixed_holiday_is_not_called_estimated(found, report_of):
+def test_fixed_holiday_is_not_called_estimated(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   labour: {kind: meeting, title: Chamber meeting, start: 2027-05-01 10:00, end: 11:00}
@@ -52,7 +56,7 @@ events:
     assert "estimated" not in message
 
 
-def test_every_day_touched_counts_and_midnight_does_not_touch(found, report_of):
+def test_every_day_touched_counts_and_midnight_does_not_touch(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   late: {kind: reception, title: Reception, start: 2027-05-15 20:00, end: 2027-05-16 00:30}
@@ -65,7 +69,7 @@ events:
             "Mon 2027-05-17 (estimated date), public holidays in Morocco") in both
 
 
-def test_travel_stay_free_and_cancelled_are_exempt_other_kinds_are_not(found):
+def test_travel_stay_free_and_cancelled_are_exempt_other_kinds_are_not(found: Found) -> None:
     assert found("""\
 venues:
   hotel: {name: Hotel Anfa}
@@ -80,7 +84,7 @@ events:
 """, selection=ONLY) == [(CODE, 17, 3), (CODE, 18, 3)]
 
 
-def test_the_venue_country_decides(found, report_of):
+def test_the_venue_country_decides(found: Found, report_of: ReportOf) -> None:
     text = """\
 venues:
   lis: {name: Lisbon office, country: PT, timezone: Europe/Lisbon}
@@ -96,7 +100,7 @@ events:
             "holiday in Portugal") in message
 
 
-def test_the_local_date_decides(found):
+def test_the_local_date_decides(found: Found) -> None:
     # Written offsets: 00:30+01:00 on the 16th (Eid) is 23:30 on Saturday the 15th in
     # Casablanca (UTC+0 for good since 2026), ending at its midnight; 23:30+00:00 on 9 June is
     # 00:30 on 10 June (Day of Portugal) in Lisbon (UTC+1).
@@ -109,7 +113,7 @@ events:
 """, selection=ONLY) == [(CODE, 13, 3)]
 
 
-def test_b2b_meeting_on_a_holiday_points_at_its_entry(found):
+def test_b2b_meeting_on_a_holiday_points_at_its_entry(found: Found) -> None:
     assert found("""\
 organisations:
   moldes: {name: Moldes Norte}
@@ -128,7 +132,7 @@ b2b:
 """, selection=ONLY) == [(CODE, 22, 9)]
 
 
-def test_event_waiver(report_of):
+def test_event_waiver(report_of: ReportOf) -> None:
     report = report_of("""\
 events:
   plant: {kind: visit, title: Plant tour, start: 2027-05-17 10:00, end: 12:00, waive: {MC301: host confirmed}}
@@ -147,7 +151,7 @@ def _override(tmp_path: Path, payload: object) -> Path:
     return path
 
 
-def test_override_dates_win(tmp_path, found, report_of):
+def test_override_dates_win(tmp_path: Path, found: Found, report_of: ReportOf) -> None:
     _override(tmp_path, {
         "format": 1, "country": "MA", "year": 2027,
         "holidays": [{"date": "2027-05-18", "name": "Eid al-Adha", "source": "Ministry"}],
@@ -164,7 +168,7 @@ events:
     assert "estimated" not in message
 
 
-def test_broken_override_is_a_user_error_not_a_traceback(tmp_path, write, capsys):
+def test_broken_override_is_a_user_error_not_a_traceback(tmp_path: Path, write: Write, capsys: pytest.CaptureFixture[str]) -> None:
     broken = _override(tmp_path, {"format": 1, "country": "MA", "year": 2026, "holidays": []})
     path = write("""\
 events:

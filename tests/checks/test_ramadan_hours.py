@@ -7,7 +7,12 @@ their own eight-line header, so the body still starts on line 9.
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC304"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -30,7 +35,7 @@ RAMADAN = header("2027-02-15", "2027-02-19")  # Monday to Friday, in Ramadan
 
 
 
-def test_afternoon_meeting_in_ramadan(found, report_of):
+def test_afternoon_meeting_in_ramadan(found: Found, report_of: ReportOf) -> None:
     text = RAMADAN + """\
 events:
   late: {kind: meeting, title: Chamber meeting, start: 2027-02-16 16:00, end: 17:00}
@@ -47,7 +52,7 @@ events:
         "(`waive: {MC304: \"...\"}`)")
 
 
-def test_window_edges(found):
+def test_window_edges(found: Found) -> None:
     assert found(RAMADAN + """\
 events:
   to-close: {kind: visit, title: Visit, start: 2027-02-17 14:00, end: 15:00}
@@ -57,7 +62,7 @@ events:
 """, header=False, selection=ONLY) == [(CODE, 12, 3), (CODE, 13, 3)]
 
 
-def test_only_business_events_and_only_in_ramadan(found):
+def test_only_business_events_and_only_in_ramadan(found: Found) -> None:
     assert found(header("2027-03-05", "2027-03-10") + """\
 events:
   iftar: {kind: meal, title: Iftar, start: 2027-03-05 19:00, end: 21:00}
@@ -67,7 +72,7 @@ events:
 """, header=False, selection=ONLY) == [(CODE, 12, 3)]
 
 
-def test_outside_ramadan_nothing(found):
+def test_outside_ramadan_nothing(found: Found) -> None:
     # The shared header's mission is in May 2027.
     assert found("""\
 events:
@@ -75,7 +80,7 @@ events:
 """, selection=ONLY) == []
 
 
-def test_where_ramadan_hours_are_not_kept(found):
+def test_where_ramadan_hours_are_not_kept(found: Found) -> None:
     assert found(RAMADAN + """\
 venues:
   lis: {name: Lisbon office, country: PT, timezone: Europe/Lisbon}
@@ -88,7 +93,7 @@ events:
 """, header=False, selection=ONLY) == [(CODE, 16, 3)]
 
 
-def test_window_is_local_to_the_venue(found):
+def test_window_is_local_to_the_venue(found: Found) -> None:
     # 14:30 UTC is 15:30 in Tunis (UTC+1), 14:30 in Casablanca (UTC+0).
     assert found(RAMADAN + """\
 venues:
@@ -99,7 +104,7 @@ events:
 """, header=False, selection=ONLY) == [(CODE, 12, 3)]
 
 
-def test_window_from_checks(found):
+def test_window_from_checks(found: Found) -> None:
     assert found(RAMADAN + """\
 checks:
   ramadan_hours: "10:00-16:00"
@@ -109,7 +114,7 @@ events:
 """, header=False, selection=ONLY) == [(CODE, 13, 3)]
 
 
-def test_b2b_meetings_after_hours(found):
+def test_b2b_meetings_after_hours(found: Found) -> None:
     assert found(RAMADAN + """\
 organisations:
   moldes: {name: Moldes Norte}
@@ -129,7 +134,7 @@ b2b:
 """, header=False, selection=ONLY) == [(CODE, 23, 9)]
 
 
-def test_cancelled_and_waived(report_of):
+def test_cancelled_and_waived(report_of: ReportOf) -> None:
     report = report_of(RAMADAN + """\
 events:
   gone: {kind: visit, title: Plant tour, start: 2027-02-16 16:00, end: 17:00, status: cancelled}

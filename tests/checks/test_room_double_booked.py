@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 VENUES = """\
 venues:
   hotel:
@@ -19,18 +24,18 @@ events:
 # Events written after VENUES start on line 21.
 
 
-def only(found, text: str, code: str) -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str) -> list[tuple[str, int, int]]:
     """The findings of `code`, after making sure the file has no format errors."""
     every = found(text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def mc201(found, events: str) -> list[tuple[str, int, int]]:
+def mc201(found: Found, events: str) -> list[tuple[str, int, int]]:
     return only(found, VENUES + events, "MC201")
 
 
-def test_overlap_in_one_room_points_at_the_later_event(report_of):
+def test_overlap_in_one_room_points_at_the_later_event(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   b: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 10:30, end: 12:00}
   a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
@@ -45,7 +50,7 @@ def test_overlap_in_one_room_points_at_the_later_event(report_of):
         in f.message
 
 
-def test_touching_intervals_do_not_overlap(found):
+def test_touching_intervals_do_not_overlap(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
       end: 11:00}
@@ -53,7 +58,7 @@ def test_touching_intervals_do_not_overlap(found):
 """) == []
 
 
-def test_one_minute_of_overlap_is_enough(found):
+def test_one_minute_of_overlap_is_enough(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
       end: 11:01}
@@ -61,7 +66,7 @@ def test_one_minute_of_overlap_is_enough(found):
 """) == [("MC201", 22, 3)]
 
 
-def test_same_room_id_in_two_venues_is_two_rooms(found):
+def test_same_room_id_in_two_venues_is_two_rooms(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: workshop, title: Workshop, venue: hotel, room: salon, start: 2027-05-11 09:00,\
       end: 11:00}
@@ -70,21 +75,21 @@ def test_same_room_id_in_two_venues_is_two_rooms(found):
 """) == []
 
 
-def test_venue_without_rooms_is_one_room(found):
+def test_venue_without_rooms_is_one_room(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
   b: {kind: meal, title: Late lunch, venue: cafe, start: 2027-05-11 13:00, end: 15:00}
 """) == [("MC201", 22, 3)]
 
 
-def test_no_room_at_a_venue_with_rooms_books_nothing(found):
+def test_no_room_at_a_venue_with_rooms_books_nothing(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: reception, title: Reception, venue: hotel, start: 2027-05-11 09:00, end: 12:00}
   b: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 10:00, end: 12:00}
 """) == []
 
 
-def test_stay_travel_and_free_book_no_room(found):
+def test_stay_travel_and_free_book_no_room(found: Found) -> None:
     assert mc201(found, """\
   night: {kind: stay, title: Night, venue: cafe, start: 2027-05-10 15:00, end: 2027-05-12 11:00}
   rest: {kind: free, title: Rest, venue: cafe, start: 2027-05-11 19:00, end: 21:00}
@@ -92,7 +97,7 @@ def test_stay_travel_and_free_book_no_room(found):
 """) == []
 
 
-def test_cancelled_event_books_nothing(found):
+def test_cancelled_event_books_nothing(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
   b: {kind: meal, title: Old lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00,\
@@ -100,7 +105,7 @@ def test_cancelled_event_books_nothing(found):
 """) == []
 
 
-def test_sweep_reports_every_overlapping_pair(found):
+def test_sweep_reports_every_overlapping_pair(found: Found) -> None:
     # a runs all day: it must stay in the sweep while b and c come and go.
     assert mc201(found, """\
   a: {kind: workshop, title: Fair, venue: cafe, start: 2027-05-11 09:00, end: 17:00}
@@ -110,14 +115,14 @@ def test_sweep_reports_every_overlapping_pair(found):
 """) == [("MC201", 22, 3), ("MC201", 23, 3), ("MC201", 24, 3), ("MC201", 24, 3)]
 
 
-def test_equal_starts_report_the_one_written_later(found):
+def test_equal_starts_report_the_one_written_later(found: Found) -> None:
     assert mc201(found, """\
   a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 13:00}
   b: {kind: meal, title: Lunch too, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
 """) == [("MC201", 22, 3)]
 
 
-def test_instants_are_compared_in_utc(found):
+def test_instants_are_compared_in_utc(found: Found) -> None:
     # 10:00 with +02:00 is 08:00 UTC, i.e. 08:00 in Casablanca: before the 09:00 workshop.
     assert mc201(found, """\
   a: {kind: workshop, title: Workshop, venue: cafe, start: 2027-05-11 09:00, end: 11:00}
@@ -156,14 +161,14 @@ people:
 # With B2B after VENUES and the events, the session `mm` is on line 10 + the events' lines.
 
 
-def test_b2b_meetings_do_not_collide_with_their_session_or_each_other(found):
+def test_b2b_meetings_do_not_collide_with_their_session_or_each_other(found: Found) -> None:
     assert mc201(found, """\
   other: {kind: meal, title: Lunch, venue: hotel, room: terrace, start: 2027-05-11 14:00,\
       end: 15:00}
 """ + B2B) == []
 
 
-def test_event_in_the_session_room_during_the_window(report_of):
+def test_event_in_the_session_room_during_the_window(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   talk: {kind: presentation, title: Talk, venue: hotel, room: salon, start: 2027-05-11 15:00,\
       end: 16:00}
@@ -174,7 +179,7 @@ def test_event_in_the_session_room_during_the_window(report_of):
     assert "B2B session 'Matchmaking' (Tue 11 May 14:00–17:30)" in f.message
 
 
-def test_session_starting_during_an_event_points_at_the_session(report_of):
+def test_session_starting_during_an_event_points_at_the_session(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   lunch: {kind: meal, title: Lunch, venue: hotel, room: salon, start: 2027-05-11 13:00, end: 14:30}
 """ + B2B)
@@ -183,7 +188,7 @@ def test_session_starting_during_an_event_points_at_the_session(report_of):
     assert [(r.line, r.column) for r in f.related] == [(21, 3)]
 
 
-def test_event_waiver_hides_the_finding(report_of):
+def test_event_waiver_hides_the_finding(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   a: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 14:00}
   b: {kind: meal, title: Late, venue: cafe, start: 2027-05-11 13:00, end: 15:00,\

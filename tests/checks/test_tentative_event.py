@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import ReportOf
+
 BODY = """\
 venues:
   hotel: {name: Hotel Anfa}
@@ -16,7 +21,7 @@ events:
 """
 
 
-def test_only_tentative_events(report_of):
+def test_only_tentative_events(report_of: ReportOf) -> None:
     report = report_of(BODY)
     assert [f.code for f in report.shown if f.code.startswith("MC0")] == []
     found = [f for f in report.shown if f.code == "MC404"]
@@ -24,7 +29,7 @@ def test_only_tentative_events(report_of):
     assert "'Lunch' (Tue 11 May 12:00–13:00) is still tentative" in found[0].message
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     report = report_of(BODY.replace("status: tentative}",
                                     "status: tentative, waive: {MC404: host replies Monday}}"))
     assert [f.code for f in report.shown if f.code == "MC404"] == []

@@ -9,8 +9,12 @@ hotel -> tac 286 km, 4h54.
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC102"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -54,13 +58,13 @@ events:
 """
 
 
-def test_intercity_model(found):
+def test_intercity_model(found: Found) -> None:
     text = pair("hotel", "tac", "13:00")
     assert found(text, selection=ONLY) == [at(text, "lunch:")]
     assert found(pair("hotel", "tac", "14:00"), selection=ONLY) == []
 
 
-def test_message_shows_the_arithmetic(report_of):
+def test_message_shows_the_arithmetic(report_of: ReportOf) -> None:
     [finding] = [f for f in report_of(pair("hotel", "tac", "13:00")).shown if f.code == CODE]
     assert finding.message == (
         "Hotel Casablanca -> Tanger Automotive City: about 372 km, 4h54 by road (with the "
@@ -72,52 +76,52 @@ def test_message_shows_the_arithmetic(report_of):
     assert finding.subject == "lunch"
 
 
-def test_urban_model_near_its_limit(found):
+def test_urban_model_near_its_limit(found: Found) -> None:
     tight = pair("hotel", "office", "09:26")
     assert found(tight, selection=ONLY) == [at(tight, "lunch:")]
     assert found(pair("hotel", "office", "09:27"), selection=ONLY) == []
 
 
-def test_same_city_without_geo_is_case_insensitive(found):
+def test_same_city_without_geo_is_case_insensitive(found: Found) -> None:
     tight = pair("hotel", "club", "09:44")  # same_city 30m + buffer 15m
     assert found(tight, selection=ONLY) == [at(tight, "lunch:")]
     assert found(pair("hotel", "club", "09:45"), selection=ONLY) == []
 
 
-def test_settings_change_the_model(found):
+def test_settings_change_the_model(found: Found) -> None:
     slow = "checks:\n  travel: {same_city: 1h, buffer: 0m}\n"
     tight = pair("hotel", "club", "09:59", extra=slow)
     assert found(tight, selection=ONLY) == [at(tight, "lunch:")]
     assert found(pair("hotel", "club", "10:00", extra=slow), selection=ONLY) == []
 
 
-def test_not_enough_data_gives_no_finding(found):
+def test_not_enough_data_gives_no_finding(found: Found) -> None:
     assert found(pair("hotel", "ministry", "09:00"), selection=ONLY) == []
     assert found(pair("club", "ministry", "09:00"), selection=ONLY) == []
 
 
-def test_same_venue_needs_no_transfer(found):
+def test_same_venue_needs_no_transfer(found: Found) -> None:
     assert found(pair("tac", "tac", "09:00"), selection=ONLY) == []
 
 
 MEASURED = "travel_times:\n  - {from: hotel, to: tac, duration: 3h, mode: car}\n"
 
 
-def test_travel_times_win_over_the_model(found):
+def test_travel_times_win_over_the_model(found: Found) -> None:
     # The model says 4h54; the measured 3h + 15m buffer fits in 3h15.
     assert found(pair("hotel", "tac", "12:15", extra=MEASURED), selection=ONLY) == []
     tight = pair("hotel", "tac", "12:14", extra=MEASURED)
     assert found(tight, selection=ONLY) == [at(tight, "lunch:")]
 
 
-def test_travel_times_win_when_slower_than_the_model(found):
+def test_travel_times_win_when_slower_than_the_model(found: Found) -> None:
     slow = "travel_times:\n  - {from: office, to: hotel, duration: 1h}\n"
     tight = pair("hotel", "office", "10:00", extra=slow)  # the model says 26m
     assert found(tight, selection=ONLY) == [at(tight, "lunch:")]
     assert found(pair("hotel", "office", "10:15", extra=slow), selection=ONLY) == []
 
 
-def test_travel_times_work_both_ways_unless_oneway(found):
+def test_travel_times_work_both_ways_unless_oneway(found: Found) -> None:
     assert found(pair("tac", "hotel", "12:15", extra=MEASURED), selection=ONLY) == []
     oneway = MEASURED.replace("mode: car", "oneway: true")
     back = pair("tac", "hotel", "12:15", extra=oneway)  # the model again: 4h54
@@ -125,7 +129,7 @@ def test_travel_times_work_both_ways_unless_oneway(found):
     assert found(pair("hotel", "tac", "12:15", extra=oneway), selection=ONLY) == []
 
 
-def test_measured_message(report_of):
+def test_measured_message(report_of: ReportOf) -> None:
     text = pair("hotel", "tac", "12:00", extra=MEASURED)
     [finding] = [f for f in report_of(text).shown if f.code == CODE]
     assert finding.message.startswith(
@@ -141,7 +145,7 @@ events:
 """
 
 
-def test_a_travel_leg_is_the_transfer(found):
+def test_a_travel_leg_is_the_transfer(found: Found) -> None:
     assert found(LEG, selection=ONLY) == []
     without = LEG.replace("attendees: [ana-silva]}\n  visit", "attendees: [rui-costa]}\n  visit")
     assert found(without, selection=ONLY) == [at(LEG, "visit:")]
@@ -154,7 +158,7 @@ events:
 """
 
 
-def test_a_flight_ends_at_its_destination(found):
+def test_a_flight_ends_at_its_destination(found: Found) -> None:
     # Bare end 11:00 is Casablanca time (11:00 UTC); the airport is ~40m from the hotel.
     assert found(FLIGHT, selection=ONLY) == [at(FLIGHT, "welcome:")]
     assert found(FLIGHT.replace("11:30", "11:40"), selection=ONLY) == []
@@ -162,7 +166,7 @@ def test_a_flight_ends_at_its_destination(found):
     assert found(at_airport, selection=ONLY) == []
 
 
-def test_the_previous_place_is_the_event_that_ends_last(found):
+def test_the_previous_place_is_the_event_that_ends_last(found: Found) -> None:
     text = SETUP + """\
 events:
   fair: {kind: visit, title: Fair, venue: tac, start: 2027-05-12 08:00, end: 17:00, attendees: [ana-silva]}
@@ -172,7 +176,7 @@ events:
     assert found(text, selection=ONLY) == [at(text, "dinner:")]
 
 
-def test_cancelled_stay_and_free_are_not_places(found):
+def test_cancelled_stay_and_free_are_not_places(found: Found) -> None:
     text = SETUP + """\
 events:
   briefing: {kind: briefing, title: Briefing, venue: hotel, start: 2027-05-12 08:00, end: 09:00, attendees: [ana-silva]}
@@ -186,14 +190,14 @@ events:
     assert found(text.replace("09:30", "09:25"), selection=ONLY) == [at(text, "call:")]
 
 
-def test_group_members_share_one_finding(found, report_of):
+def test_group_members_share_one_finding(found: Found, report_of: ReportOf) -> None:
     text = pair("hotel", "tac", "13:00", who="group:delegation")
     assert found(text, selection=ONLY) == [at(text, "lunch:")]
     [finding] = [f for f in report_of(text).shown if f.code == CODE]
     assert "for Ana Silva and Rui Costa;" in finding.message
 
 
-def test_b2b_meeting_after_a_far_visit(found):
+def test_b2b_meeting_after_a_far_visit(found: Found) -> None:
     text = SETUP + """\
 b2b:
   matchmaking:
@@ -213,7 +217,7 @@ events:
     assert found(text, selection=ONLY) == [at(text, '{at: "14:00"')]
 
 
-def test_waiver_on_the_later_event(report_of):
+def test_waiver_on_the_later_event(report_of: ReportOf) -> None:
     text = pair("hotel", "tac", "13:00").replace(
         "duration: 1h,", "duration: 1h, waive: {MC102: the hosts send a plane},")
     report = report_of(text)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import ReportOf
+
 BODY = """\
 organisations:
   moldes: {name: Moldes Norte, phone: "+351 220 000 100", email: info@example.org}
@@ -14,7 +19,7 @@ people:
 """
 
 
-def test_people_without_phone_or_email(report_of):
+def test_people_without_phone_or_email(report_of: ReportOf) -> None:
     report = report_of(BODY)
     assert [f.code for f in report.shown if f.code.startswith("MC0")] == []
     found = [f for f in report.shown if f.code == "MC402"]
@@ -24,7 +29,7 @@ def test_people_without_phone_or_email(report_of):
     assert found[0].message.startswith("Ana Silva (CEO, Moldes Norte) has neither a phone")
 
 
-def test_global_waiver(report_of):
+def test_global_waiver(report_of: ReportOf) -> None:
     report = report_of(BODY + """\
 checks:
   waive: {MC402: collected at check-in}

@@ -9,7 +9,12 @@ for good on 2026-09-20 (01:00 UTC); Europe/Lisbon ends summer time on 2027-10-31
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC305"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -29,12 +34,12 @@ mission:
 
 
 
-def shown(report_of, text: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
+def shown(report_of: ReportOf, text: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
     return [(f.loc.line, f.loc.column, f.message, tuple(r.line for r in f.related))
             for f in report_of(text, header=False).shown if f.code == CODE]
 
 
-def test_casablanca_goes_back_for_good_on_2026_09_20(found, report_of):
+def test_casablanca_goes_back_for_good_on_2026_09_20(found: Found, report_of: ReportOf) -> None:
     text = header("2026-09-18", "2026-09-22")
     assert found(text, header=False, selection=ONLY) == [(CODE, 6, 13)]
     [(_, _, message, related)] = shown(report_of, text)
@@ -47,7 +52,7 @@ def test_casablanca_goes_back_for_good_on_2026_09_20(found, report_of):
     assert related == ()
 
 
-def test_lisbon_end_of_summer_time(found, report_of):
+def test_lisbon_end_of_summer_time(found: Found, report_of: ReportOf) -> None:
     text = header("2027-10-29", "2027-11-02", "PT", "Europe/Lisbon")
     assert found(text, header=False, selection=ONLY) == [(CODE, 6, 13)]
     [(_, _, message, _)] = shown(report_of, text)
@@ -56,7 +61,7 @@ def test_lisbon_end_of_summer_time(found, report_of):
     assert "permanent" not in message
 
 
-def test_may_2027_has_no_change(found):
+def test_may_2027_has_no_change(found: Found) -> None:
     # The shared header: Casablanca, 2027-05-10..14; a Lisbon venue is used too.
     assert found("""\
 venues:
@@ -66,13 +71,13 @@ events:
 """, selection=ONLY) == []
 
 
-def test_two_changes_in_one_long_mission(found):
+def test_two_changes_in_one_long_mission(found: Found) -> None:
     # Ramadan 2026 in Morocco: back an hour on 15 February, forward again on 22 March.
     assert found(header("2026-02-10", "2026-03-25"), header=False, selection=ONLY) == [
         (CODE, 6, 13), (CODE, 6, 13)]
 
 
-def test_mission_runs_to_the_end_of_its_last_day(found):
+def test_mission_runs_to_the_end_of_its_last_day(found: Found) -> None:
     # Lisbon changes at 01:00 UTC on the 31st: after a mission ending on the 30th (its 24:00
     # is 23:00 UTC); inside one ending on the 31st.
     assert found(header("2027-10-25", "2027-10-30", "PT", "Europe/Lisbon"), header=False,
@@ -81,7 +86,7 @@ def test_mission_runs_to_the_end_of_its_last_day(found):
                  selection=ONLY) == [(CODE, 6, 13)]
 
 
-def test_events_beyond_the_dates_widen_the_span(found):
+def test_events_beyond_the_dates_widen_the_span(found: Found) -> None:
     base = header("2027-10-25", "2027-10-30", "PT", "Europe/Lisbon") + """\
 venues:
   lis: {name: Lisbon airport, country: PT}
@@ -93,7 +98,7 @@ events:
     assert found(base + home + ", status: cancelled}\n", header=False, selection=ONLY) == []
 
 
-def test_venue_zone_points_at_the_venue_timezone(found, report_of):
+def test_venue_zone_points_at_the_venue_timezone(found: Found, report_of: ReportOf) -> None:
     text = header("2027-10-28", "2027-11-03") + """\
 venues:
   lis: {name: Lisbon office, country: PT, timezone: Europe/Lisbon}
@@ -113,7 +118,7 @@ events:
     assert related == (12,)
 
 
-def test_cancelled_events_do_not_use_a_venue(found):
+def test_cancelled_events_do_not_use_a_venue(found: Found) -> None:
     assert found(header("2027-10-28", "2027-11-03") + """\
 venues:
   lis: {name: Lisbon office, country: PT, timezone: Europe/Lisbon}
@@ -122,7 +127,7 @@ events:
 """, header=False, selection=ONLY) == []
 
 
-def test_waived_for_the_mission(report_of):
+def test_waived_for_the_mission(report_of: ReportOf) -> None:
     report = report_of(header("2026-09-18", "2026-09-22") + """\
 checks:
   waive: {MC305: delegation briefed on the clock change}

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
+
 VENUES = """\
 venues:
   plant:
@@ -23,13 +28,13 @@ events:
 # Events written after VENUES start on line 22.
 
 
-def only(found, text: str, code: str = "MC203") -> list[tuple[str, int, int]]:
+def only(found: Found, text: str, code: str = "MC203") -> list[tuple[str, int, int]]:
     every = found(text)
     assert [c for c in every if c[0].startswith("MC0")] == []
     return [c for c in every if c[0] == code]
 
 
-def test_closed_day(report_of):
+def test_closed_day(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   sat: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-15 10:00, end: 12:00}
   fri: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-14 10:00, end: 12:00}
@@ -40,7 +45,7 @@ def test_closed_day(report_of):
     assert "closed on Saturday 15 May" in f.message
 
 
-def test_outside_the_hours_of_an_open_day(found):
+def test_outside_the_hours_of_an_open_day(found: Found) -> None:
     assert only(found, VENUES + """\
   early: {kind: visit, title: Early tour, venue: plant, start: 2027-05-14 06:30, end: 08:00}
   late: {kind: visit, title: Late tour, venue: plant, start: 2027-05-14 18:00, end: 19:01}
@@ -48,13 +53,13 @@ def test_outside_the_hours_of_an_open_day(found):
 """) == [("MC203", 22, 3), ("MC203", 23, 3)]
 
 
-def test_event_ending_at_midnight_fits_hours_ending_at_24(found):
+def test_event_ending_at_midnight_fits_hours_ending_at_24(found: Found) -> None:
     assert only(found, VENUES + """\
   dinner: {kind: meal, title: Dinner, venue: bar, start: 2027-05-11 20:00, end: 2027-05-12 00:00}
 """) == []
 
 
-def test_event_past_midnight_must_fit_the_next_day_too(report_of):
+def test_event_past_midnight_must_fit_the_next_day_too(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   dinner: {kind: meal, title: Dinner, venue: bar, start: 2027-05-11 20:00, end: 2027-05-12 00:30}
 """)
@@ -63,7 +68,7 @@ def test_event_past_midnight_must_fit_the_next_day_too(report_of):
     assert "open only 18:00-24:00 on Wednesday 12 May" in f.message
 
 
-def test_hours_are_read_in_the_venue_zone(found):
+def test_hours_are_read_in_the_venue_zone(found: Found) -> None:
     # Lisbon is UTC+1 in May, Casablanca UTC+0: 09:30 in Lisbon is open, 08:30 is not.
     assert only(found, VENUES + """\
   ok: {kind: meeting, title: Briefing, venue: lis, start: 2027-05-11 09:30, end: 10:30}
@@ -71,7 +76,7 @@ def test_hours_are_read_in_the_venue_zone(found):
 """) == [("MC203", 23, 3)]
 
 
-def test_travel_and_stay_are_not_checked_free_is(found):
+def test_travel_and_stay_are_not_checked_free_is(found: Found) -> None:
     assert only(found, VENUES + """\
   night: {kind: stay, title: Hotel, venue: plant, start: 2027-05-14 15:00, end: 2027-05-16 11:00}
   trip: {kind: travel, title: Coach, venue: plant, from: plant, to: hotel,\
@@ -80,14 +85,14 @@ def test_travel_and_stay_are_not_checked_free_is(found):
 """) == [("MC203", 24, 3)]
 
 
-def test_cancelled_event_is_not_checked(found):
+def test_cancelled_event_is_not_checked(found: Found) -> None:
     assert only(found, VENUES + """\
   sat: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-15 10:00, end: 12:00,\
       status: cancelled}
 """) == []
 
 
-def test_b2b_session_is_checked_once_at_the_session(found):
+def test_b2b_session_is_checked_once_at_the_session(found: Found) -> None:
     assert only(found, VENUES.replace("events:\n", "") + """\
 b2b:
   mm:
@@ -107,7 +112,7 @@ organisations:
 """) == [("MC203", 22, 3)]
 
 
-def test_waiver_on_the_event(report_of):
+def test_waiver_on_the_event(report_of: ReportOf) -> None:
     report = report_of(VENUES + """\
   sat: {kind: visit, title: Plant tour, venue: plant, start: 2027-05-15 10:00, end: 12:00,\
       waive: {MC203: opens for us}}
@@ -116,7 +121,7 @@ def test_waiver_on_the_event(report_of):
     assert [(f.code, f.loc.line) for f in report.waived] == [("MC203", 22)]
 
 
-def test_an_overnight_event_names_the_first_day_it_does_not_fit(report_of):
+def test_an_overnight_event_names_the_first_day_it_does_not_fit(report_of: ReportOf) -> None:
     # The plant closes at 19:00 on Thursday: the night shift visit fails on Thursday already.
     report = report_of(VENUES + """\
   night: {kind: visit, title: Night shift, venue: plant, start: 2027-05-13 18:00,\

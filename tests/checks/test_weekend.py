@@ -7,18 +7,23 @@ The header's mission is in Morocco (Saturday-Sunday weekend). 2027-05-14 is a Fr
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.linter import Selection
+
+if TYPE_CHECKING:
+    from conftest import Found, ReportOf
 
 CODE = "MC302"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
 
 
 
-def messages(report_of, text: str) -> list[str]:
+def messages(report_of: ReportOf, text: str) -> list[str]:
     return [f.message for f in report_of(text).shown if f.code == CODE]
 
 
-def test_saturday_visit(found, report_of):
+def test_saturday_visit(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   sat: {kind: visit, title: Plant tour, start: 2027-05-15 10:00, end: 12:00}
@@ -32,7 +37,7 @@ events:
         "it on the event with a reason (`waive: {MC302: \"...\"}`) if the host works that day")
 
 
-def test_only_business_events(found):
+def test_only_business_events(found: Found) -> None:
     assert found("""\
 venues:
   hotel: {name: Hotel Anfa}
@@ -49,7 +54,7 @@ events:
 """, selection=ONLY) == [(CODE, 18, 3), (CODE, 19, 3), (CODE, 20, 3)]
 
 
-def test_midnight_does_not_touch_saturday(found, report_of):
+def test_midnight_does_not_touch_saturday(found: Found, report_of: ReportOf) -> None:
     text = """\
 events:
   late: {kind: meeting, title: Late talks, start: 2027-05-14 22:00, end: 2027-05-15 00:00}
@@ -60,7 +65,7 @@ events:
     assert "(Sat 2027-05-15 and Sun 2027-05-16; weekend" in messages(report_of, text)[1]
 
 
-def test_the_venue_country_decides_the_weekend(found, report_of):
+def test_the_venue_country_decides_the_weekend(found: Found, report_of: ReportOf) -> None:
     text = """\
 venues:
   alg: {name: Algiers office, country: DZ, timezone: Africa/Algiers}
@@ -76,7 +81,7 @@ events:
     assert "in Algeria (Fri 2027-05-14; weekend: Friday and Saturday)" in dz
 
 
-def test_the_local_date_decides(found):
+def test_the_local_date_decides(found: Found) -> None:
     # 23:30 UTC on Thursday is 00:30 on Friday (weekend) in Algiers (UTC+1); 23:00 UTC on
     # Friday is 23:00 on Friday (a working day) in Casablanca (UTC+0).
     assert found("""\
@@ -89,7 +94,7 @@ events:
 """, selection=ONLY) == [(CODE, 13, 3)]
 
 
-def test_unknown_country_assumes_saturday_sunday(found, report_of):
+def test_unknown_country_assumes_saturday_sunday(found: Found, report_of: ReportOf) -> None:
     text = """\
 venues:
   rio: {name: Rio office, country: BR, timezone: America/Sao_Paulo}
@@ -101,7 +106,7 @@ events:
     assert "in BR (Sat 2027-05-15; weekend: Saturday and Sunday, assumed" in message
 
 
-def test_b2b_meeting_on_a_weekend(found):
+def test_b2b_meeting_on_a_weekend(found: Found) -> None:
     assert found("""\
 organisations:
   moldes: {name: Moldes Norte}
@@ -121,7 +126,7 @@ b2b:
 """, selection=ONLY) == [(CODE, 22, 9), (CODE, 23, 9)]
 
 
-def test_cancelled_and_waived(report_of):
+def test_cancelled_and_waived(report_of: ReportOf) -> None:
     report = report_of("""\
 events:
   gone: {kind: visit, title: Plant tour, start: 2027-05-15 10:00, end: 12:00, status: cancelled}

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Found, Load
 
 
-def test_yaml11_traps_keep_what_the_author_wrote(loaded):
+def test_yaml11_traps_keep_what_the_author_wrote(loaded: Load) -> None:
     body = """\
 organisations:
   nordic: {name: Nordic AS, country: NO}
@@ -24,6 +28,7 @@ events:
     result = loaded(body)
     assert result.findings == ()
     m = result.mission
+    assert m is not None
     assert m.organisations["nordic"].country == "NO"
     assert m.people["ana"].phone == "+212 522 000 000"
     assert m.people["bo"].phone == "0612345670"
@@ -37,26 +42,29 @@ events:
     assert e.end == datetime(2027, 5, 11, 10, 30, tzinfo=UTC)
 
 
-def test_sexagesimal_8_30_is_a_time(loaded):
+def test_sexagesimal_8_30_is_a_time(loaded: Load) -> None:
     body = ("events:\n  e: {kind: other, title: T, start: 2027-05-11 8:30, end: 9:15, "
             "attendees: []}\n")
-    e = loaded(body).mission.events["e"]
+    m = loaded(body).mission
+    assert m is not None
+    e = m.events["e"]
     assert (e.end - e.start).seconds == 45 * 60
 
 
-def test_written_offset_and_z(loaded):
+def test_written_offset_and_z(loaded: Load) -> None:
     body = """\
 events:
   a: {kind: other, title: A, start: 2027-05-11T10:00+01:00, end: "10:30"}
   b: {kind: other, title: B, start: 2027-05-11 10:00Z, duration: PT1H30M}
 """
     m = loaded(body).mission
+    assert m is not None
     assert m.events["a"].start == datetime(2027, 5, 11, 9, 0, tzinfo=UTC)
     assert m.events["a"].end == datetime(2027, 5, 11, 9, 30, tzinfo=UTC)
     assert m.events["b"].end == datetime(2027, 5, 11, 11, 30, tzinfo=UTC)
 
 
-def test_travel_end_is_local_to_destination(loaded):
+def test_travel_end_is_local_to_destination(loaded: Load) -> None:
     body = """\
 venues:
   lis: {name: Lisbon airport, timezone: Europe/Lisbon}
@@ -70,14 +78,16 @@ events:
     start: 2027-05-10 08:00
     end: "08:40"
 """
-    e = loaded(body).mission.events["fly"]
+    m = loaded(body).mission
+    assert m is not None
+    e = m.events["fly"]
     # 08:00 in Lisbon (UTC+1) = 07:00 UTC; 08:40 in Casablanca (UTC+0) = 08:40 UTC.
     assert e.start == datetime(2027, 5, 10, 7, 0, tzinfo=UTC)
     assert e.end == datetime(2027, 5, 10, 8, 40, tzinfo=UTC)
     assert (e.zone, e.end_zone) == ("Europe/Lisbon", "Africa/Casablanca")
 
 
-def test_casablanca_2026_clock(loaded):
+def test_casablanca_2026_clock(loaded: Load) -> None:
     body = """\
 events:
   ramadan: {kind: other, title: R, start: 2026-03-01 10:00, duration: 1h}
@@ -85,19 +95,22 @@ events:
   autumn: {kind: other, title: A, start: 2026-09-25 10:00, duration: 1h}
 """
     m = loaded(body).mission
+    assert m is not None
     hours = {k: e.start.hour for k, e in m.events.items()}
     assert hours == {"ramadan": 10, "spring": 9, "autumn": 10}
 
 
-def test_duration_across_a_clock_change_is_real_time(loaded):
+def test_duration_across_a_clock_change_is_real_time(loaded: Load) -> None:
     # 2026-09-20 03:00 Casablanca: clocks go back to 02:00. 5h of real time from 00:00.
     body = "events:\n  e: {kind: other, title: E, start: 2026-09-20 00:00, duration: 5h}\n"
-    e = loaded(body).mission.events["e"]
+    m = loaded(body).mission
+    assert m is not None
+    e = m.events["e"]
     assert (e.end - e.start).total_seconds() == 5 * 3600
     assert e.local_end().strftime("%H:%M") == "04:00"
 
 
-def test_anchors_and_merge_keys(loaded):
+def test_anchors_and_merge_keys(loaded: Load) -> None:
     body = """\
 x-defaults:
   visit: &visit {kind: visit, venue: v, duration: 1h}
@@ -114,24 +127,28 @@ events:
     result = loaded(body)
     assert result.findings == ()
     m = result.mission
+    assert m is not None
     assert (m.events["a"].kind, m.events["b"].kind) == ("visit", "meeting")
     assert m.events["b"].venue == "v"
 
 
-def test_single_reference_reads_as_list(loaded):
+def test_single_reference_reads_as_list(loaded: Load) -> None:
     body = "people:\n  ana: {name: Ana}\nevents:\n  e: {kind: other, title: E, " \
            "start: 2027-05-11 10:00, duration: 1h, attendees: ana}\n"
     m = loaded(body).mission
+    assert m is not None
     assert m.taking_part["e"] == {"ana"}
 
 
-def test_null_means_not_given(loaded):
+def test_null_means_not_given(loaded: Load) -> None:
     body = "people:\n  ana: {name: Ana, phone: ~, email: null, notes: }\n"
     result = loaded(body)
     assert result.findings == ()
-    ana = result.mission.people["ana"]
+    m = result.mission
+    assert m is not None
+    ana = m.people["ana"]
     assert (ana.phone, ana.email, ana.notes) == (None, None, None)
 
 
-def test_null_required_field_is_mc003(found):
+def test_null_required_field_is_mc003(found: Found) -> None:
     assert found("people:\n  ana: {name: ~}\n", "MC003") == [("MC003", 10, 15)]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -47,6 +47,24 @@ mission:
 """
 
 
+class Cli(Protocol):
+    """The `cli` fixture: cli("travel", path, "--router", url) -> (exit code, stdout, stderr)."""
+
+    def __call__(self, *args: object) -> tuple[int, str, str]: ...
+
+
+class WriteMission(Protocol):
+    """The `mission` fixture: mission(body, name="m.yaml", header=True) -> its path."""
+
+    def __call__(self, body: str, name: str = "m.yaml", header: bool = True) -> Path: ...
+
+
+class Example(Protocol):
+    """The `example` fixture: example(name="produtech-morocco-2027") -> its mission.yaml."""
+
+    def __call__(self, name: str = "produtech-morocco-2027") -> Path: ...
+
+
 @pytest.fixture(autouse=True)
 def _user_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MISSIONCTL_CACHE_DIR", str(tmp_path / "cache"))
@@ -70,7 +88,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
     """cli("travel", path, "--router", url) -> (exit code, stdout, stderr)."""
 
     def _run(*args: object) -> tuple[int, str, str]:
@@ -83,7 +101,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
 
 
 @pytest.fixture
-def mission(tmp_path: Path) -> Callable[..., Path]:
+def mission(tmp_path: Path) -> WriteMission:
     """mission(body, name="m.yaml", header=True) -> path of a mission written in tmp_path."""
 
     def _write(body: str, name: str = "m.yaml", header: bool = True) -> Path:
@@ -97,7 +115,7 @@ def mission(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def example(tmp_path: Path) -> Callable[[str], Path]:
+def example(tmp_path: Path) -> Example:
     """A copy of an example mission folder; returns its mission.yaml."""
 
     def _copy(name: str = "produtech-morocco-2027") -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,7 @@ from missionctl.net import http as nethttp
 from missionctl.net.http import RetryEvent
 from missionctl.netcmd import common
 
-from .conftest import FakeService, Fault
-
-Cli = Callable[..., tuple[int, str, str]]
+from .conftest import Cli, Example, FakeService, Fault, WriteMission
 
 
 def test_off_a_terminal_nothing_is_drawn(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,7 +44,7 @@ def test_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     assert fb._bar is None
 
 
-def test_cli_on_a_terminal_shows_retries(cli: Cli, mission, service: FakeService,
+def test_cli_on_a_terminal_shows_retries(cli: Cli, mission: WriteMission, service: FakeService,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     path = mission("""\
         venues:
@@ -77,7 +74,7 @@ def test_guard_output(tmp_path: Path) -> None:
         common.guard_output(tmp_path, "# MARK", "travel")
 
 
-def test_mission_file_in_a_folder(example, tmp_path: Path) -> None:
+def test_mission_file_in_a_folder(example: Example, tmp_path: Path) -> None:
     path = example()
     assert missions.mission_file(path.parent) == path
     with pytest.raises(common.UserError, match="2 mission files"):

@@ -6,7 +6,6 @@ import itertools
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,7 @@ from missionctl.net.http import make_client
 from missionctl.net.nominatim import RateLimiter
 from missionctl.netcmd import geocode
 
-from .conftest import FAST, FakeService, Fault, one_error_line, snapshot
-
-Cli = Callable[..., tuple[int, str, str]]
+from .conftest import FAST, Cli, Example, FakeService, Fault, WriteMission, one_error_line, snapshot
 
 VENUES = """\
 # Venues of the test mission: comments and layout must survive a patch.
@@ -51,7 +48,7 @@ PLACES = [
 
 
 @pytest.fixture
-def venues_mission(mission) -> Path:
+def venues_mission(mission: WriteMission) -> Path:
     path = mission("include: [venues.yaml]\n")
     (path.parent / "venues.yaml").write_text(VENUES, encoding="utf-8")
     return path
@@ -213,7 +210,7 @@ def test_edits_refused(text: str, why: str) -> None:
     assert isinstance(edit, str) and why in edit
 
 
-def test_unpatchable_venue_is_named(cli: Cli, mission, service: FakeService) -> None:
+def test_unpatchable_venue_is_named(cli: Cli, mission: WriteMission, service: FakeService) -> None:
     path = mission("""\
         x-base: &base {name: Shared, address: 1 Shared street}
         venues:
@@ -228,7 +225,7 @@ def test_unpatchable_venue_is_named(cli: Cli, mission, service: FakeService) -> 
     assert "+  w: {name: W, address: 2 Other street, geo: [11, 21]}" in out
 
 
-def test_nothing_to_do(cli: Cli, example, service: FakeService) -> None:
+def test_nothing_to_do(cli: Cli, example: Example, service: FakeService) -> None:
     path = example()
     code, out, _ = cli("geocode", path, "--geocoder", service.url)
     assert code == 0
@@ -237,7 +234,7 @@ def test_nothing_to_do(cli: Cli, example, service: FakeService) -> None:
     assert not (path.parent / "geocode-results.yaml").exists()
 
 
-def test_example_mission_patch(cli: Cli, example, service: FakeService) -> None:
+def test_example_mission_patch(cli: Cli, example: Example, service: FakeService) -> None:
     path = example()
     venues = path.parent / "venues.yaml"
     text = venues.read_text()
@@ -287,7 +284,8 @@ def test_foreign_results_file_is_refused(cli: Cli, venues_mission: Path,
     assert service.requests == []
 
 
-def test_format_errors_stop_before_the_network(cli: Cli, mission, service: FakeService) -> None:
+def test_format_errors_stop_before_the_network(cli: Cli, mission: WriteMission,
+                                               service: FakeService) -> None:
     path = mission("venues:\n  v: {address: 1 Street}\n")
     code, _out, err = cli("geocode", path, "--geocoder", service.url)
     assert code == 1
@@ -310,7 +308,7 @@ def previous(cli: Cli, venues_mission: Path, service: FakeService) -> tuple[Path
     return results, results.read_bytes()
 
 
-def test_500s_then_success(cli: Cli, venues_mission: Path, previous,
+def test_500s_then_success(cli: Cli, venues_mission: Path, previous: tuple[Path, bytes],
                            service: FakeService) -> None:
     service.add_fault("/search", Fault(status=500), Fault(status=502))
     code, _out, err = cli("geocode", venues_mission, "--geocoder", service.url)
@@ -318,7 +316,7 @@ def test_500s_then_success(cli: Cli, venues_mission: Path, previous,
     assert len(service.hits("/search")) == 6
 
 
-def test_429_retry_after(cli: Cli, venues_mission: Path, previous,
+def test_429_retry_after(cli: Cli, venues_mission: Path, previous: tuple[Path, bytes],
                          service: FakeService) -> None:
     service.add_fault("/search", Fault(status=429, headers={"Retry-After": "1"}))
     code, _out, err = cli("geocode", venues_mission, "--geocoder", service.url)
@@ -333,7 +331,8 @@ def test_429_retry_after(cli: Cli, venues_mission: Path, previous,
     (Fault(status=403, body=b"{\"error\": \"blocked: no User-Agent\"}"),
      "HTTP 403 Forbidden from http://127.0.0.1"),
 ])
-def test_bad_answers_midway_keep_previous_results(cli: Cli, venues_mission: Path, previous,
+def test_bad_answers_midway_keep_previous_results(cli: Cli, venues_mission: Path,
+                                                   previous: tuple[Path, bytes],
                                                    service: FakeService, fault: Fault,
                                                    message: str, tmp_path: Path) -> None:
     results, before = previous
@@ -350,7 +349,7 @@ def test_bad_answers_midway_keep_previous_results(cli: Cli, venues_mission: Path
     assert len(service.hits("/search")) == 3  # the cached one is not asked again
 
 
-def test_slow_reply_past_timeout(cli: Cli, venues_mission: Path, previous,
+def test_slow_reply_past_timeout(cli: Cli, venues_mission: Path, previous: tuple[Path, bytes],
                                  service: FakeService) -> None:
     results, before = previous
     service.add_fault("/search", *[Fault(delay=3)] * FAST.attempts)
@@ -361,7 +360,7 @@ def test_slow_reply_past_timeout(cli: Cli, venues_mission: Path, previous,
     assert results.read_bytes() == before
 
 
-def test_connection_refused(cli: Cli, venues_mission: Path, previous,
+def test_connection_refused(cli: Cli, venues_mission: Path, previous: tuple[Path, bytes],
                             refused_url: str) -> None:
     results, before = previous
     code, _out, err = cli("geocode", venues_mission, "--geocoder", refused_url)

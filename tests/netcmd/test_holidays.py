@@ -4,7 +4,6 @@ Nager.Date server on loopback."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +13,7 @@ from missionctl.net.http import make_client
 from missionctl.netcmd import holidays
 from missionctl.practice.holidays import clear_memory_cache, public_holidays
 
-from .conftest import FAST, FakeService, Fault, one_error_line
-
-Cli = Callable[..., tuple[int, str, str]]
+from .conftest import FAST, Cli, FakeService, Fault, WriteMission, one_error_line
 
 
 def nager(date: str, name: str, **extra: Any) -> dict[str, Any]:
@@ -86,8 +83,8 @@ def test_country_without_calendar(cli: Cli) -> None:
     assert "none known" in out
 
 
-def test_source_stores_an_override_the_checks_use(cli: Cli, service: FakeService, mission,
-                                                  override: Path) -> None:
+def test_source_stores_an_override_the_checks_use(cli: Cli, service: FakeService,
+                                                  mission: WriteMission, override: Path) -> None:
     path = mission("""\
         people:
           ana: {name: Ana, email: ana@example.org}
@@ -190,7 +187,8 @@ def refreshed(cli: Cli, service: FakeService, override: Path) -> bytes:
     return override.read_bytes()
 
 
-def test_500s_then_success(cli: Cli, service: FakeService, override: Path, refreshed) -> None:
+def test_500s_then_success(cli: Cli, service: FakeService, override: Path,
+                           refreshed: bytes) -> None:
     service.add_fault("/api/", Fault(status=500), Fault(status=503))
     code, _out, err = cli("holidays", "MA", "2027", "--source", service.url)
     assert code == 0, err
@@ -198,7 +196,7 @@ def test_500s_then_success(cli: Cli, service: FakeService, override: Path, refre
     assert override.read_bytes() != refreshed
 
 
-def test_429_retry_after(cli: Cli, service: FakeService, refreshed) -> None:
+def test_429_retry_after(cli: Cli, service: FakeService, refreshed: bytes) -> None:
     service.add_fault("/api/", Fault(status=429, headers={"Retry-After": "1"}))
     assert cli("holidays", "MA", "2027", "--source", service.url)[0] == 0
     first, second = service.requests
@@ -212,7 +210,8 @@ def test_429_retry_after(cli: Cli, service: FakeService, refreshed) -> None:
     (Fault(status=200, body=b"{\"holidays\": []}"), "expected a JSON list"),
 ])
 def test_bad_answers_keep_the_previous_override(cli: Cli, service: FakeService, override: Path,
-                                                refreshed, fault: Fault, message: str) -> None:
+                                                refreshed: bytes, fault: Fault,
+                                                message: str) -> None:
     service.add_fault("/api/", fault)
     code, out, err = cli("holidays", "MA", "2027", "--source", service.url)
     assert code == 1
@@ -221,7 +220,7 @@ def test_bad_answers_keep_the_previous_override(cli: Cli, service: FakeService, 
     assert override.read_bytes() == refreshed
 
 
-def test_timeout_and_refused(cli: Cli, service: FakeService, override: Path, refreshed,
+def test_timeout_and_refused(cli: Cli, service: FakeService, override: Path, refreshed: bytes,
                              refused_url: str) -> None:
     service.add_fault("/api/", *[Fault(delay=3)] * FAST.attempts)
     code, _out, err = cli("holidays", "MA", "2027", "--source", service.url, "--timeout", "0.3")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -18,13 +17,14 @@ from .conftest import (
     FAST,
     RADICALE_PASSWORD,
     RADICALE_USER,
+    Cli,
+    Example,
     FakeService,
     Fault,
     Radicale,
+    WriteMission,
     one_error_line,
 )
-
-Cli = Callable[..., tuple[int, str, str]]
 
 SMALL = """\
 people:
@@ -72,7 +72,7 @@ def stored(radicale: Radicale, url: str) -> list[str]:
     return [p.read_text() for p in radicale.stored_items(url)]
 
 
-def test_publish_republish_change_remove(cli: Cli, mission, radicale: Radicale,
+def test_publish_republish_change_remove(cli: Cli, mission: WriteMission, radicale: Radicale,
                                          user: str) -> None:
     path = mission(SMALL)
     url = radicale.collection(user)
@@ -101,7 +101,7 @@ def test_publish_republish_change_remove(cli: Cli, mission, radicale: Radicale,
     assert len(stored(radicale, url)) == 2
 
 
-def test_only_this_missions_events_are_deleted(cli: Cli, mission, radicale: Radicale,
+def test_only_this_missions_events_are_deleted(cli: Cli, mission: WriteMission, radicale: Radicale,
                                                user: str) -> None:
     path = mission(SMALL)
     url = radicale.collection(user)
@@ -127,7 +127,7 @@ def test_only_this_missions_events_are_deleted(cli: Cli, mission, radicale: Radi
     assert uids == {"briefing@netcmd-test.missionctl", *foreign}
 
 
-def test_per_person(cli: Cli, mission, radicale: Radicale, user: str) -> None:
+def test_per_person(cli: Cli, mission: WriteMission, radicale: Radicale, user: str) -> None:
     path = mission(SMALL)
     home = f"{radicale.url}/{user}/"
     code, out, err = cli("publish", path, "--caldav", home, "--per-person")
@@ -153,14 +153,15 @@ def test_per_person(cli: Cli, mission, radicale: Radicale, user: str) -> None:
     assert f"{home}rui/ (rui): 0 created, 1 updated, 1 unchanged, 0 deleted" in out
 
 
-def test_include_private(cli: Cli, mission, radicale: Radicale, user: str) -> None:
+def test_include_private(cli: Cli, mission: WriteMission, radicale: Radicale, user: str) -> None:
     path = mission(SMALL)
     url = radicale.collection(user)
     assert cli("publish", path, "--caldav", url, "--include-private")[0] == 0
     assert any("ana@example.org" in t for t in stored(radicale, url))
 
 
-def test_dry_run_writes_nothing(cli: Cli, mission, radicale: Radicale, user: str) -> None:
+def test_dry_run_writes_nothing(cli: Cli, mission: WriteMission, radicale: Radicale,
+                                user: str) -> None:
     path = mission(SMALL)
     url = radicale.collection(user)
     code, out, err = cli("publish", path, "--caldav", url, "--dry-run")
@@ -180,7 +181,7 @@ def test_dry_run_writes_nothing(cli: Cli, mission, radicale: Radicale, user: str
     assert [p.read_bytes() for p in radicale.stored_items(url)] == before
 
 
-def test_example_mission(cli: Cli, example, radicale: Radicale, user: str) -> None:
+def test_example_mission(cli: Cli, example: Example, radicale: Radicale, user: str) -> None:
     path = example()
     loaded = load(path)
     assert loaded.mission is not None
@@ -194,7 +195,7 @@ def test_example_mission(cli: Cli, example, radicale: Radicale, user: str) -> No
     assert f"0 created, 0 updated, {count} unchanged, 0 deleted" in out
 
 
-def test_wrong_password(cli: Cli, mission, radicale_htpasswd: Radicale,
+def test_wrong_password(cli: Cli, mission: WriteMission, radicale_htpasswd: Radicale,
                         monkeypatch: pytest.MonkeyPatch) -> None:
     path = mission(SMALL)
     url = radicale_htpasswd.collection(RADICALE_USER)
@@ -214,7 +215,7 @@ def test_wrong_password(cli: Cli, mission, radicale_htpasswd: Radicale,
     assert RADICALE_PASSWORD not in out + err
 
 
-def test_credentials_from_netrc(cli: Cli, mission, radicale_htpasswd: Radicale,
+def test_credentials_from_netrc(cli: Cli, mission: WriteMission, radicale_htpasswd: Radicale,
                                 tmp_path: Path) -> None:
     path = mission(SMALL)
     netrc = Path.home() / ".netrc"
@@ -227,7 +228,7 @@ def test_credentials_from_netrc(cli: Cli, mission, radicale_htpasswd: Radicale,
     assert RADICALE_PASSWORD not in out + err
 
 
-def test_credentials_in_the_url_are_never_printed(cli: Cli, mission,
+def test_credentials_in_the_url_are_never_printed(cli: Cli, mission: WriteMission,
                                                   radicale_htpasswd: Radicale) -> None:
     path = mission(SMALL)
     url = radicale_htpasswd.collection(RADICALE_USER)
@@ -238,7 +239,7 @@ def test_credentials_in_the_url_are_never_printed(cli: Cli, mission,
     assert url in out
 
 
-def test_half_set_credentials(cli: Cli, mission, radicale: Radicale,
+def test_half_set_credentials(cli: Cli, mission: WriteMission, radicale: Radicale,
                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = mission(SMALL)
     monkeypatch.setenv("MISSIONCTL_CALDAV_USER", "alice")
@@ -247,7 +248,8 @@ def test_half_set_credentials(cli: Cli, mission, radicale: Radicale,
     assert "MISSIONCTL_CALDAV_PASSWORD is not" in one_error_line(err)
 
 
-def test_format_errors_stop_before_the_network(cli: Cli, mission, service: FakeService) -> None:
+def test_format_errors_stop_before_the_network(cli: Cli, mission: WriteMission,
+                                               service: FakeService) -> None:
     path = mission(SMALL.replace("    title: Lunch\n", ""))
     code, out, err = cli("publish", path, "--caldav", service.url + "/cal/")
     assert code == 1
@@ -256,7 +258,8 @@ def test_format_errors_stop_before_the_network(cli: Cli, mission, service: FakeS
     assert service.requests == []
 
 
-def test_server_faults(cli: Cli, mission, service: FakeService, refused_url: str) -> None:
+def test_server_faults(cli: Cli, mission: WriteMission, service: FakeService,
+                       refused_url: str) -> None:
     path = mission(SMALL)
     code, _out, err = cli("publish", path, "--caldav", refused_url + "/cal/")
     assert code == 1
@@ -280,7 +283,7 @@ def test_server_faults(cli: Cli, mission, service: FakeService, refused_url: str
     assert "not an http(s) URL" in one_error_line(err)
 
 
-def test_per_person_needs_an_existing_home(cli: Cli, mission, radicale: Radicale,
+def test_per_person_needs_an_existing_home(cli: Cli, mission: WriteMission, radicale: Radicale,
                                            user: str) -> None:
     path = mission(SMALL)
     for dry in ((), ("--dry-run",)):
@@ -296,7 +299,7 @@ def test_per_person_needs_an_existing_home(cli: Cli, mission, radicale: Radicale
     assert "is a calendar; with --per-person" in one_error_line(err)
 
 
-def test_library_collections(mission) -> None:
+def test_library_collections(mission: WriteMission) -> None:
     loaded = load(mission(SMALL))
     assert loaded.mission is not None
     cols = publish.collections(loaded.mission, "http://u:p@cal.example/dav/cal", per_person=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,7 @@ from missionctl.loader import load
 from missionctl.net.http import make_client
 from missionctl.netcmd import travel
 
-from .conftest import FAST, FakeService, Fault, one_error_line, snapshot
-
-Cli = Callable[..., tuple[int, str, str]]
+from .conftest import FAST, Cli, Example, FakeService, Fault, WriteMission, one_error_line, snapshot
 
 # hotel and plant are ~10 km apart (same latitude, 0.1075 degrees of longitude): the offline
 # model allows 10 x 1.3 km at 25 km/h = 31 min + 15 min buffer = 46 min; the fake router drives
@@ -57,7 +54,8 @@ def mc102(cli: Cli, path: Path) -> list[dict[str, object]]:
     return [f for f in json.loads(out)["findings"] if f["code"] == "MC102"]
 
 
-def test_routed_time_clears_mc102_end_to_end(cli: Cli, mission, service: FakeService) -> None:
+def test_routed_time_clears_mc102_end_to_end(cli: Cli, mission: WriteMission,
+                                             service: FakeService) -> None:
     path = mission(TIGHT)
     assert len(mc102(cli, path)) == 1  # the straight-line model says 46 min > 35 min
 
@@ -87,7 +85,7 @@ def test_routed_time_clears_mc102_end_to_end(cli: Cli, mission, service: FakeSer
     assert req.headers["User-Agent"].startswith("missionctl/")
 
 
-def test_rerun_is_byte_identical_and_knows_its_own_entries(cli: Cli, mission,
+def test_rerun_is_byte_identical_and_knows_its_own_entries(cli: Cli, mission: WriteMission,
                                                            service: FakeService) -> None:
     path = mission(TIGHT + "include: [travel-times.yaml]\n")
     written = path.parent / "travel-times.yaml"
@@ -102,7 +100,8 @@ def test_rerun_is_byte_identical_and_knows_its_own_entries(cli: Cli, mission,
     assert len(service.hits("/table/")) == 2
 
 
-def test_author_entries_win_and_stay_untouched(cli: Cli, mission, service: FakeService) -> None:
+def test_author_entries_win_and_stay_untouched(cli: Cli, mission: WriteMission,
+                                               service: FakeService) -> None:
     path = mission(TIGHT + "include: [measured.yaml, travel-times.yaml]\n")
     measured = path.parent / "measured.yaml"
     measured.write_text("# measured by the organiser\ntravel_times:\n"
@@ -120,7 +119,7 @@ def test_author_entries_win_and_stay_untouched(cli: Cli, mission, service: FakeS
     assert load(path).ok
 
 
-def test_needed_pairs_follow_mc102(mission) -> None:
+def test_needed_pairs_follow_mc102(mission: WriteMission) -> None:
     path = mission("""\
         people:
           ana: {name: Ana, email: ana@example.org}
@@ -165,7 +164,8 @@ def test_needed_pairs_follow_mc102(mission) -> None:
     assert pairs.no_geo == [("d", "c"), ("e", "d")]
 
 
-def test_unrouted_pairs_are_reported_not_written(cli: Cli, mission, service: FakeService) -> None:
+def test_unrouted_pairs_are_reported_not_written(cli: Cli, mission: WriteMission,
+                                                 service: FakeService) -> None:
     path = mission(TIGHT.replace("  visit:", """\
   island:
     kind: visit
@@ -184,7 +184,7 @@ def test_unrouted_pairs_are_reported_not_written(cli: Cli, mission, service: Fak
     assert "from: hotel, to: plant" in text
 
 
-def test_example_mission(cli: Cli, example, service: FakeService) -> None:
+def test_example_mission(cli: Cli, example: Example, service: FakeService) -> None:
     path = example()
     folder = path.parent
     before = snapshot(folder)
@@ -215,14 +215,15 @@ def test_example_mission(cli: Cli, example, service: FakeService) -> None:
     assert cli("check", path)[0] == 0
 
 
-def test_walking_profile(cli: Cli, mission, service: FakeService) -> None:
+def test_walking_profile(cli: Cli, mission: WriteMission, service: FakeService) -> None:
     path = mission(TIGHT)
     assert cli("travel", path, "--router", service.url, "--profile", "walking")[0] == 0
     assert service.hits("/table/v1/walking/")
     assert "mode: walk}" in (path.parent / "travel-times.yaml").read_text()
 
 
-def test_format_errors_stop_before_the_network(cli: Cli, mission, service: FakeService) -> None:
+def test_format_errors_stop_before_the_network(cli: Cli, mission: WriteMission,
+                                               service: FakeService) -> None:
     path = mission(TIGHT.replace("    title: Plant visit\n", ""))
     code, _out, err = cli("travel", path, "--router", service.url)
     assert code == 1
@@ -233,7 +234,8 @@ def test_format_errors_stop_before_the_network(cli: Cli, mission, service: FakeS
         travel.run(path, service.url)
 
 
-def test_usage_errors(cli: Cli, mission, tmp_path: Path, service: FakeService) -> None:
+def test_usage_errors(cli: Cli, mission: WriteMission, tmp_path: Path,
+                      service: FakeService) -> None:
     assert cli("travel", tmp_path / "nope.yaml", "--router", service.url)[0] == 2
     path = mission(TIGHT)
     assert cli("travel", path)[0] == 2  # --router is required
@@ -245,7 +247,7 @@ def test_usage_errors(cli: Cli, mission, tmp_path: Path, service: FakeService) -
 
 
 @pytest.fixture
-def routed(cli: Cli, mission, service: FakeService) -> tuple[Path, bytes]:
+def routed(cli: Cli, mission: WriteMission, service: FakeService) -> tuple[Path, bytes]:
     """A mission routed once (so there is a previous file to keep), then changed so that a
     new run would write something else."""
     path = mission(TIGHT)
@@ -257,7 +259,7 @@ def routed(cli: Cli, mission, service: FakeService) -> tuple[Path, bytes]:
     return written, previous
 
 
-def test_500s_then_success(cli: Cli, routed, service: FakeService) -> None:
+def test_500s_then_success(cli: Cli, routed: tuple[Path, bytes], service: FakeService) -> None:
     written, previous = routed
     service.add_fault("/table/", Fault(status=500), Fault(status=502))
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", service.url)
@@ -266,7 +268,8 @@ def test_500s_then_success(cli: Cli, routed, service: FakeService) -> None:
     assert written.read_bytes() != previous
 
 
-def test_429_retry_after_is_honoured(cli: Cli, routed, service: FakeService) -> None:
+def test_429_retry_after_is_honoured(cli: Cli, routed: tuple[Path, bytes],
+                                     service: FakeService) -> None:
     written, _previous = routed
     service.add_fault("/table/", Fault(status=429, headers={"Retry-After": "1"}))
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", service.url)
@@ -275,7 +278,8 @@ def test_429_retry_after_is_honoured(cli: Cli, routed, service: FakeService) -> 
     assert second.at - first.at >= 0.95
 
 
-def test_429_asking_too_long_fails_at_once(cli: Cli, routed, service: FakeService) -> None:
+def test_429_asking_too_long_fails_at_once(cli: Cli, routed: tuple[Path, bytes],
+                                           service: FakeService) -> None:
     written, previous = routed
     service.add_fault("/table/", Fault(status=429, headers={"Retry-After": "3600"}))
     started = time.monotonic()
@@ -286,7 +290,8 @@ def test_429_asking_too_long_fails_at_once(cli: Cli, routed, service: FakeServic
     assert written.read_bytes() == previous
 
 
-def test_slow_reply_past_timeout(cli: Cli, routed, service: FakeService) -> None:
+def test_slow_reply_past_timeout(cli: Cli, routed: tuple[Path, bytes],
+                                 service: FakeService) -> None:
     written, previous = routed
     service.add_fault("/table/", *[Fault(delay=3)] * FAST.attempts)
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", service.url,
@@ -297,7 +302,7 @@ def test_slow_reply_past_timeout(cli: Cli, routed, service: FakeService) -> None
     assert not [p for p in written.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_malformed_json(cli: Cli, routed, service: FakeService) -> None:
+def test_malformed_json(cli: Cli, routed: tuple[Path, bytes], service: FakeService) -> None:
     written, previous = routed
     service.add_fault("/table/", Fault(status=200, body=b"<html>proxy login</html>"))
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", service.url)
@@ -306,7 +311,7 @@ def test_malformed_json(cli: Cli, routed, service: FakeService) -> None:
     assert written.read_bytes() == previous
 
 
-def test_wrong_shape(cli: Cli, routed, service: FakeService) -> None:
+def test_wrong_shape(cli: Cli, routed: tuple[Path, bytes], service: FakeService) -> None:
     written, previous = routed
     body = json.dumps({"code": "Ok", "durations": [[0]], "distances": [[0]]}).encode()
     service.add_fault("/table/", Fault(status=200, body=body))
@@ -316,7 +321,7 @@ def test_wrong_shape(cli: Cli, routed, service: FakeService) -> None:
     assert written.read_bytes() == previous
 
 
-def test_connection_refused(cli: Cli, routed, refused_url: str) -> None:
+def test_connection_refused(cli: Cli, routed: tuple[Path, bytes], refused_url: str) -> None:
     written, previous = routed
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", refused_url)
     assert code == 1
@@ -324,7 +329,7 @@ def test_connection_refused(cli: Cli, routed, refused_url: str) -> None:
     assert written.read_bytes() == previous
 
 
-def test_dropped_connection(cli: Cli, routed, service: FakeService) -> None:
+def test_dropped_connection(cli: Cli, routed: tuple[Path, bytes], service: FakeService) -> None:
     written, previous = routed
     service.add_fault("/table/", *[Fault(close=True)] * FAST.attempts)
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", service.url)
@@ -333,7 +338,7 @@ def test_dropped_connection(cli: Cli, routed, service: FakeService) -> None:
     assert written.read_bytes() == previous
 
 
-def test_no_segment(cli: Cli, routed, service: FakeService) -> None:
+def test_no_segment(cli: Cli, routed: tuple[Path, bytes], service: FakeService) -> None:
     written, previous = routed
     service.no_segment.add((33.589, -7.4))
     code, _out, err = cli("travel", written.parent / "m.yaml", "--router", service.url)
@@ -345,7 +350,8 @@ def test_no_segment(cli: Cli, routed, service: FakeService) -> None:
 # --- the library function and the rendering ------------------------------------------------
 
 
-def test_run_with_an_injected_client(mission, service: FakeService, tmp_path: Path) -> None:
+def test_run_with_an_injected_client(mission: WriteMission, service: FakeService,
+                                     tmp_path: Path) -> None:
     path = mission(TIGHT)
     out = tmp_path / "mission" / "t.yaml"
     with make_client(timeout=2, retry=FAST, user_agent="tester/1.0 ops@example.org") as c:
@@ -373,7 +379,8 @@ def test_awkward_ids_are_quoted(tmp_path: Path) -> None:
     assert '{from: "9a", to: b, duration: 5m}' in text
 
 
-def test_venue_far_from_any_road_is_named(cli: Cli, mission, service: FakeService) -> None:
+def test_venue_far_from_any_road_is_named(cli: Cli, mission: WriteMission,
+                                          service: FakeService) -> None:
     path = mission(TIGHT)
     body = json.dumps({
         "code": "Ok", "durations": [[0, 800], [800, 0]], "distances": [[0, 9970], [9970, 0]],
@@ -386,7 +393,7 @@ def test_venue_far_from_any_road_is_named(cli: Cli, mission, service: FakeServic
     assert "venue hotel" not in out
 
 
-def test_include_line_may_come_first(cli: Cli, mission, service: FakeService) -> None:
+def test_include_line_may_come_first(cli: Cli, mission: WriteMission, service: FakeService) -> None:
     """An author who adds `include: [travel-times.yaml]` before the first run gets MC008 from
     check (the file does not exist yet), but travel creates it."""
     path = mission(TIGHT + "include: [travel-times.yaml]\n")
@@ -403,7 +410,7 @@ def test_include_line_may_come_first(cli: Cli, mission, service: FakeService) ->
     assert code == 1 and "MC004" in err
 
 
-def test_nothing_to_route(cli: Cli, mission, service: FakeService) -> None:
+def test_nothing_to_route(cli: Cli, mission: WriteMission, service: FakeService) -> None:
     path = mission(TIGHT.replace("venue: plant", "venue: hotel"))
     code, out, _ = cli("travel", path, "--router", service.url)
     assert code == 0

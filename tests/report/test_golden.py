@@ -44,7 +44,7 @@ def test_registry_has_every_contract_format() -> None:
 @pytest.mark.parametrize(("fmt", "variant"), CASES, ids=[f"{f}{v}" for f, v in CASES])
 def test_golden(fmt: str, variant: str, sample: list[FileReport],
                 golden: Callable[[str, str], None]) -> None:
-    text = render.renderer("findings", fmt)(sample, VARIANTS[variant])
+    text = render.render_text("findings", fmt, sample, VARIANTS[variant])
     golden(f"{fmt}{variant}.{EXT[fmt]}", text)
 
 
@@ -63,13 +63,13 @@ def test_order_of_reports_and_findings_does_not_matter(fmt: str,
 @pytest.mark.parametrize("fmt", list(EXT))
 def test_no_reports(fmt: str) -> None:
     """Every input was an include file: still a valid, empty report."""
-    text = render.renderer("findings", fmt)([], Options())
+    text = render.render_text("findings", fmt, [], Options())
     assert text.endswith("\n")
 
 
 def test_colour_only_when_asked(sample: list[FileReport]) -> None:
     for fmt in EXT:
-        out = render.renderer("findings", fmt)(sample, Options(show_waived=True))
+        out = render.render_text("findings", fmt, sample, Options(show_waived=True))
         assert "\x1b[" not in out.replace(
             "\\x1b[", "").replace("\\u001b[", "")
     assert "\x1b[1;31m" in render.renderer("findings", "text")(sample, Options(color=True))

@@ -137,8 +137,12 @@ def test_many_findings_read_their_file_once(tmp_path: Path,
                              severity=Severity.ERROR) for i in range(20000))
     reads: list[str] = []
     real = text.Sources._read
-    monkeypatch.setattr(text.Sources, "_read",
-                        staticmethod(lambda file: reads.append(file) or real(file)))
+
+    def counted(file: str) -> list[str] | None:
+        reads.append(file)
+        return real(file)
+
+    monkeypatch.setattr(text.Sources, "_read", staticmethod(counted))
     out = text.render([FileReport("big.yaml", findings, Severity.ERROR, False)], Options())
     assert out.count("^") == 20000
     assert reads == ["big.yaml"]

@@ -8,9 +8,10 @@ from datetime import date
 from missionctl.model import Mission
 from missionctl.render import terminal
 from missionctl.views.contacts import build
+from missionctl.views.people import Contact
 
 
-def names(sheet_people: tuple) -> list[str]:  # type: ignore[type-arg]
+def names(sheet_people: tuple[Contact, ...]) -> list[str]:
     return [c.name for c in sheet_people]
 
 

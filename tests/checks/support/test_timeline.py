@@ -3,10 +3,16 @@
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from missionctl.checks import Context
 from missionctl.checks.support.timeline import adjacent, timelines
 from missionctl.linter import Selection, lint_loaded
 from missionctl.loader import load
+from missionctl.model import Mission
+
+if TYPE_CHECKING:
+    from conftest import Write
 
 BODY = """\
 include: [a.yaml]
@@ -25,7 +31,7 @@ events:
 """
 
 
-def mission_and_ctx(write):
+def mission_and_ctx(write: Write) -> tuple[Mission, Context]:
     write(INCLUDED, name="a.yaml")
     loaded = load(write(BODY, header=True), "m.yaml")
     assert loaded.ok, loaded.findings
@@ -33,7 +39,7 @@ def mission_and_ctx(write):
     return loaded.mission, Context(loaded.mission)
 
 
-def test_sorted_by_start_then_file_order_across_includes(write):
+def test_sorted_by_start_then_file_order_across_includes(write: Write) -> None:
     _, ctx = mission_and_ctx(write)
     busy = timelines(ctx).busy
     # "a.yaml" sorts before "m.yaml" by name, but it is read after it: `also` is later.
@@ -41,18 +47,18 @@ def test_sorted_by_start_then_file_order_across_includes(write):
     assert [e.id for e in busy["rui-costa"]] == ["early"]
 
 
-def test_built_once_per_run(write):
+def test_built_once_per_run(write: Write) -> None:
     _, ctx = mission_and_ctx(write)
     assert timelines(ctx) is timelines(ctx)
 
 
-def test_double_booking_across_an_include_points_into_it(write):
+def test_double_booking_across_an_include_points_into_it(write: Write) -> None:
     write(INCLUDED, name="a.yaml")
     report = lint_loaded(load(write(BODY, header=True), "m.yaml"), Selection(select=("MC101",)))
     assert [(f.loc.file, f.loc.line, f.loc.column) for f in report.shown] == [("a.yaml", 2, 3)]
 
 
-def test_adjacent_pairs_skip_overlaps_and_follow_the_longest(write):
+def test_adjacent_pairs_skip_overlaps_and_follow_the_longest(write: Write) -> None:
     mission, _ = mission_and_ctx(write)
     e = mission.events
     events = [e["early"], e["visit"], e["also"]]
