@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+from collections.abc import Callable, ItemsView, Iterator, Mapping
+from typing import TypeVar
 
 from missionctl.model import Mission
-from missionctl.views.people import contact, who
+from missionctl.views.people import Who, contact, in_file_order, names, who
+
+V = TypeVar("V")
 
 GROUPS = """\
 missionctl: 1
@@ -52,3 +56,82 @@ def test_public_contact_leaves_out_private_fields(small: Mission) -> None:
     assert (full.phone, full.email) == ("0612345670", "bruno@example.org")
     assert (shared.phone, shared.email) == (None, None)
     assert shared.name == "Bruno Costa"
+
+
+# -- linear: the index is built once per mission, not once per event ---------------------------
+
+
+class Counted(Mapping[str, V]):
+    """A mapping that counts the walks over it (iteration, keys, values, items)."""
+
+    def __init__(self, data: Mapping[str, V]) -> None:
+        self.data, self.walks = data, 0
+
+    def __getitem__(self, key: str) -> V:
+        return self.data[key]
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __iter__(self) -> Iterator[str]:
+        self.walks += 1
+        return iter(self.data)
+
+    def items(self) -> ItemsView[str, V]:
+        self.walks += 1
+        return self.data.items()
+
+
+def old_who(mission: Mission, ids: frozenset[str], prefer: tuple[str, ...] = ()) -> Who:
+    """The all-groups scan `who` replaced (O(groups) per call): the oracle."""
+    preferred = set(prefer)
+    candidates = [(gid, members) for gid, members in mission.group_members.items()
+                  if len(members) >= 2 and members <= ids]
+    candidates.sort(key=lambda c: (-len(c[1]), c[0] not in preferred, c[0]))
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for gid, members in candidates:
+        if len(members - covered) >= 2:
+            chosen.append(gid)
+            covered |= members
+    order = {pid: i for i, pid in enumerate(mission.people)}
+    rest = sorted(ids - covered, key=lambda pid: (order.get(pid, len(order)), pid))
+    return Who(tuple(chosen), tuple(rest), len(ids))
+
+
+def random_mission(base: Mission, rng: random.Random) -> Mission:
+    """`base` with 3-25 people in a shuffled file order and 0-12 random groups of them."""
+    ids = [f"p{i:02d}" for i in range(rng.randrange(3, 26))]
+    rng.shuffle(ids)
+    template = next(iter(base.people.values()))
+    people = {pid: template._replace(id=pid, name=pid.upper()) for pid in ids}
+    groups = {f"g{i}": frozenset(rng.sample(ids, rng.randrange(0, len(ids) + 1)))
+              for i in range(rng.randrange(0, 13))}
+    return base._replace(people=people, group_members=groups)
+
+
+def test_who_agrees_with_the_all_groups_scan(mission_of: Callable[[str], Mission]) -> None:
+    rng = random.Random(8)
+    base = mission_of(GROUPS)
+    for _ in range(300):
+        m = random_mission(base, rng)
+        for _ in range(10):
+            ids = frozenset(rng.sample(sorted(m.people), rng.randrange(0, len(m.people) + 1))
+                            + ["stranger"] * rng.randrange(0, 2))
+            prefer = tuple(rng.sample(sorted(m.group_members), min(2, len(m.group_members))))
+            assert who(m, ids, prefer) == old_who(m, ids, prefer)
+            position = list(m.people).index
+            assert in_file_order(m, ids) == sorted(
+                ids, key=lambda p: (position(p) if p in m.people else len(m.people), p))
+
+
+def test_people_and_groups_are_walked_once_per_mission(
+        mission_of: Callable[[str], Mission]) -> None:
+    base = mission_of(GROUPS)
+    people, groups = Counted(base.people), Counted(base.group_members)
+    m = base._replace(people=people, group_members=groups)
+    for ids in ("abcdef", "abcdg", "abe", "abcd", "g", "") * 50:
+        who(m, frozenset(ids)).labels(m)
+        in_file_order(m, ids)
+        names(m, ids)
+    assert (people.walks, groups.walks) == (1, 1)

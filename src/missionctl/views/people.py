@@ -3,10 +3,11 @@ with the `private` fields left out when the sheet is shared."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from missionctl.model import Mission
+from missionctl.model import Mission, Person
 from missionctl.wording import clean as clean  # re-exported for the renderers
 
 
@@ -47,14 +48,51 @@ def contact(mission: Mission, pid: str, public: bool = False) -> Contact:
     )
 
 
+class _Index(NamedTuple):
+    """What every event asks of the mission's people, worked out once per mission.
+
+    An export asks for each event's people in file order and for the groups that cover them
+    (about five times per event): rebuilt per call, the person order and the scan of every
+    group made the views O(events x people) and O(events x groups).
+    """
+
+    people: Mapping[str, Person]  # the mappings it was built from, held: see `_index`
+    group_members: Mapping[str, frozenset[str]]
+    order: dict[str, int]  # person id -> position among the mission's people
+    groups_of: dict[str, tuple[str, ...]]  # person id -> the groups of 2 or more they are in
+
+
+_last: _Index | None = None
+
+
+def _index(mission: Mission) -> _Index:
+    """The index of `mission`, kept for the last mission asked about.
+
+    A `Mission` is a NamedTuple of mappings: it can be neither hashed nor weakly referenced,
+    so the index is keyed by the identity of the two mappings it is built from (the model is
+    immutable). Holding them keeps their ids from being reused by another mission's.
+    """
+    global _last
+    index = _last
+    if (index is None or index.people is not mission.people
+            or index.group_members is not mission.group_members):
+        groups_of: dict[str, list[str]] = {}
+        for gid, members in mission.group_members.items():
+            if len(members) >= 2:
+                for pid in members:
+                    groups_of.setdefault(pid, []).append(gid)
+        index = _last = _Index(
+            mission.people, mission.group_members,
+            {pid: i for i, pid in enumerate(mission.people)},
+            {pid: tuple(gids) for pid, gids in groups_of.items()})
+    return index
+
+
 def in_file_order(mission: Mission, ids: Iterable[str]) -> list[str]:
     """Person ids in the order the mission lists its people (organisers usually first)."""
-    order = _order(mission)
-    return sorted(set(ids), key=lambda pid: (order.get(pid, len(order)), pid))
-
-
-def _order(mission: Mission) -> dict[str, int]:
-    return {pid: i for i, pid in enumerate(mission.people)}
+    order = _index(mission).order
+    last = len(order)
+    return sorted(set(ids), key=lambda pid: (order.get(pid, last), pid))
 
 
 def names(mission: Mission, ids: Iterable[str]) -> tuple[str, ...]:
@@ -86,10 +124,16 @@ def who(mission: Mission, ids: frozenset[str], prefer: Iterable[str] = ()) -> Wh
     one person. Whoever no chosen group covers is listed by name.
     """
     preferred = set(prefer)
-    candidates = [
-        (gid, members) for gid, members in mission.group_members.items()
-        if len(members) >= 2 and members <= ids
-    ]
+    # A group lies within `ids` when all its members are counted among them: the cost is the
+    # groups of the people in `ids`, not every group of the mission.
+    counted: dict[str, int] = {}
+    groups_of = _index(mission).groups_of
+    for pid in ids:
+        for gid in groups_of.get(pid, ()):
+            counted[gid] = counted.get(gid, 0) + 1
+    members_of = mission.group_members
+    candidates = [(gid, members_of[gid]) for gid, n in counted.items()
+                  if n == len(members_of[gid])]
     candidates.sort(key=lambda c: (-len(c[1]), c[0] not in preferred, c[0]))
     chosen: list[str] = []
     covered: set[str] = set()
