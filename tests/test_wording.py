@@ -8,23 +8,33 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from missionctl.loader import Loaded
+from missionctl.tz import zone
 from missionctl.wording import (
     MONTHS,
     WEEKDAYS,
     and_list,
     clean,
     clock,
+    clock_exact,
     clock_in,
+    clock_noted,
     day_abbr,
+    day_brief,
+    day_full,
     day_iso,
     day_long,
     day_pieces,
     day_time,
     minutes_text,
+    offset_exact,
+    offset_short,
     people_text,
+    span_days,
     span_iso,
+    span_noted,
     span_short,
     stamp_in,
+    zone_and_offset,
     zone_suffix,
 )
 
@@ -70,13 +80,24 @@ def test_names_match_the_c_locale_every_day_of_a_year() -> None:
         assert day_iso(day) == f"{day:%a} {day.isoformat()}"
         assert day_abbr(day) == f"{day:%a %d %b}"
         assert day_long(day) == f"{day:%A %d %b}"
+        assert day_brief(day) == f"{day:%a} {day.day} {day:%b}"
+        assert day_full(day) == f"{day:%A} {day.day} {day:%B %Y}"
         day += timedelta(days=1)
+
+
+def test_weekday_and_month_names_are_written_once() -> None:
+    # ... in WEEKDAYS and MONTHS: every other module imports them (or a helper using them).
+    names = re.compile('"(Monday|Tuesday|January|February)"')
+    found = [str(path.relative_to(SRC)) for path in sorted(SRC.rglob("*.py"))
+             for line in path.read_text(encoding="utf-8").splitlines() if names.search(line)]
+    assert found == ["wording.py", "wording.py"]
 
 
 def test_no_locale_dependent_strftime_in_checks_or_wording() -> None:
     # %a %A %b %B %c %x %p follow the process locale; names come from WEEKDAYS and MONTHS.
     directive = re.compile("%[aAbBcxp]")
-    files = [SRC / "wording.py", *sorted((SRC / "checks").rglob("*.py"))]
+    files = [SRC / "wording.py", *sorted((SRC / "checks").rglob("*.py")),
+             *sorted((SRC / "views").rglob("*.py")), *sorted((SRC / "practice").rglob("*.py"))]
     found = [f"{path.relative_to(SRC)}:{n}" for path in files
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if directive.search(line) and not line.lstrip().startswith("#")]
@@ -95,6 +116,37 @@ def test_spans_and_stamps() -> None:
     assert stamp_in(instant, "Africa/Casablanca") == "2027-05-11 09:00"
     assert zone_suffix("Europe/Lisbon", "Africa/Casablanca") == " (Europe/Lisbon time)"
     assert zone_suffix("Africa/Casablanca", "Africa/Casablanca") == ""
+
+
+def test_days_and_spans_as_the_views_write_them() -> None:
+    assert day_brief(date(2027, 5, 7)) == "Fri 7 May"
+    assert day_full(date(2027, 5, 10)) == "Monday 10 May 2027"
+    assert span_days(date(2027, 5, 10), date(2027, 5, 10)) == "10 May 2027"
+    assert span_days(date(2027, 5, 10), date(2027, 5, 14)) == "10–14 May 2027"
+    assert span_days(date(2027, 4, 30), date(2027, 5, 2)) == "30 April – 2 May 2027"
+    assert span_days(date(2027, 12, 30), date(2028, 1, 2)) == (
+        "30 December 2027 – 2 January 2028")
+
+
+def test_offsets_and_noted_times() -> None:
+    assert offset_short(timedelta(hours=1)) == "UTC+1"
+    assert offset_short(timedelta(0)) == "UTC+0"
+    assert offset_short(timedelta(hours=-3, minutes=-30)) == "UTC-3:30"
+    assert offset_exact(timedelta(hours=1)) == "UTC+01:00"
+    assert offset_exact(timedelta(hours=-3, minutes=-30)) == "UTC-03:30"
+    assert offset_exact(timedelta(minutes=-36, seconds=-45)) == "UTC-00:36:45"
+    assert clock_exact(time(3)) == "03:00"
+    assert clock_exact(datetime(1912, 1, 1, 0, 36, 45)) == "00:36:45"
+    lisbon = datetime(2027, 5, 11, 10, 30, tzinfo=zone("Europe/Lisbon"))
+    casa = datetime(2027, 5, 12, 7, 30, tzinfo=zone("Africa/Casablanca"))
+    assert zone_and_offset(lisbon, "Europe/Lisbon") == "Europe/Lisbon, UTC+1"
+    assert clock_noted(casa, "Africa/Casablanca", "Africa/Casablanca") == "07:30"
+    assert clock_noted(casa, "Africa/Casablanca", "Africa/Casablanca",
+                       base=date(2027, 5, 11)) == "Wed 12 May 07:30"
+    assert clock_noted(lisbon, "Europe/Lisbon", "Africa/Casablanca") == (
+        "10:30 (Europe/Lisbon, UTC+1)")
+    assert span_noted(lisbon, "Europe/Lisbon", casa, "Africa/Casablanca",
+                      "Africa/Casablanca") == "10:30 (Europe/Lisbon, UTC+1) – Wed 12 May 07:30"
 
 
 def test_clean_shows_control_characters_and_keeps_tab_and_newline() -> None:

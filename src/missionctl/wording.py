@@ -7,10 +7,14 @@ Every message and view words times through here, so that one date is written one
   change language with `LANG`. `%H:%M` and `%Y-%m-%d` are locale-free and used as they are.
 - **One name, one meaning.** A helper's name says what it shows and from what:
   `clock*` a time of day ("10:30"), `stamp*` a date and a time ("2027-05-11 10:30"),
-  `day_*` a date with its weekday, `span_*` a start and an end, `event_*` an event, and an
-  `_in` suffix takes an aware instant and the zone to show it in (without it, the value is
-  already local wall-clock time). `zone_suffix` is the note added when a time is not in the
-  mission's zone.
+  `day_*` a date with its weekday, `span_*` a start and an end, `offset_*` a UTC offset,
+  `zone_*` a note about a zone, `event_*` an event. An `_in` suffix takes an aware instant
+  and the zone to show it in (without it, the value is already local wall-clock time); a
+  `_noted` helper adds the day and the zone where they differ from what the reader assumes.
+- **Two families of days.** Findings write the day of the month on two digits, so that
+  messages line up (`day_abbr` "Fri 07 May", `day_long` "Friday 07 May", `span_short`); the
+  views and prose write it as people do (`day_brief` "Fri 7 May", `day_full` "Friday 7 May
+  2027", `span_days` "10–14 May 2027", `clock_noted`, `span_noted`).
 - **24:00.** A piece of a day that runs to midnight ends at `time.max`, which is shown as
   "24:00" (`clock`) and read back as the next midnight (`day_time`).
 - `day_pieces` splits a local interval into calendar days: every rule that judges days or
@@ -113,14 +117,37 @@ def day_iso(day: date) -> str:
 
 
 def day_abbr(day: date) -> str:
-    """'Fri 07 May': abbreviated names, the day of the month on two digits (the views'
-    `timefmt.short_day` writes 'Fri 7 May')."""
+    """'Fri 07 May': abbreviated names, the day of the month on two digits (`day_brief`
+    writes 'Fri 7 May')."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day:02d} {MONTHS[day.month - 1][:3]}"
 
 
 def day_long(day: date) -> str:
     """'Friday 07 May'."""
     return f"{WEEKDAYS[day.weekday()]} {day.day:02d} {MONTHS[day.month - 1][:3]}"
+
+
+def day_brief(day: date) -> str:
+    """'Mon 10 May', 'Fri 7 May': as the views write a day beside a time."""
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def day_full(day: date) -> str:
+    """'Monday 10 May 2027': a day's heading, and the day of a clock change."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def span_days(first: date, last: date) -> str:
+    """'10–14 May 2027', '30 April – 2 May 2027', '30 December 2027 – 2 January 2028'."""
+    if first == last:
+        return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
+    if first.year != last.year:
+        return (f"{first.day} {MONTHS[first.month - 1]} {first.year} – "
+                f"{last.day} {MONTHS[last.month - 1]} {last.year}")
+    if first.month != last.month:
+        return (f"{first.day} {MONTHS[first.month - 1]} – "
+                f"{last.day} {MONTHS[last.month - 1]} {last.year}")
+    return f"{first.day}–{last.day} {MONTHS[first.month - 1]} {first.year}"
 
 
 def span_short(start: datetime, end: datetime) -> str:
@@ -142,6 +169,56 @@ def span_iso(start: datetime, end: datetime) -> str:
 def zone_suffix(zone: str, mission_zone: str) -> str:
     """' (Europe/Lisbon time)' when the zone is not the mission's: a bare 10:00 would mislead."""
     return "" if zone == mission_zone else f" ({zone} time)"
+
+
+# -- UTC offsets, and times as the views show them ---------------------------------------------
+
+
+def clock_exact(t: time | datetime) -> str:
+    """'03:00', or '03:00:10' when there are seconds (old local mean time offsets have them)."""
+    return f"{t:%H:%M:%S}" if t.second else f"{t:%H:%M}"
+
+
+def offset_short(offset: timedelta) -> str:
+    """'UTC+1', 'UTC+0', 'UTC-3:30': as a traveller reads it beside a time."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    h, m = divmod(abs(minutes), 60)
+    return f"UTC{sign}{h}" + (f":{m:02d}" if m else "")
+
+
+def offset_exact(offset: timedelta) -> str:
+    """'UTC+01:00', 'UTC-03:30'; seconds shown only when there are some (old LMT offsets)."""
+    total = int(offset.total_seconds())
+    sign = "-" if total < 0 else "+"
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"UTC{sign}{hours:02d}:{minutes:02d}"
+    return text + (f":{seconds:02d}" if seconds else "")
+
+
+def zone_and_offset(local: datetime, zone: str) -> str:
+    """'Europe/Lisbon, UTC+1': an aware local time's zone and the offset it is in."""
+    return f"{zone}, {offset_short(local.utcoffset() or timedelta(0))}"
+
+
+def clock_noted(local: datetime, zone: str, mission_zone: str, base: date | None = None) -> str:
+    """'10:30'; '10:30 (Europe/Lisbon, UTC+1)' in another zone than the mission's; 'Tue 11
+    May 07:30' when not on the day `base`."""
+    text = clock(local)
+    if base is not None and local.date() != base:
+        text = f"{day_brief(local.date())} {text}"
+    if zone != mission_zone:
+        text += f" ({zone_and_offset(local, zone)})"
+    return text
+
+
+def span_noted(start: datetime, start_zone: str, end: datetime, end_zone: str,
+               mission_zone: str) -> str:
+    """'10:30 (Europe/Lisbon, UTC+1) – 11:30', 'Mon 10 May 22:00 – Tue 11 May 07:30'."""
+    first = clock_noted(start, start_zone, mission_zone)
+    last = clock_noted(end, end_zone, mission_zone, base=start.date())
+    return f"{first} – {last}"
 
 
 # -- events, people, amounts --------------------------------------------------------------------

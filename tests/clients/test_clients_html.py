@@ -24,7 +24,7 @@ from missionctl.render import html
 from missionctl.views import contacts, itinerary, timeline
 from missionctl.views.flags import Flag, flags_by_event
 from missionctl.views.select import Selection
-from missionctl.views.timefmt import day_title
+from missionctl.wording import day_full
 from views.sample import load_small
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -111,7 +111,7 @@ def test_rendered_text(tmp_path: Path, name: str, page: str) -> None:
         assert "Emergency numbers in" in text
         return
     days = {e.local_start().date() for e in m.events.values()}
-    assert all(day_title(d) in text for d in days)
+    assert all(day_full(d) in text for d in days)
     if page == "itinerary":
         shown = [e for e in m.events.values() if e.b2b is None]
         missing = [e.title for e in shown if " ".join(e.title.split()) not in text]

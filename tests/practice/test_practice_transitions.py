@@ -4,13 +4,9 @@ import datetime as dt
 
 import pytest
 
-from missionctl.practice.transitions import (
-    OffsetChange,
-    describe_change,
-    format_offset,
-    offset_changes,
-)
+from missionctl.practice.transitions import OffsetChange, describe_change, offset_changes
 from missionctl.tz import _tzif, zone
+from missionctl.wording import offset_exact
 
 UTC = dt.UTC
 H = dt.timedelta(hours=1)
@@ -173,6 +169,6 @@ def test_describe_across_midnight_and_odd_offsets() -> None:
         "on Friday 15 May 1942 at 00:00 local time clocks in Asia/Kolkata go back to 23:00 on "
         "Thursday 14 May 1942 (UTC+06:30 -> UTC+05:30)"
     )
-    assert format_offset(dt.timedelta(hours=-3, minutes=-30)) == "UTC-03:30"
-    assert format_offset(dt.timedelta(hours=5, minutes=21, seconds=10)) == "UTC+05:21:10"
+    assert offset_exact(dt.timedelta(hours=-3, minutes=-30)) == "UTC-03:30"
+    assert offset_exact(dt.timedelta(hours=5, minutes=21, seconds=10)) == "UTC+05:21:10"
     assert OffsetChange(utc(2026, 1, 1), H, ZERO).delta == -H

@@ -8,7 +8,7 @@ transitions that change only the abbreviation or the DST flag (e.g. Casablanca i
 2018) are not offset changes.
 
 Offsets always come from zoneinfo (`missionctl.tz.zone`), so MC305 agrees with every other
-time computation in missionctl.
+time computation in missionctl; days, times and offsets are worded by `missionctl.wording`.
 """
 
 from __future__ import annotations
@@ -17,24 +17,9 @@ import datetime as dt
 from typing import NamedTuple
 
 from missionctl.tz import transitions
+from missionctl.wording import clock_exact, day_full, offset_exact
 
 UTC = dt.UTC
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class OffsetChange(NamedTuple):
@@ -61,26 +46,6 @@ def offset_changes(zone_name: str, start: dt.datetime, end: dt.datetime) -> list
     ]
 
 
-def format_offset(offset: dt.timedelta) -> str:
-    """'UTC+01:00', 'UTC-03:30'; seconds shown only when there are some (old LMT offsets)."""
-    total = int(offset.total_seconds())
-    sign = "-" if total < 0 else "+"
-    hours, rest = divmod(abs(total), 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = f"UTC{sign}{hours:02d}:{minutes:02d}"
-    return text + (f":{seconds:02d}" if seconds else "")
-
-
-def _clock(t: dt.datetime) -> str:
-    return t.strftime("%H:%M:%S") if t.second else t.strftime("%H:%M")
-
-
-def _day(t: dt.datetime) -> str:
-    # Built by hand: strftime("%A %B") follows the process locale, and a message must not
-    # change language with LANG.
-    return f"{_WEEKDAYS[t.weekday()]} {t.day} {_MONTHS[t.month - 1]} {t.year}"
-
-
 def describe_change(zone_name: str, change: OffsetChange) -> str:
     """A sentence a person understands, e.g. "on Sunday 20 September 2026 at 03:00 local time
     clocks in Africa/Casablanca go back to 02:00 (UTC+01:00 -> UTC+00:00)".
@@ -92,11 +57,11 @@ def describe_change(zone_name: str, change: OffsetChange) -> str:
     old_wall = utc + change.before
     new_wall = utc + change.after
     direction = "forward" if change.after > change.before else "back"
-    target = _clock(new_wall)
+    target = clock_exact(new_wall)
     if new_wall.date() != old_wall.date():
-        target += f" on {_day(new_wall)}"
+        target += f" on {day_full(new_wall)}"
     return (
-        f"on {_day(old_wall)} at {_clock(old_wall)} local time clocks in {zone_name} go "
-        f"{direction} to {target} ({format_offset(change.before)} -> "
-        f"{format_offset(change.after)})"
+        f"on {day_full(old_wall)} at {clock_exact(old_wall)} local time clocks in {zone_name} go "
+        f"{direction} to {target} ({offset_exact(change.before)} -> "
+        f"{offset_exact(change.after)})"
     )

@@ -18,8 +18,8 @@ from missionctl.views.contacts import ContactSheet, OrgSection
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows
 from missionctl.views.people import Contact, clean
-from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
 from missionctl.views.timeline import Row, Timeline, TimelineDay
+from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
 if TYPE_CHECKING:
     from missionctl.render import Options
@@ -103,7 +103,7 @@ def itinerary(it: Itinerary) -> str:
         f"Times are local to each event; {esc(it.zone)} unless marked.",
         _duty_line(it.duty), _sos_line(it.country_name, it.emergency)])
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
-            f"<h2>{esc(day_title(d.date))}</h2>\n"
+            f"<h2>{esc(day_full(d.date))}</h2>\n"
             + "".join(_event(it, ln) for ln in d.lines) + "</section>\n" for d in it.days]
     if not days:
         days = ['<p class="empty">Nothing in this selection.</p>\n']
@@ -121,15 +121,15 @@ def _event(it: Itinerary, ln: Line) -> str:
 
 
 def _when(it: Itinerary, ln: Line) -> str:
-    out = f'<span class="t">{hhmm(ln.start)}</span>'
+    out = f'<span class="t">{clock(ln.start)}</span>'
     if ln.start_zone != it.zone:
-        out += f'<span class="tz">{esc(zone_note(ln.start, ln.start_zone))}</span>'
-    end = hhmm(ln.end)
+        out += f'<span class="tz">{esc(zone_and_offset(ln.start, ln.start_zone))}</span>'
+    end = clock(ln.end)
     if ln.end.date() != ln.start.date():
-        end = f"{short_day(ln.end.date())} {end}"
+        end = f"{day_brief(ln.end.date())} {end}"
     out += f'<span class="until">– {esc(end)}</span>'
     if ln.end_zone != it.zone:
-        out += f'<span class="tz">{esc(zone_note(ln.end, ln.end_zone))}</span>'
+        out += f'<span class="tz">{esc(zone_and_offset(ln.end, ln.end_zone))}</span>'
     return out
 
 
@@ -168,7 +168,7 @@ def _meetings(meetings: tuple[Meeting, ...]) -> str:
     if not meetings:
         return ""
     rows = "".join(
-        f"<tr><td>{hhmm(m.start)}</td><td>{esc(m.table)}</td><td>{esc(m.between)}"
+        f"<tr><td>{clock(m.start)}</td><td>{esc(m.table)}</td><td>{esc(m.between)}"
         f"{flags_html(m.flags)}</td><td>{esc(', '.join(m.people))}</td></tr>"
         for m in meetings)
     return ("<table><thead><tr><th>Time</th><th>Table</th><th>Between</th><th>Who</th></tr>"
@@ -183,7 +183,7 @@ def timeline(tl: Timeline) -> str:
         f"Hours in {esc(tl.zone)}. One row per person or group with the same programme; "
         "a striped red block is two events at once."])
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
-            f"<h2>{esc(day_title(d.date))}</h2>\n{_tl_day(d)}</section>\n" for d in tl.days]
+            f"<h2>{esc(day_full(d.date))}</h2>\n{_tl_day(d)}</section>\n" for d in tl.days]
     if not days:
         days = ['<p class="empty">Nothing in this selection.</p>\n']
     body = head + "<main>\n" + "".join(days) + "</main>\n"

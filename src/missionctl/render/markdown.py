@@ -13,8 +13,8 @@ from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
 from missionctl.views.people import Contact, clean
-from missionctl.views.timefmt import day_title, span
 from missionctl.views.timeline import Timeline
+from missionctl.wording import day_full, span_noted
 
 if TYPE_CHECKING:
     from missionctl.render import Options
@@ -60,7 +60,7 @@ def itinerary(it: Itinerary) -> str:
     if not it.days:
         lines += ["*Nothing in this selection.*", ""]
     for day in it.days:
-        lines += [f"## {day_title(day.date)}", ""]
+        lines += [f"## {day_full(day.date)}", ""]
         for ln in day.lines:
             lines += _event(it, ln)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -73,7 +73,7 @@ def _contact(c: Contact | None) -> str:
 
 
 def _event(it: Itinerary, ln: Line) -> list[str]:
-    when = span(ln.start, ln.start_zone, ln.end, ln.end_zone, it.zone)
+    when = span_noted(ln.start, ln.start_zone, ln.end, ln.end_zone, it.zone)
     title = f"~~{md(ln.title)}~~ **(cancelled)**" if ln.cancelled else f"**{md(ln.title)}**"
     if ln.tentative:
         title += " *(tentative)*"

@@ -23,8 +23,8 @@ from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
 from missionctl.views.people import Contact, clean
-from missionctl.views.timefmt import day_title, hhmm, short_day, zone_note
 from missionctl.views.timeline import Row, Timeline, TimelineDay
+from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
 if TYPE_CHECKING:
     from missionctl.render import Options
@@ -62,7 +62,7 @@ def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
         parts.append(Text("Nothing in this selection.", style="italic"))
     for day in it.days:
         parts.append(Text(""))
-        parts.append(Rule(Text(day_title(day.date), style="bold"), align="left",
+        parts.append(Rule(Text(day_full(day.date), style="bold"), align="left",
                           characters="─"))
         parts.append(_day_table(it, day.lines))
     return render(Group(*parts), width, colour)
@@ -97,15 +97,15 @@ def _day_table(it: Itinerary, lines: tuple[Line, ...]) -> Table:
 
 
 def _when(it: Itinerary, ln: Line) -> Text:
-    out = Text(hhmm(ln.start), style="bold")
+    out = Text(clock(ln.start), style="bold")
     if ln.start_zone != it.zone:
-        out.append(f"\n{zone_note(ln.start, ln.start_zone)}", style="dim")
-    end = hhmm(ln.end)
+        out.append(f"\n{zone_and_offset(ln.start, ln.start_zone)}", style="dim")
+    end = clock(ln.end)
     if ln.end.date() != ln.start.date():
-        end = f"{short_day(ln.end.date())} {end}"
+        end = f"{day_brief(ln.end.date())} {end}"
     out.append(f"\n– {end}")
     if ln.end_zone != it.zone:
-        out.append(f"\n{zone_note(ln.end, ln.end_zone)}", style="dim")
+        out.append(f"\n{zone_and_offset(ln.end, ln.end_zone)}", style="dim")
     return out
 
 
@@ -148,7 +148,7 @@ def _meetings(meetings: tuple[Meeting, ...]) -> Table:
     for m in meetings:
         between = Text(clean(m.between))
         between.append_text(_flag_text(m.flags))
-        table.add_row(hhmm(m.start), m.table, between, _t(", ".join(m.people)))
+        table.add_row(clock(m.start), m.table, between, _t(", ".join(m.people)))
     return table
 
 
@@ -163,7 +163,7 @@ def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
     if not tl.days:
         parts.append(Text("Nothing in this selection.", style="italic"))
     for day in tl.days:
-        parts += [Text(""), Rule(Text(day_title(day.date), style="bold"), align="left"),
+        parts += [Text(""), Rule(Text(day_full(day.date), style="bold"), align="left"),
                   _grid(day, width), _legend(day)]
     return render(Group(*parts), width, colour)
 

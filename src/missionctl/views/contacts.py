@@ -90,7 +90,7 @@ def build(mission: Mission, event: str | None = None, day: date | None = None,
 
 
 def _heading(mission: Mission, event: str | None, day: date | None, org: str | None) -> str:
-    from missionctl.views.timefmt import day_title
+    from missionctl.wording import day_full
 
     parts = ["Contacts"]
     if event is not None:
@@ -98,7 +98,7 @@ def _heading(mission: Mission, event: str | None, day: date | None, org: str | N
     if org is not None:
         parts.append(f"of {mission.organisations[org].name}")
     if day is not None:
-        parts.append(f"on {day_title(day)}")
+        parts.append(f"on {day_full(day)}")
     return " ".join(parts)
 
 

@@ -16,7 +16,7 @@ from missionctl.model import Event, Mission, Venue
 from missionctl.views.flags import Flag
 from missionctl.views.people import Contact, contact, group_name, who
 from missionctl.views.select import Selection, select_events
-from missionctl.views.timefmt import date_range
+from missionctl.wording import span_days
 
 MODES = {"flight": "Flight", "train": "Train", "coach": "Coach", "car": "Car", "taxi": "Taxi",
          "ferry": "Ferry", "walk": "On foot"}
@@ -108,7 +108,7 @@ def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]
     here = practice(info.host_country)
     return Itinerary(
         mission_id=info.id, title=info.title, heading=heading(mission, sel),
-        dates=date_range(info.start, info.end), zone=info.timezone,
+        dates=span_days(info.start, info.end), zone=info.timezone,
         days=tuple(Day(d, tuple(ls)) for d, ls in sorted(days.items())),
         duty=duty, description=info.description, country_name=here.name,
         emergency=here.emergency,
@@ -116,7 +116,7 @@ def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]
 
 
 def heading(mission: Mission, sel: Selection) -> str:
-    from missionctl.views.timefmt import day_title
+    from missionctl.wording import day_full
 
     if sel.person is not None:
         p = mission.people[sel.person]
@@ -127,7 +127,7 @@ def heading(mission: Mission, sel: Selection) -> str:
         text = f"Programme of {group_name(mission, sel.group)}"
     else:
         text = "Programme"
-    return text + (f", {day_title(sel.day)}" if sel.day is not None else "")
+    return text + (f", {day_full(sel.day)}" if sel.day is not None else "")
 
 
 def _lines(mission: Mission, events: list[Event], fold: bool,
