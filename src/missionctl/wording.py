@@ -11,14 +11,15 @@ Every message and view words times through here, so that one date is written one
   `zone_*` a note about a zone, `event_*` an event. An `_in` suffix takes an aware instant
   and the zone to show it in (without it, the value is already local wall-clock time); a
   `_noted` helper adds the day and the zone where they differ from what the reader assumes.
-- **Two families of days.** Findings write the day of the month on two digits, so that
-  messages line up (`day_abbr` "Fri 07 May", `day_long` "Friday 07 May", `span_short`); the
-  views and prose write it as people do (`day_brief` "Fri 7 May", `day_full` "Friday 7 May
-  2027", `span_days` "10–14 May 2027", `clock_noted`, `span_noted`).
+- **Two families of days.** Findings write the day of the month on two digits (`day_abbr`
+  "Fri 07 May", `day_long` "Friday 07 May", `span_short`); the views and MC305's sentence
+  write it as people do (`day_brief` "Fri 7 May", `day_full` "Friday 7 May 2027",
+  `span_days` "10–14 May 2027", `clock_noted`, `span_noted`). Both stay as they are: every
+  message and page already printed depends on them.
 - **24:00.** A piece of a day that runs to midnight ends at `time.max`, which is shown as
   "24:00" (`clock`) and read back as the next midnight (`day_time`).
 - `day_pieces` splits a local interval into calendar days: every rule that judges days or
-  hours of the day (MC203, MC301-MC306) judges the same pieces.
+  hours of the day (MC203, MC301-MC304, MC306) judges the same pieces.
 
 Imports nothing heavy: the checks and the views import it on every run.
 """
