@@ -179,14 +179,69 @@ def test_byte_identical_for_identical_input() -> None:
         assert out == first
 
 
-def test_every_vtimezone_written_is_exact_over_the_events() -> None:
+def _times_written(events: list[CalEvent], name: str) -> list[datetime]:
+    """The instants written with TZID `name` (every DTSTART/DTEND in that zone)."""
+    return [t.astimezone(UTC) for e in events
+            for t, z in ((e.start, e.start_zone), (e.end, e.end_zone)) if z == name]
+
+
+def test_every_vtimezone_written_is_exact_around_every_time_written() -> None:
     events = mission_events()
     data = calendar_bytes(events, name="m", dtstamp=STAMP)
-    # in UTC: aware arithmetic in a zone is wall-clock arithmetic
-    first = min(e.start.astimezone(UTC) for e in events) - DEFAULT_MARGIN
-    last = max(e.end.astimezone(UTC) for e in events) + DEFAULT_MARGIN
     for name in ("Africa/Casablanca", "Europe/Lisbon"):
-        assert verify_vtimezone(data, name, first, last) == []
+        for t in _times_written(events, name):
+            # in UTC: aware arithmetic in a zone is wall-clock arithmetic
+            start = (t - DEFAULT_MARGIN).replace(minute=0, second=0)
+            assert verify_vtimezone(data, name, start, t + DEFAULT_MARGIN, names=True) == []
+
+
+def test_a_vtimezone_holds_what_the_times_written_need_not_every_change_between(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 9: one event lasting until 2999 made a VTIMEZONE over the whole span (about 1,900
+    sub-components, 58 s and 814 MB). It needs the observances around its two times only."""
+    from missionctl.export import vtimezone as vtz_module
+
+    asked: list[timedelta] = []
+    real = vtz_module.transitions
+
+    def counting(name: str, start: datetime, end: datetime) -> list[object]:
+        asked.append(end - start)
+        return real(name, start, end)  # type: ignore[return-value]
+
+    monkeypatch.setattr(vtz_module, "transitions", counting)
+    start, end = datetime(2027, 5, 10, 10, tzinfo=LIS), datetime(2999, 11, 10, 10, tzinfo=LIS)
+    forever = event("forever", start, end)
+    data = calendar_bytes([forever], name="m", dtstamp=STAMP)
+    # the work: zone changes looked for over two windows of 2 x margin, not 972 years
+    assert len(asked) == 2
+    assert sum(asked, timedelta(0)) <= 2 * (2 * DEFAULT_MARGIN + timedelta(hours=1))
+    text = lines(data)
+    subs = [t for t in text if t in ("BEGIN:STANDARD", "BEGIN:DAYLIGHT")]
+    assert subs == ["BEGIN:DAYLIGHT", "BEGIN:STANDARD"]  # WEST in May, WET in November
+    for t in _times_written([forever], "Europe/Lisbon"):
+        span_start = (t - DEFAULT_MARGIN).replace(minute=0, second=0)
+        assert verify_vtimezone(data, "Europe/Lisbon", span_start, t + DEFAULT_MARGIN,
+                                names=True) == []
+    cal = icalendar.Calendar.from_ical(data)
+    (vevent,) = cal.walk("VEVENT")
+    assert vevent["DTEND"].dt == end
+
+
+def test_times_at_the_edge_of_the_calendar_are_written_without_overflow() -> None:
+    """A local time past 9999-12-31 cannot be written as one: it is written in UTC; a margin
+    that would leave the years 1-9999 is cut short."""
+    tokyo = zone("Asia/Tokyo")
+    last = event("last", datetime(2027, 5, 10, 10, tzinfo=tokyo),
+                 datetime(9999, 12, 31, 23, 30, tzinfo=UTC), end_zone="Asia/Tokyo")
+    first = event("first", datetime(1, 1, 1, 0, 30, tzinfo=UTC),
+                  datetime(2027, 1, 1, 10, tzinfo=LIS), start_zone="America/New_York")
+    text = lines(calendar_bytes([last, first], name="m", dtstamp=STAMP))
+    assert "DTEND:99991231T233000Z" in text
+    assert "DTSTART:00010101T003000Z" in text
+    with pytest.raises(ValueError, match="years 1-9999"):
+        event("x", datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=5))),
+              datetime(2027, 1, 1, tzinfo=UTC), start_zone="UTC")
 
 
 def test_round_trip_through_icalendar_gives_the_same_instants_and_text() -> None:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone
+from missionctl.export.vtimezone import DEFAULT_MARGIN, spans, vtimezone, vtimezone_at
 from missionctl.tz import available_zones, transitions, zone
 
 from .vtimezone_oracle import hourly_changes, verify_vtimezone
@@ -438,6 +438,58 @@ def test_oracle_on_random_zones_and_spans(
     assert verify_vtimezone(vtz, name, span_start, span_end, names=True) == []
 
 
+# --- only what the times written need -----------------------------------------------------------
+
+
+def test_spans_merge_overlapping_windows_and_keep_far_ones_apart() -> None:
+    week = timedelta(days=7)
+    got = spans([utc(2027, 5, 10, 9, 30), utc(2027, 5, 12, 18), utc(2027, 9, 1, 8)], week)
+    assert got == [
+        (utc(2027, 5, 3, 9), utc(2027, 5, 19, 18)),
+        (utc(2027, 8, 25, 8), utc(2027, 9, 8, 8)),
+    ]
+    assert spans([utc(1, 1, 1, 0, 30), datetime(9999, 12, 31, 23, 30, tzinfo=UTC)], week) == [
+        (datetime(1, 1, 1, tzinfo=UTC), datetime(1, 1, 8, 0, 30, tzinfo=UTC)),
+        (datetime(9999, 12, 24, 23, tzinfo=UTC), datetime.max.replace(tzinfo=UTC)),
+    ]
+    with pytest.raises(ValueError, match="aware"):
+        spans([datetime(2027, 1, 1)])
+    with pytest.raises(ValueError, match="no time"):
+        vtimezone_at("Europe/Lisbon", [])
+
+
+def test_vtimezone_at_moves_to_the_observance_of_a_later_span() -> None:
+    """January and July in Lisbon: between the two spans the VTIMEZONE is not exact (no time
+    falls there); at the start of the July span one sub-component moves from WET to WEST."""
+    january, july = utc(2027, 1, 15, 9), utc(2027, 7, 15, 9)
+    vtz = vtimezone_at("Europe/Lisbon", [july, january], margin=timedelta(days=1))
+    assert observances(vtz) == [
+        ("STANDARD", "20270114T090000", "+0000", "+0000", "WET"),
+        ("DAYLIGHT", "20270714T090000", "+0000", "+0100", "WEST"),  # read in WET: 09:00Z
+    ]
+    for t in (january, july):
+        assert verify_vtimezone(vtz, "Europe/Lisbon", t - timedelta(days=1),
+                                t + timedelta(days=1), names=True) == []
+    assert "exact from 2027-01-14T09:00Z to 2027-01-16T09:00Z, and from 2027-07-14T09:00Z" in (
+        vtz.to_ical().decode().replace("\r\n ", "").replace("\\,", ","))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.sampled_from(sorted(available_zones())),
+    instants=st.lists(
+        st.datetimes(datetime(1970, 1, 1), datetime(2040, 1, 1), timezones=st.just(UTC)),
+        min_size=1, max_size=6),
+    margin=st.timedeltas(timedelta(0), timedelta(days=14)),
+)
+def test_oracle_around_random_instants(
+    name: str, instants: list[datetime], margin: timedelta
+) -> None:
+    vtz = vtimezone_at(name, instants, margin=margin)
+    for span_start, span_end in spans(instants, margin):
+        assert verify_vtimezone(vtz, name, span_start, span_end, names=True) == []
+
+
 def _utc(value: date) -> datetime:
     assert isinstance(value, datetime)  # every exported event has a time
     return value.astimezone(UTC)
@@ -446,9 +498,21 @@ def _utc(value: date) -> datetime:
 MISSIONS = sorted((Path(__file__).resolve().parents[2] / "missions").glob("*/mission.yaml"))
 
 
+def _times_by_tzid(cal: icalendar.Calendar) -> dict[str, list[datetime]]:
+    """TZID -> the instants (UTC) of every DTSTART/DTEND written with it."""
+    out: dict[str, list[datetime]] = {}
+    for vevent in cal.events:
+        for prop in ("DTSTART", "DTEND"):
+            tzid = vevent[prop].params.get("TZID")
+            if tzid is not None:
+                out.setdefault(str(tzid), []).append(_utc(vevent[prop].dt))
+    return out
+
+
 @pytest.mark.parametrize("path", MISSIONS, ids=lambda p: p.parent.name)
 def test_oracle_on_every_calendar_of_the_example_missions(path: Path, tmp_path: Path) -> None:
-    """The whole programme and every per-person calendar, as the CLI writes them."""
+    """The whole programme and every per-person calendar, as the CLI writes them: each
+    VTIMEZONE is exact within the margin of every time written with its TZID."""
     from missionctl.cli.app import main
 
     whole = tmp_path / "all.ics"
@@ -460,11 +524,12 @@ def test_oracle_on_every_calendar_of_the_example_missions(path: Path, tmp_path: 
     checked = 0
     for file in files:
         cal = icalendar.Calendar.from_ical(file.read_bytes())
-        first = min(_utc(e.start) for e in cal.events) - DEFAULT_MARGIN
-        last = max(_utc(e.end) for e in cal.events) + DEFAULT_MARGIN
+        times = _times_by_tzid(cal)
+        assert sorted(times) == sorted(vtz.tz_name for vtz in cal.timezones), file.name
         for vtz in cal.timezones:
             name = vtz.tz_name
-            span_start = first.replace(minute=0, second=0, microsecond=0)
-            assert verify_vtimezone(vtz, name, span_start, last, names=True) == [], file.name
+            for span_start, span_end in spans(times[name], DEFAULT_MARGIN):
+                found = verify_vtimezone(vtz, name, span_start, span_end, names=True)
+                assert found == [], file.name
             checked += 1
     assert checked >= len(files)

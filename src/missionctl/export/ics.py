@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import icalendar
 
-from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone
+from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone_at
 from missionctl.tz import zone
 
 __all__ = [
@@ -73,6 +73,11 @@ class CalEvent:
             value: datetime = getattr(self, name)
             if value.tzinfo is None or value.utcoffset() is None:
                 raise ValueError(f"{self.uid}: {name} must be an aware datetime")
+            try:
+                value.astimezone(UTC)
+            except OverflowError:
+                raise ValueError(f"{self.uid}: {name} is outside the years 1-9999 in UTC"
+                                 ) from None
         for name in ("start_zone", "end_zone"):
             zone(getattr(self, name))  # KeyError for an unknown zone
         if self.end <= self.start:
@@ -109,23 +114,32 @@ def _whole_seconds(value: datetime) -> datetime:
 
 
 def _add_time(event: icalendar.Event, name: str, instant: datetime, zone_name: str) -> str | None:
-    """Write DTSTART/DTEND as `;TZID=<zone>:` local time; return the TZID used, if any.
+    """Write DTSTART/DTEND as `;TZID=<zone>:` local time; return the TZID used, if any (the
+    caller records the instant against it: the zone's VTIMEZONE must cover it).
 
-    Exceptions, written in UTC (`...Z`) instead: the zone `UTC` itself, and a local time in a
-    repeated hour (when clocks go back). RFC 5545 reads an ambiguous local time as its first
-    occurrence and has no way to name the second; khal 0.10.5 and calcurse 4.7.1 read it as the
-    second. UTC is exact for every reader.
+    Exceptions, written in UTC (`...Z`) instead: the zone `UTC` itself, a local time in a
+    repeated hour (when clocks go back), and a local time outside the years 1-9999 (an instant
+    on the calendar's edge, e.g. 9999-12-31 23:30Z in Tokyo). RFC 5545 reads an ambiguous
+    local time as its first occurrence and has no way to name the second; khal 0.10.5 and
+    calcurse 4.7.1 read it as the second. UTC is exact for every reader.
     """
-    local = _whole_seconds(instant).astimezone(zone(zone_name))
+    utc = _whole_seconds(instant).astimezone(UTC)
+    try:
+        local = utc.astimezone(zone(zone_name))
+    except OverflowError:
+        event.add(name, utc)
+        return None
     ambiguous = local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
     if zone_name == "UTC" or ambiguous:
-        event.add(name, local.astimezone(UTC))
+        event.add(name, utc)
         return None
     event.add(name, local.replace(tzinfo=None, fold=0), parameters={"TZID": zone_name})
     return zone_name
 
 
-def _vevent(ev: CalEvent, dtstamp: datetime, zones_used: set[str]) -> icalendar.Event:
+def _vevent(
+    ev: CalEvent, dtstamp: datetime, zones_used: dict[str, list[datetime]]
+) -> icalendar.Event:
     event = icalendar.Event()
     event.add("UID", ev.uid)
     event.add("DTSTAMP", dtstamp)
@@ -137,7 +151,7 @@ def _vevent(ev: CalEvent, dtstamp: datetime, zones_used: set[str]) -> icalendar.
     ):
         tzid = _add_time(event, prop, instant, zone_name)
         if tzid is not None:
-            zones_used.add(tzid)
+            zones_used.setdefault(tzid, []).append(instant)
     event.add("STATUS", ev.status)
     if ev.transparent:
         event.add("TRANSP", "TRANSPARENT")
@@ -174,9 +188,11 @@ def calendar_bytes(
     Events are sorted by (start instant, UID); two events with one UID are refused. Times are
     written as local time with TZID = the IANA name (UTC for the zone `UTC` and for local times
     in a repeated hour, see `_add_time`). Each TZID written gets one VTIMEZONE (sorted by name),
-    exact over the span of all events plus `margin` (by construction; the tests check it hour
-    by hour against zoneinfo). `dtstamp` (aware) is written on every event, in UTC: pass a
-    fixed value (e.g. the mission file's modification time) for stable output, never now().
+    exact within `margin` of every time written with that TZID (by construction; the tests
+    check it hour by hour against zoneinfo), and nothing more: its size follows the times
+    written, not the distance between them. `dtstamp` (aware) is written on every event, in
+    UTC: pass a fixed value (e.g. the mission file's modification time) for stable output,
+    never now().
     """
     if dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
         raise ValueError("dtstamp must be an aware datetime")
@@ -194,15 +210,10 @@ def calendar_bytes(
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("X-WR-CALNAME", one_line(name))
 
-    vevents: list[icalendar.Event] = []
-    zones_used: set[str] = set()
-    for ev in ordered:
-        vevents.append(_vevent(ev, stamp, zones_used))
-    if ordered:
-        first = min(_instant(e.start) for e in ordered)
-        last = max(_instant(e.end) for e in ordered)
-        for zone_name in sorted(zones_used):
-            cal.add_component(vtimezone(zone_name, first, last, margin=margin))
+    zones_used: dict[str, list[datetime]] = {}
+    vevents = [_vevent(ev, stamp, zones_used) for ev in ordered]
+    for zone_name in sorted(zones_used):
+        cal.add_component(vtimezone_at(zone_name, zones_used[zone_name], margin=margin))
     for vevent in vevents:
         cal.add_component(vevent)
     data: bytes = cal.to_ical()

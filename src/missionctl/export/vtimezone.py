@@ -11,6 +11,11 @@ A change of abbreviation or DST flag alone gets its own sub-component too (see
 `missionctl.tz._transitions`): the TZNAME a client shows stays right for every instant of
 the span.
 
+Only what a calendar uses is built (`vtimezone_at`): the observances within a margin of each
+time written in the zone, not every transition between the first and the last. One event
+lasting until 2999 used to make a VTIMEZONE of about 1,900 sub-components (58 s and 814 MB
+before `missionctl.tz`); its two instants now make two short spans.
+
 Nothing is checked at run time: the tests read every kind of component this module makes
 back the way a client does and compare it with zoneinfo hour by hour
 (`tests/export/vtimezone_oracle.py`).
@@ -19,6 +24,7 @@ back the way a client does and compare it with zoneinfo hour by hour
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import icalendar
@@ -27,7 +33,10 @@ from missionctl.tz import Observance, observance, transitions
 
 __all__ = [
     "DEFAULT_MARGIN",
+    "build",
+    "spans",
     "vtimezone",
+    "vtimezone_at",
 ]
 
 DEFAULT_MARGIN = timedelta(days=7)
@@ -68,38 +77,113 @@ def _component(
     return sub
 
 
+def _window(instant: datetime, margin: timedelta) -> tuple[datetime, datetime]:
+    """[instant - margin, instant + margin] (start on the hour), clamped to what datetime can
+    hold: an event in year 1 or 9999 gets a shorter margin, never an OverflowError."""
+    try:
+        lo = instant - margin
+    except OverflowError:
+        lo = datetime.min.replace(tzinfo=UTC)
+    try:
+        hi = instant + margin
+    except OverflowError:
+        hi = datetime.max.replace(tzinfo=UTC)
+    return _floor_hour(lo), hi
+
+
+def spans(
+    instants: Iterable[datetime], margin: timedelta = DEFAULT_MARGIN
+) -> list[tuple[datetime, datetime]]:
+    """The UTC spans a VTIMEZONE must be exact over for `instants`: each instant +/- `margin`
+    (the start on the hour), overlapping spans merged, oldest first."""
+    if margin < timedelta(0):
+        raise ValueError("margin must not be negative")
+    windows = sorted(_window(_aware_utc(t, "instant"), margin) for t in instants)
+    merged: list[tuple[datetime, datetime]] = []
+    for lo, hi in windows:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _comment(covered: Sequence[tuple[datetime, datetime]]) -> str:
+    ranges = ", and ".join(f"from {lo:%Y-%m-%dT%H:%M}Z to {hi:%Y-%m-%dT%H:%M}Z"
+                           for lo, hi in covered)
+    return f"Built by missionctl from the tz database: exact {ranges}"
+
+
+def _through(end: datetime) -> datetime:
+    """The first whole second after `end` (the exclusive bound that keeps `end` itself)."""
+    try:
+        return datetime.fromtimestamp(math.floor(end.timestamp()) + 1, UTC)
+    except (OverflowError, ValueError):
+        return end
+
+
+def build(zone_name: str, covered: Sequence[tuple[datetime, datetime]]) -> icalendar.Timezone:
+    """A VTIMEZONE for `zone_name`, exact over each of the disjoint, sorted UTC spans
+    `covered` (as `spans` makes them), and over nothing else.
+
+    The first sub-component holds the observance in force at the start of the first span;
+    then one sub-component per transition inside a span; at the start of each later span
+    whose observance differs from the one last written, one sub-component moves to it
+    (its TZOFFSETFROM is the offset the VTIMEZONE itself had in force, so a client reads the
+    onset at the right instant). Between spans the VTIMEZONE may be wrong: no time the
+    calendar uses falls there. The work is bounded by the spans, never by the distance
+    between them: an event lasting until 2999 costs two spans, not 1,900 transitions.
+    """
+    if not covered:
+        raise ValueError("a VTIMEZONE needs at least one span: no time to cover")
+    vtz = icalendar.Timezone()
+    vtz.add("TZID", zone_name)
+    vtz.add("COMMENT", _comment(covered))
+    written: Observance | None = None
+    for span_start, span_end in covered:
+        if span_end < span_start:
+            raise ValueError("end is before start")
+        now = observance(zone_name, span_start)
+        if now != written:
+            offset_from = now.offset if written is None else written.offset
+            onset = (span_start + offset_from).replace(tzinfo=None)
+            vtz.add_component(_component(onset, offset_from, now))
+            written = now
+        # Transitions at whole seconds t with span_start < t <= span_end: the observance at
+        # span_start itself is already written.
+        after_start = span_start + timedelta(seconds=1)
+        for change in transitions(zone_name, after_start, _through(span_end)):
+            vtz.add_component(_component(change.local_onset, change.offset_from, change.after))
+            written = change.after
+    return vtz
+
+
+def vtimezone_at(
+    zone_name: str, instants: Iterable[datetime], *, margin: timedelta = DEFAULT_MARGIN
+) -> icalendar.Timezone:
+    """A VTIMEZONE for the IANA zone `zone_name`, exact within `margin` of each of `instants`
+    (the DTSTART/DTEND values a calendar writes in that zone): what a calendar needs, and no
+    more (see `build`). KeyError for an unknown zone; ValueError for no instant."""
+    return build(zone_name, spans(instants, margin))
+
+
 def vtimezone(
     zone_name: str, start: datetime, end: datetime, *, margin: timedelta = DEFAULT_MARGIN
 ) -> icalendar.Timezone:
-    """A VTIMEZONE for the IANA zone `zone_name`, exact over [start - margin, end + margin].
+    """A VTIMEZONE for the IANA zone `zone_name`, exact over [start - margin, end + margin]
+    and every transition in it (the span's start on the hour).
 
-    The first sub-component holds the observance in force at the (hour-aligned) start of that
-    span; then one sub-component per transition after that start and up to the end of the
-    span, each with its local onset (DTSTART, in the offset before the change), TZOFFSETFROM,
+    The first sub-component holds the observance in force at the start of that span; then
+    one sub-component per transition after that start and up to the end of the span, each
+    with its local onset (DTSTART, in the offset before the change), TZOFFSETFROM,
     TZOFFSETTO and TZNAME. Deterministic: the same zone data and arguments give the same
-    component. KeyError for an unknown zone.
+    component. KeyError for an unknown zone. The work grows with the span: an exporter asks
+    `vtimezone_at` instead.
     """
     if margin < timedelta(0):
         raise ValueError("margin must not be negative")
-    span_start = _floor_hour(_aware_utc(start, "start") - margin)
-    span_end = _aware_utc(end, "end") + margin
+    span_start = _window(_aware_utc(start, "start"), margin)[0]
+    span_end = _window(_aware_utc(end, "end"), margin)[1]
     if span_end < span_start:
         raise ValueError("end is before start")
-    first = observance(zone_name, span_start)
-
-    vtz = icalendar.Timezone()
-    vtz.add("TZID", zone_name)
-    vtz.add(
-        "COMMENT",
-        f"Built by missionctl from the tz database: exact from {span_start:%Y-%m-%dT%H:%M}Z "
-        f"to {span_end:%Y-%m-%dT%H:%M}Z",
-    )
-    onset = (span_start + first.offset).replace(tzinfo=None)
-    vtz.add_component(_component(onset, first.offset, first))
-    # Transitions at whole seconds t with span_start < t <= span_end: the first
-    # sub-component already holds the observance at span_start itself.
-    after_start = span_start + timedelta(seconds=1)
-    through_end = datetime.fromtimestamp(math.floor(span_end.timestamp()) + 1, UTC)
-    for change in transitions(zone_name, after_start, through_end):
-        vtz.add_component(_component(change.local_onset, change.offset_from, change.after))
-    return vtz
+    return build(zone_name, [(span_start, span_end)])
