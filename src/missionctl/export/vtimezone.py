@@ -138,7 +138,6 @@ def build(zone_name: str, covered: Sequence[tuple[datetime, datetime]]) -> icale
         raise ValueError("a VTIMEZONE needs at least one span: no time to cover")
     vtz = icalendar.Timezone()
     vtz.add("TZID", zone_name)
-    vtz.add("COMMENT", _comment(covered))
     written: Observance | None = None
     for span_start, span_end in covered:
         if span_end < span_start:
@@ -147,7 +146,13 @@ def build(zone_name: str, covered: Sequence[tuple[datetime, datetime]]) -> icale
         if now != written:
             offset_from = now.offset if written is None else written.offset
             onset = (span_start + offset_from).replace(tzinfo=None)
-            vtz.add_component(_component(onset, offset_from, now))
+            sub = _component(onset, offset_from, now)
+            if written is None:
+                # RFC 5545 3.6.5 allows COMMENT in STANDARD/DAYLIGHT only, not in VTIMEZONE
+                # itself (libical's restriction check refuses it there): the first one says
+                # where the component is exact.
+                sub.add("COMMENT", _comment(covered))
+            vtz.add_component(sub)
             written = now
         # Transitions at whole seconds t with span_start < t <= span_end: the observance at
         # span_start itself is already written.
