@@ -305,3 +305,80 @@ def test_calcurse_skips_a_summary_with_a_newline_and_takes_ours(tmp_path: Path) 
 @pytest.mark.parametrize("read", CLIENTS)
 def test_clients_accept_an_empty_calendar(read: Reader, tmp_path: Path) -> None:
     assert read(write(tmp_path, [])) == []
+
+
+# --- --times utc: right whatever the client's tz data ------------------------------------------
+
+UTC_MISSION = """\
+missionctl: 1
+mission:
+  id: utc-times
+  title: UTC times
+  host_country: MA
+  timezone: Africa/Casablanca
+  start: 2027-05-10
+  end: 2027-05-14
+people:
+  ana: {name: Ana Silva, email: ana@example.org}
+venues:
+  lisbon-airport: {name: Lisbon airport, city: Lisbon, timezone: Europe/Lisbon}
+  cmn: {name: Casablanca airport, city: Casablanca}
+  office: {name: Office, city: Casablanca}
+events:
+  flight:
+    kind: travel
+    title: Flight Lisbon to Casablanca
+    from: lisbon-airport
+    to: cmn
+    start: 2027-05-10 08:00
+    end: 2027-05-10 09:45
+    attendees: [ana]
+  meeting:
+    kind: meeting
+    title: Meeting in Casablanca
+    venue: office
+    start: 2027-05-11 10:00
+    end: "11:00"
+    attendees: [ana]
+"""
+# zoneinfo (tz 2026c and later): Casablanca is UTC+0 for good from 2026-09-20, so the
+# 10:00 meeting is at 10:00Z; tz data older than 2026c (Debian 12: 2025b) says UTC+1.
+UTC_EXPECTED = [
+    ("2027-05-10T07:00", "2027-05-10T09:45", "Flight Lisbon to Casablanca"),
+    ("2027-05-11T10:00", "2027-05-11T11:00", "Meeting in Casablanca"),
+]
+
+
+def _stale_system_data() -> bool:
+    system = _system_zone("Africa/Casablanca")
+    moment = datetime(2027, 5, 11, 10)
+    return system.utcoffset(moment) != CASA.utcoffset(moment)
+
+
+@pytest.mark.parametrize("read", CLIENTS)
+def test_times_utc_is_right_with_the_clients_own_stale_tz_data(
+    read: Reader, tmp_path: Path
+) -> None:
+    """Issue 9: with the system's tz database (Debian 12's 2025b, older than 2026c), a
+    Casablanca event after 2026-09-20 exported with TZIDs shows an hour early; with
+    `--times utc` it lands at the right UTC instant, whole or per person."""
+    from missionctl.cli.app import main
+
+    mission_file = tmp_path / "m.yaml"
+    mission_file.write_text(UTC_MISSION, encoding="utf-8")
+    local, utc = tmp_path / "local.ics", tmp_path / "utc.ics"
+    assert main(["itinerary", str(mission_file), "--format", "ics", "-o", str(local)]) == 0
+    assert main(["itinerary", str(mission_file), "--format", "ics", "--times", "utc",
+                 "-o", str(utc)]) == 0
+    folder = tmp_path / "people"
+    assert main(["itinerary", str(mission_file), "--format", "ics", "--times", "utc",
+                 "--per-person", str(folder)]) == 0
+    data = utc.read_bytes()
+    assert b"TZID" not in data and b"BEGIN:VTIMEZONE" not in data
+    assert sorted(read(utc)) == UTC_EXPECTED
+    assert sorted(read(folder / "ana.ics")) == UTC_EXPECTED
+    meeting = next(r for r in read(local) if r[2] == "Meeting in Casablanca")
+    if _stale_system_data():  # the problem `--times utc` answers
+        assert meeting[0] == "2027-05-11T09:00", _system_version()
+    else:
+        assert meeting[0] == "2027-05-11T10:00", _system_version()

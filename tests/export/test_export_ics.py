@@ -381,3 +381,20 @@ def test_icalendar_is_not_imported_at_start_up() -> None:
         "assert 'icalendar' not in sys.modules, 'icalendar imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_times_utc_writes_utc_instants_and_no_vtimezone() -> None:
+    events = mission_events()
+    data = calendar_bytes(events, name="m", dtstamp=STAMP, times="utc")
+    text = lines(data)
+    assert "BEGIN:VTIMEZONE" not in text
+    assert not [t for t in text if "TZID" in t]
+    assert "DTSTART:20260412T170000Z" in text  # the flight: 18:00 in Lisbon
+    assert "DTEND:20260412T184500Z" in text  # 19:45 in Casablanca (UTC+1 in April 2026)
+    assert "DTSTART:20260925T100000Z" in text  # Casablanca, UTC+0 for good
+    cal = icalendar.Calendar.from_ical(data)
+    got = {str(e["UID"]): (e["DTSTART"].dt, e["DTEND"].dt) for e in cal.walk("VEVENT")}
+    assert got == {e.uid: (e.start, e.end) for e in events}
+    assert calendar_bytes(events, name="m", dtstamp=STAMP, times="utc") == data
+    with pytest.raises(ValueError, match="times"):
+        calendar_bytes(events, name="m", dtstamp=STAMP, times="floating")  # type: ignore[arg-type]

@@ -160,6 +160,24 @@ def test_include_private(cli: Cli, mission: WriteMission, radicale: Radicale, us
     assert any("ana@example.org" in t for t in stored(radicale, url))
 
 
+def test_times_utc_stores_utc_instants_without_vtimezone(cli: Cli, mission: WriteMission,
+                                                         radicale: Radicale, user: str) -> None:
+    """`--times utc`: what the server stores needs no tz data; switching back updates all."""
+    path = mission(SMALL)
+    url = radicale.collection(user)
+    code, out, err = cli("publish", path, "--caldav", url, "--times", "utc")
+    assert code == 0, err
+    items = stored(radicale, url)
+    assert len(items) == 3
+    assert not any("VTIMEZONE" in t or "TZID" in t for t in items)
+    assert sum("DTSTART:20270511T080000Z" in t for t in items) == 1  # 08:00 in Casablanca
+    code, out, _ = cli("publish", path, "--caldav", url, "--times", "utc")
+    assert "0 created, 0 updated, 3 unchanged, 0 deleted" in out
+    code, out, _ = cli("publish", path, "--caldav", url)
+    assert "0 created, 3 updated, 0 unchanged, 0 deleted" in out
+    assert all("DTSTART;TZID=Africa/Casablanca:" in t for t in stored(radicale, url))
+
+
 def test_dry_run_writes_nothing(cli: Cli, mission: WriteMission, radicale: Radicale,
                                 user: str) -> None:
     path = mission(SMALL)

@@ -54,6 +54,8 @@ def test_contacts_every_format(capsys: pytest.CaptureFixture[str], small_path: P
     (["itinerary", "--view", "timeline", "-f", "csv"], "--view timeline"),
     (["itinerary", "--day", "tomorrow"], "YYYY-MM-DD"),
     (["itinerary", "--dtstamp", "2027-01-01"], "with an offset"),
+    (["itinerary", "--times", "utc"], "--times utc is for calendars (--format ics), not text"),
+    (["itinerary", "-f", "ics", "--times", "gmt"], "is not one of"),
 ])
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], small_path: Path,
                              args: list[str], message: str) -> None:

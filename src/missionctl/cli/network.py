@@ -24,8 +24,12 @@ if TYPE_CHECKING:
     from missionctl.netcmd.geocode import GeocodeResult
 
     HolidaysFormat = str
+    TimesChoice = str
 else:  # the registry's formats of the holiday calendar, as a choice the parser enforces
+    from typing import Literal
+
     HolidaysFormat = render.choice("holidays")
+    TimesChoice = Literal["local", "utc"]
 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
@@ -221,6 +225,10 @@ def publish(
     include_private: Annotated[bool, typer.Option(
         "--include-private", help="Keep the contact fields people list as `private` (left "
         "out by default: a server calendar is shared).")] = False,
+    times: Annotated[TimesChoice, typer.Option(
+        "--times", help="Event times: local (local time with the IANA zone, the default) or "
+        "utc (UTC instants: right in any calendar app, whatever its time-zone data).")]
+    = "local",
     timeout: Timeout = 30.0,
     user_agent: UserAgent = None,
 ) -> int:
@@ -231,7 +239,7 @@ def publish(
 
     fb = Feedback()
     r = cmd.run(path, caldav, per_person=per_person, dry_run=dry_run,
-                include_private=include_private,
+                include_private=include_private, times="utc" if times == "utc" else "local",
                 client_options=fb.client_options(timeout, user_agent), progress=fb.progress)
     sys.stdout.write(cmd.describe(r, verbose=dry_run))
     return 0

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     ItineraryFormat = str
     ContactsFormat = str
     View = str
+    TimesChoice = str
 else:  # the registry's formats, as choices the option parser enforces
     from typing import Literal
 
     ItineraryFormat = render.choice("itinerary")
     ContactsFormat = render.choice("contacts")
     View = Literal["list", "timeline"]
+    TimesChoice = Literal["local", "utc"]
 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
@@ -40,6 +42,9 @@ Public = Annotated[bool, typer.Option("--public", help="Leave out every field a 
                                       "lists in `private` (for sheets that are shared).")]
 Width = Annotated[int | None, typer.Option("--width", help="Text width (default: the "
                                            "terminal's, else 100).", min=40, max=400)]
+Times = Annotated[TimesChoice, typer.Option(
+    "--times", help="ICS times: local (local time with the IANA zone, the default) or utc "
+    "(UTC instants: right in any calendar app, whatever its time-zone data).")]
 
 
 def itinerary(
@@ -64,6 +69,7 @@ def itinerary(
     dtstamp: Annotated[str | None, typer.Option(
         "--dtstamp", help="ICS DTSTAMP, ISO 8601 with offset (default: SOURCE_DATE_EPOCH, "
         "else 00:00 UTC on the mission's first day).")] = None,
+    times: Times = "local",
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
     from missionctl.cli.common import emit, use_colour
@@ -71,10 +77,13 @@ def itinerary(
     from missionctl.missions import open_mission
     from missionctl.views.select import Programme, make_selection
 
-    opts = render.Options(public=public, width=_width(width, output), dtstamp=_stamp(dtstamp))
+    opts = render.Options(public=public, width=_width(width, output), dtstamp=_stamp(dtstamp),
+                          times=times)
     shown = "timeline" if view == "timeline" else "itinerary"
     if format not in render.formats(shown):
         raise UserError(f"--view timeline is drawn in {render.listed('timeline')}, not {format}")
+    if times != "local" and format != "ics":
+        raise UserError(f"--times {times} is for calendars (--format ics), not {format}")
     if per_person is not None and output is not None:
         raise UserError("give either --output or --per-person, not both")
     mission = open_mission(path).mission

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 from urllib.parse import quote
 
 import icalendar
@@ -24,7 +25,9 @@ __all__ = [
     "ATTENDEE_NAMESPACE",
     "DEFAULT_PRODID",
     "STATUSES",
+    "TIMES",
     "CalEvent",
+    "Times",
     "attendee_address",
     "calendar_bytes",
     "one_line",
@@ -32,6 +35,12 @@ __all__ = [
 
 DEFAULT_PRODID = "-//missionctl//missionctl 0.1//EN"
 STATUSES = frozenset({"CONFIRMED", "TENTATIVE", "CANCELLED"})
+
+Times = Literal["local", "utc"]
+TIMES: tuple[Times, ...] = ("local", "utc")
+"""How DTSTART/DTEND are written: `local` (local time with the IANA TZID and a VTIMEZONE) or
+`utc` (UTC instants, `...Z`, no TZID and no VTIMEZONE: right in any client whatever its tz
+data; a client shows them in its own zone)."""
 
 ATTENDEE_NAMESPACE = uuid.UUID("6f1c1a52-8d0e-5b7e-9d1f-6d697373696f")
 """Namespace of the name-based (version 5) `urn:uuid:` addresses given to people without an
@@ -113,7 +122,9 @@ def _whole_seconds(value: datetime) -> datetime:
     return value.replace(microsecond=0)
 
 
-def _add_time(event: icalendar.Event, name: str, instant: datetime, zone_name: str) -> str | None:
+def _add_time(
+    event: icalendar.Event, name: str, instant: datetime, zone_name: str, times: Times = "local"
+) -> str | None:
     """Write DTSTART/DTEND as `;TZID=<zone>:` local time; return the TZID used, if any (the
     caller records the instant against it: the zone's VTIMEZONE must cover it).
 
@@ -124,6 +135,9 @@ def _add_time(event: icalendar.Event, name: str, instant: datetime, zone_name: s
     calcurse 4.7.1 read it as the second. UTC is exact for every reader.
     """
     utc = _whole_seconds(instant).astimezone(UTC)
+    if times == "utc":
+        event.add(name, utc)
+        return None
     try:
         local = utc.astimezone(zone(zone_name))
     except OverflowError:
@@ -138,7 +152,7 @@ def _add_time(event: icalendar.Event, name: str, instant: datetime, zone_name: s
 
 
 def _vevent(
-    ev: CalEvent, dtstamp: datetime, zones_used: dict[str, list[datetime]]
+    ev: CalEvent, dtstamp: datetime, zones_used: dict[str, list[datetime]], times: Times
 ) -> icalendar.Event:
     event = icalendar.Event()
     event.add("UID", ev.uid)
@@ -149,7 +163,7 @@ def _vevent(
         ("DTSTART", ev.start, ev.start_zone),
         ("DTEND", ev.end, ev.end_zone),
     ):
-        tzid = _add_time(event, prop, instant, zone_name)
+        tzid = _add_time(event, prop, instant, zone_name, times)
         if tzid is not None:
             zones_used.setdefault(tzid, []).append(instant)
     event.add("STATUS", ev.status)
@@ -182,6 +196,7 @@ def calendar_bytes(
     prodid: str = DEFAULT_PRODID,
     dtstamp: datetime,
     margin: timedelta = DEFAULT_MARGIN,
+    times: Times = "local",
 ) -> bytes:
     """One VCALENDAR (RFC 5545: CRLF lines, folded at 75 octets, escaped) holding `events`.
 
@@ -193,7 +208,14 @@ def calendar_bytes(
     written, not the distance between them. `dtstamp` (aware) is written on every event, in
     UTC: pass a fixed value (e.g. the mission file's modification time) for stable output,
     never now().
+
+    `times="utc"` writes every DTSTART/DTEND as a UTC instant (`...Z`) and no VTIMEZONE: a
+    client then needs no tz data at all to place an event (most clients read a TZID with
+    their own tz database and ignore the VTIMEZONE, so an outdated one moves the events;
+    see docs/calendars.md).
     """
+    if times not in TIMES:
+        raise ValueError(f"times must be one of {', '.join(TIMES)}, not {times!r}")
     if dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
         raise ValueError("dtstamp must be an aware datetime")
     stamp = _instant(dtstamp)
@@ -211,7 +233,7 @@ def calendar_bytes(
     cal.add("X-WR-CALNAME", one_line(name))
 
     zones_used: dict[str, list[datetime]] = {}
-    vevents = [_vevent(ev, stamp, zones_used) for ev in ordered]
+    vevents = [_vevent(ev, stamp, zones_used, times) for ev in ordered]
     for zone_name in sorted(zones_used):
         cal.add_component(vtimezone_at(zone_name, zones_used[zone_name], margin=margin))
     for vevent in vevents:

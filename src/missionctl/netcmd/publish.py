@@ -16,6 +16,9 @@ writes only differences, then deletes events the mission no longer has - but onl
 *this mission* manages (UID ending in `@<mission-id>.missionctl`): other events in the same
 calendar (the author's own, another mission's) are never touched.
 
+`--times utc` writes each event's times as UTC instants with no VTIMEZONE (see
+docs/calendars.md, "Times in UTC"); publishing again with the other choice updates every event.
+
 Contact details a person lists in `private` are left out (a calendar on a server is shared
 with whoever can read it); `--include-private` puts them in.
 """
@@ -34,6 +37,7 @@ from missionctl.netcmd.common import NOTHING_SENT, Hook
 if TYPE_CHECKING:
     import httpx
 
+    from missionctl.export.ics import Times
     from missionctl.model import Mission
     from missionctl.net.caldav import SyncReport
 
@@ -68,8 +72,10 @@ def managed(mission_id: str) -> Callable[[str], bool]:
     return lambda uid: uid.endswith(suffix)
 
 
-def event_bodies(mission: Mission, *, public: bool = True) -> dict[str, tuple[str, bytes]]:
-    """Event id -> (UID, one VCALENDAR holding that event alone)."""
+def event_bodies(mission: Mission, *, public: bool = True,
+                 times: Times = "local") -> dict[str, tuple[str, bytes]]:
+    """Event id -> (UID, one VCALENDAR holding that event alone); `times="utc"` writes UTC
+    instants and no VTIMEZONE (`--times utc`)."""
     from missionctl.export.ics import calendar_bytes
     from missionctl.render.ics import cal_event, dtstamp, uid
 
@@ -77,13 +83,13 @@ def event_bodies(mission: Mission, *, public: bool = True) -> dict[str, tuple[st
     out: dict[str, tuple[str, bytes]] = {}
     for event in mission.events.values():
         body = calendar_bytes([cal_event(mission, event, public)], name=mission.info.title,
-                              dtstamp=stamp)
+                              dtstamp=stamp, times=times)
         out[event.id] = (uid(mission, event.id), body)
     return out
 
 
 def collections(mission: Mission, url: str, *, per_person: bool,
-                public: bool = True) -> list[Collection]:
+                public: bool = True, times: Times = "local") -> list[Collection]:
     """What to publish where."""
     from urllib.parse import quote
 
@@ -91,7 +97,7 @@ def collections(mission: Mission, url: str, *, per_person: bool,
     from missionctl.views.people import in_file_order
 
     base = collection_url(url)
-    bodies = event_bodies(mission, public=public)
+    bodies = event_bodies(mission, public=public, times=times)
     titles = {uid: mission.events[eid].title for eid, (uid, _b) in bodies.items()}
     if not per_person:
         events = {uid: body for uid, body in bodies.values()}
@@ -115,6 +121,7 @@ def run(
     per_person: bool = False,
     dry_run: bool = False,
     include_private: bool = False,
+    times: Times = "local",
     client: httpx.Client | None = None,
     client_options: Mapping[str, Any] | None = None,
     progress: Callable[[str], AbstractContextManager[Hook | None]] | None = None,
@@ -126,7 +133,8 @@ def run(
     from missionctl.net.caldav import client_for, collection_url, sync
 
     mission_path, mission, _ = open_mission(path, note=NOTHING_SENT)
-    wanted = collections(mission, caldav, per_person=per_person, public=not include_private)
+    wanted = collections(mission, caldav, per_person=per_person, public=not include_private,
+                         times=times)
     result = PublishResult(mission_path, mission.info.id, dry_run)
     owned = managed(mission.info.id)
 

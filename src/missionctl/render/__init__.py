@@ -43,6 +43,7 @@ class Options:
     width: int = 100  # text: columns
     color: bool = False  # text: ANSI colours (else plain text)
     dtstamp: datetime | None = None  # ics: DTSTAMP (default: see render.ics.dtstamp)
+    times: str = "local"  # ics: "local" (TZID + VTIMEZONE) or "utc" (UTC instants, no tz data)
     show_waived: bool = False  # findings: list waived findings with their reasons
     strict: bool = False  # findings: warnings fail too (the summary says so)
 

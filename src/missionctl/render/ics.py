@@ -5,8 +5,9 @@ nothing of missions; this module is our mapping onto it.
 
 UIDs are `<event-id>@<mission-id>.missionctl`, so a re-import or a CalDAV upload updates each
 event in place. DTSTART is in the event's start zone and DTEND in its end zone (a flight starts
-in the origin's zone and ends in the destination's). DTSTAMP is fixed, derived from the
-mission (see `dtstamp`), never the clock: the same mission always gives the same bytes.
+in the origin's zone and ends in the destination's), or both in UTC with `--times utc`
+(`Options.times`). DTSTAMP is fixed, derived from the mission (see `dtstamp`), never the
+clock: the same mission always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from missionctl.views.itinerary import Line, line
 from missionctl.views.people import in_file_order
 
 if TYPE_CHECKING:
-    from missionctl.export.ics import CalEvent
+    from missionctl.export.ics import CalEvent, Times
     from missionctl.render import Options
     from missionctl.views.select import Programme, Selection
 
@@ -104,23 +105,26 @@ def attendees(mission: Mission, event: Event, public: bool
 
 
 def calendar(mission: Mission, events: Iterable[Event], name: str, *,
-             stamp: datetime | None = None, public: bool = False) -> bytes:
-    """One VCALENDAR holding `events`."""
+             stamp: datetime | None = None, public: bool = False,
+             times: Times = "local") -> bytes:
+    """One VCALENDAR holding `events`; `times="utc"` writes UTC instants and no VTIMEZONE
+    (`--times utc`)."""
     from missionctl.export.ics import calendar_bytes
 
     cal = [cal_event(mission, e, public) for e in events]
-    return calendar_bytes(cal, name=name, dtstamp=dtstamp(mission, stamp))
+    return calendar_bytes(cal, name=name, dtstamp=dtstamp(mission, stamp), times=times)
 
 
 def person_calendars(mission: Mission, events: Iterable[Event], people: Iterable[str], *,
-                     stamp: datetime | None = None, public: bool = False) -> dict[str, bytes]:
+                     stamp: datetime | None = None, public: bool = False,
+                     times: Times = "local") -> dict[str, bytes]:
     """Person id -> their own calendar: the events among `events` they take part in."""
     chosen = list(events)
     out: dict[str, bytes] = {}
     for pid in people:
         mine = [e for e in chosen if pid in mission.taking_part.get(e.id, frozenset())]
         name = f"{mission.info.title} – {mission.people[pid].name}"
-        out[pid] = calendar(mission, mine, name, stamp=stamp, public=public)
+        out[pid] = calendar(mission, mine, name, stamp=stamp, public=public, times=times)
     return out
 
 
@@ -142,7 +146,16 @@ def calendar_name(mission: Mission, sel: Selection) -> str:
 def _itinerary(p: Programme, options: Options) -> bytes:
     """The selection's events as one calendar (findings are not shown in a calendar)."""
     return calendar(p.mission, p.events(), calendar_name(p.mission, p.selection),
-                    stamp=options.dtstamp, public=options.public)
+                    stamp=options.dtstamp, public=options.public, times=times(options.times))
+
+
+def times(value: str) -> Times:
+    """`Options.times` checked: 'local' or 'utc'."""
+    if value == "local":
+        return "local"
+    if value == "utc":
+        return "utc"
+    raise ValueError(f"times must be 'local' or 'utc', not {value!r}")
 
 
 VIEWS = {"itinerary": _itinerary}
