@@ -101,3 +101,15 @@ def test_every_calendar_the_cli_writes_passes_libical(path: Path, tmp_path: Path
     assert len(files) > 2
     problems = {f.name: found for f in files if (found := libical_errors(f.read_bytes()))}
     assert problems == {}
+
+
+@needs_libical
+def test_a_calendar_of_hostile_text_passes_libical(tmp_path: Path) -> None:
+    """Control characters of every kind in titles, names, places and notes (issue 9)."""
+    from render.test_control_characters import HOSTILE
+
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "hostile.ics"
+    assert main(["itinerary", str(path), "--format", "ics", "-o", str(out)]) == 0
+    assert libical_errors(out.read_bytes()) == []

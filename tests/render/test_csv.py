@@ -27,7 +27,7 @@ def small(tmp_path: Path) -> Mission:
     ("+1+1", "'+1+1"),
     ("-2+3", "'-2+3"),
     ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
+    ("\r=1", "'\n=1"),  # a line break, written as one LF (issue 9: no raw control characters)
     ("＝1+1", "'＝1+1"),
     ("+212 522 000 000", "+212 522 000 000"),  # a phone: no function, no reference
     ("+351 (22) 000-000", "+351 (22) 000-000"),
@@ -36,6 +36,18 @@ def small(tmp_path: Path) -> Mission:
     ("", ""),
 ])
 def test_cell(value: str, safe: str) -> None:
+    assert csv_.cell(value) == safe
+
+
+@pytest.mark.parametrize(("value", "safe"), [
+    ("Ana\x00 Silva\x1b[2J", "Ana Silva[2J"),  # NUL and ESC removed
+    ("bell\x07 del\x7f csi\x9b1m", "bell del csi1m"),  # C0, DEL, C1
+    ("a\r\nb\rc\x0bd\x0ce\x85f\u2028g", "a\nb\nc\nd\ne\nf\ng"),  # every line break: LF
+    ("tab\tkept", "tab\tkept"),
+    ("\x01=1+1", "'=1+1"),  # a control character cannot hide a formula
+    ("\x00", ""),
+])
+def test_control_characters_never_reach_a_cell(value: str, safe: str) -> None:
     assert csv_.cell(value) == safe
 
 

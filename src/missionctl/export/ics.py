@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import icalendar
 
+from missionctl.export.text import multiline, one_line
 from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone_at
 from missionctl.tz import zone
 
@@ -47,7 +48,7 @@ ATTENDEE_NAMESPACE = uuid.UUID("6f1c1a52-8d0e-5b7e-9d1f-6d697373696f")
 e-mail address. Fixed forever: changing it would change every such ATTENDEE."""
 
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _EMAIL = re.compile(r"^[^@\s<>\"(),;:\\\[\]]+@[^@\s<>\"(),;:\\\[\]]+$")
 
 
@@ -104,12 +105,6 @@ class CalEvent:
                 raise ValueError(f"{self.uid}: invalid e-mail address {email!r}")
 
 
-def one_line(text: str) -> str:
-    """`text` with line breaks and runs of blanks collapsed to single spaces (calcurse refuses
-    a SUMMARY with a newline in it)."""
-    return " ".join(_LINE_BREAKS.sub(" ", text).split())
-
-
 def attendee_address(name: str, email: str | None) -> str:
     """The cal-address (a URI, RFC 5545 3.3.3) of an attendee: `mailto:` when an e-mail is
     known, else a stable `urn:uuid:` (RFC 9562 name-based) derived from the name."""
@@ -158,6 +153,8 @@ def _vevent(
     event.add("UID", ev.uid)
     event.add("DTSTAMP", dtstamp)
     event.add("SEQUENCE", ev.sequence)
+    # Text goes through export.text: no control character reaches the file (RFC 5545 3.3.11
+    # allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
     event.add("SUMMARY", one_line(ev.summary))
     for prop, instant, zone_name in (
         ("DTSTART", ev.start, ev.start_zone),
@@ -169,18 +166,19 @@ def _vevent(
     event.add("STATUS", ev.status)
     if ev.transparent:
         event.add("TRANSP", "TRANSPARENT")
-    if ev.location:
-        event.add("LOCATION", ev.location)
+    if ev.location and multiline(ev.location).strip():
+        event.add("LOCATION", multiline(ev.location))
     if ev.geo is not None:
         event.add("GEO", (float(ev.geo[0]), float(ev.geo[1])))
-    if ev.description:
-        event.add("DESCRIPTION", ev.description)
-    if ev.url:
-        event.add("URL", ev.url)
-    if ev.categories:
-        event.add("CATEGORIES", [one_line(c) for c in ev.categories])
+    if ev.description and multiline(ev.description).strip():
+        event.add("DESCRIPTION", multiline(ev.description))
+    if ev.url and one_line(ev.url):
+        event.add("URL", one_line(ev.url))
+    categories = [c for c in map(one_line, ev.categories) if c]
+    if categories:
+        event.add("CATEGORIES", categories)
     for name, email in ev.attendees:
-        params = {"CN": one_line(name)} if name.strip() else {}
+        params = {"CN": one_line(name)} if one_line(name) else {}
         event.add("ATTENDEE", attendee_address(name, email), parameters=params)
     return event
 

@@ -11,6 +11,13 @@ function, cell, sheet or link, so the worst a spreadsheet can do with it is arit
 its own digits; LibreOffice shows it as the text it is (tested in tests/clients). In phone
 columns, a number a spreadsheet would read as a number and so lose its leading 0 or +
 (`0612345670`, `+212612345678`) also gets the `'`; `112` stays a plain number.
+
+Control characters. A cell is opened as it is: an escape sequence, a NUL or a bell would
+reach the spreadsheet (LibreOffice shows a NUL as a box and cuts some cells at it). `cell()`
+passes every value through `missionctl.export.text.multiline` first: line breaks become `\n`
+(kept inside the quoted cell, RFC 4180), every other control character but the tab is
+removed. The formula check runs on the cleaned text, so a control character before an `=`
+cannot hide it.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from missionctl.export.text import multiline
 from missionctl.views.contacts import ContactSheet
 from missionctl.views.itinerary import Itinerary, Line, host_text
 
@@ -42,7 +50,7 @@ CONTACT_COLUMNS = ("section", "name", "role", "organisation", "phone", "email", 
 
 def cell(value: object, phone: bool = False) -> str:
     """One cell's text, safe to open in a spreadsheet (see the module docstring)."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else multiline(str(value))
     if not text:
         return text
     if phone and _LOSES_DIGITS.match(text):

@@ -6,12 +6,17 @@ Phones import vCard 3.0 everywhere (no vobject release writes 4.0). UIDs are sta
 other cards, ':' being outside every id), so importing a newer sheet updates the cards on clients
 that match by UID. Each number on the emergency card is labelled with the Apple convention
 (`itemN.TEL` + `itemN.X-ABLABEL`), which other clients ignore harmlessly.
+
+Every value goes through `missionctl.export.text` first: vCard 3.0 (RFC 2425/2426) allows no
+control character but the tab, and line breaks only in NOTE (which vobject writes `\n`); one-
+line values (FN, N, ORG, TITLE, TEL, EMAIL...) get line breaks as spaces.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from missionctl.export.text import multiline, one_line
 from missionctl.views.contacts import ContactSheet, Embassy
 from missionctl.views.people import Contact
 
@@ -22,9 +27,9 @@ if TYPE_CHECKING:
 def split_name(name: str) -> tuple[str, str]:
     """(family, given): the last word is the family name ('Fatima Zahra Amrani' ->
     ('Amrani', 'Fatima Zahra')); one word is a family name alone."""
-    words = name.split()
+    words = one_line(name).split()
     if len(words) <= 1:
-        return (name.strip(), "")
+        return (one_line(name), "")
     return (words[-1], " ".join(words[:-1]))
 
 
@@ -42,9 +47,9 @@ def _card(sheet: ContactSheet, uid: str, fn: str, family: str, given: str) -> An
 
     card = vobject.vCard()
     card.add("uid").value = f"{uid}@{sheet.mission_id}.missionctl"
-    card.add("fn").value = fn
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
-    card.add("categories").value = [sheet.title]
+    card.add("fn").value = one_line(fn)
+    card.add("n").value = vobject.vcard.Name(family=one_line(family), given=one_line(given))
+    card.add("categories").value = [one_line(sheet.title)]
     return card
 
 
@@ -52,9 +57,9 @@ def _person(sheet: ContactSheet, c: Contact) -> Any:
     family, given = split_name(c.name)
     card = _card(sheet, c.id, c.name, family, given)
     if c.organisation:
-        card.add("org").value = [c.organisation]
+        card.add("org").value = [one_line(c.organisation)]
     if c.role:
-        card.add("title").value = c.role
+        card.add("title").value = one_line(c.role)
     if c.phone:
         _typed(card, "tel", c.phone, "VOICE")
     if c.email:
@@ -62,32 +67,33 @@ def _person(sheet: ContactSheet, c: Contact) -> Any:
     note = [sheet.title]
     if c.languages:
         note.insert(0, "Speaks " + ", ".join(c.languages))
-    card.add("note").value = ". ".join(note)
+    card.add("note").value = multiline(". ".join(note))
     return card
 
 
 def _typed(card: Any, name: str, value: str, kind: str) -> None:
     prop = card.add(name)
-    prop.value = value
+    prop.value = one_line(value)
     prop.type_param = kind
 
 
 def _embassy(sheet: ContactSheet, e: Embassy) -> Any:
     card = _card(sheet, f"org:{e.id}", e.name, e.name, "")
-    card.add("org").value = [e.name]
+    card.add("org").value = [one_line(e.name)]
     card.add("x-abshowas").value = "COMPANY"
     if e.address or e.city:
         import vobject
 
         adr = card.add("adr")
-        adr.value = vobject.vcard.Address(street=e.address or "", city=e.city or "")
+        adr.value = vobject.vcard.Address(street=one_line(e.address or ""),
+                                          city=one_line(e.city or ""))
         adr.type_param = "WORK"
     if e.phone:
         _typed(card, "tel", e.phone, "WORK")
     if e.email:
         _typed(card, "email", e.email, "INTERNET")
     if e.website:
-        card.add("url").value = e.website
+        card.add("url").value = one_line(e.website)
     return card
 
 
@@ -97,14 +103,14 @@ def _emergency(sheet: ContactSheet) -> Any:
     card.add("org").value = ["Emergency services"]
     for i, (service, number) in enumerate(sheet.emergency, start=1):
         tel = card.add("tel")
-        tel.value = number
+        tel.value = one_line(number)
         tel.group = f"item{i}"
         label = card.add("x-ablabel")
-        label.value = service
+        label.value = one_line(service)
         label.group = f"item{i}"
     notes = [f"{s} {n}" for s, n in sheet.emergency]
-    card.add("note").value = "; ".join(notes) + (
-        f". {sheet.emergency_note}" if sheet.emergency_note else "")
+    card.add("note").value = multiline("; ".join(notes) + (
+        f". {sheet.emergency_note}" if sheet.emergency_note else ""))
     return card
 
 
