@@ -140,3 +140,20 @@ def test_example_contacts_phones_readable(tmp_path: Path, name: str) -> None:
     shown = {t for _r, t, _f in cells}
     phones = [c.phone for c in sheet.people if c.phone]
     assert phones and all(p in shown for p in phones)
+
+
+INVISIBLE_FIRST = ["\u200b=1+1", "\ufeff=HYPERLINK(\"http://evil.example\",\"x\")",
+                   " +1+1", "\u00a0-2+3", "\u2060@SUM(1)", "\u3000=1+1", "\u200e=1+1"]
+
+
+def test_invisible_first_characters_stay_text(tmp_path: Path) -> None:
+    """Issue 9: a cell whose first characters are invisible (U+200B, U+FEFF, spaces, format
+    characters) before a trigger gets the apostrophe too; LibreOffice shows it as text, as
+    written, and makes no formula or link of it."""
+    rows = [[csv_.cell(v) for v in INVISIBLE_FIRST]]
+    assert all(c.startswith("'") for c in rows[0])
+    cells, links = _cells(_convert(csv_.write([str(i) for i in range(len(rows[0]))], rows),
+                                   tmp_path))
+    assert not links and not [c for c in cells if c[2]]
+    shown = [t for _r, t, _f in cells][len(INVISIBLE_FIRST):]
+    assert shown == ["'" + v for v in INVISIBLE_FIRST]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from missionctl.export.text import multiline
 from missionctl.model import Mission
 from missionctl.render import csv_
 from missionctl.views import contacts, itinerary
@@ -37,6 +38,24 @@ def small(tmp_path: Path) -> Mission:
 ])
 def test_cell(value: str, safe: str) -> None:
     assert csv_.cell(value) == safe
+
+
+INVISIBLE = ["\u200b", "\ufeff", " ", "\u00a0", "\u2060", "\u200e", "\u202e", "\u3000",
+             "\u180e", "\u00ad", "\u3164", "\u2800", "\u0301", "\u200b\u200b\u00a0"]
+
+
+@pytest.mark.parametrize("prefix", INVISIBLE)
+@pytest.mark.parametrize("trigger", ["=1+1", "+1+1", "-2+3", "@SUM(1)", "\t=1", "\r=1",
+                                     "＝1+1", "+212 522 000 000"])
+def test_invisible_first_characters_before_a_trigger(prefix: str, trigger: str) -> None:
+    """Issue 9: a trigger after invisible characters is a trigger too (even a phone number:
+    one with an invisible prefix is not the plain number the exception is for)."""
+    assert csv_.cell(prefix + trigger) == "'" + multiline(prefix + trigger)
+
+
+@pytest.mark.parametrize("prefix", INVISIBLE)
+def test_invisible_first_characters_before_text_are_left(prefix: str) -> None:
+    assert csv_.cell(prefix + "Ana Silva") == prefix + "Ana Silva"
 
 
 @pytest.mark.parametrize(("value", "safe"), [

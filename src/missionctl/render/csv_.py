@@ -5,12 +5,16 @@ line ends (RFC 4180), every cell quoted where needed by the csv module.
 Formula injection. A spreadsheet treats a cell starting with `=`, `+`, `-` or `@` (and, in
 some, a tab or a carriage return before one) as a formula: `=HYPERLINK(...)` becomes a link,
 `=1+1` becomes 2. `cell()` puts a `'` before any such cell, which spreadsheets read as "this
-is text". One exception keeps phone numbers readable: a value that is only a leading `+`,
-digits, spaces and `( ) . / -` (e.g. `+212 522 000 000`) is left as it is. It names no
-function, cell, sheet or link, so the worst a spreadsheet can do with it is arithmetic on
-its own digits; LibreOffice shows it as the text it is (tested in tests/clients). In phone
-columns, a number a spreadsheet would read as a number and so lose its leading 0 or +
-(`0612345670`, `+212612345678`) also gets the `'`; `112` stays a plain number.
+is text". A trigger after invisible characters counts too (`formula_like`): a cell starting
+with U+200B, U+FEFF, a no-break space or any other format or space character, then `=`, is
+one trim or paste away from a formula.
+
+One exception keeps phone numbers readable: a value that is only a leading `+`, digits,
+spaces and `( ) . / -` (e.g. `+212 522 000 000`) is left as it is. It names no function,
+cell, sheet or link, so the worst a spreadsheet can do with it is arithmetic on its own
+digits; LibreOffice shows it as the text it is (tested in tests/clients). In phone columns, a
+number a spreadsheet would read as a number and so lose its leading 0 or + (`0612345670`,
+`+212612345678`) also gets the `'`; `112` stays a plain number.
 
 Control characters. A cell is opened as it is: an escape sequence, a NUL or a bell would
 reach the spreadsheet (LibreOffice shows a NUL as a box and cuts some cells at it). `cell()`
@@ -25,6 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -37,6 +42,8 @@ if TYPE_CHECKING:
     from missionctl.views.select import Programme
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cc"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _PHONE_SHAPED = re.compile(r"^\+[0-9][0-9 ()./-]*$")
 _LOSES_DIGITS = re.compile(r"^(\+[0-9]+|0[0-9]+)$")
 
@@ -48,6 +55,24 @@ ITINERARY_COLUMNS = (
 CONTACT_COLUMNS = ("section", "name", "role", "organisation", "phone", "email", "languages")
 
 
+def _invisible(ch: str) -> bool:
+    """A character that shows nothing: a format character (U+200B, U+FEFF, U+2060, bidi
+    marks...), a space or separator of any width, a combining mark with nothing to mark, or a
+    blank letter (Hangul fillers, the braille blank)."""
+    return unicodedata.category(ch) in _INVISIBLE_CATEGORIES or ch in _BLANK_LETTERS
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula: it starts with a trigger, or with
+    invisible characters and then one (a spreadsheet or a person's paste may drop those)."""
+    if text.startswith(TRIGGERS):
+        return True
+    start = 0
+    while start < len(text) and _invisible(text[start]):
+        start += 1
+    return start > 0 and text.startswith(TRIGGERS, start)
+
+
 def cell(value: object, phone: bool = False) -> str:
     """One cell's text, safe to open in a spreadsheet (see the module docstring)."""
     text = "" if value is None else multiline(str(value))
@@ -55,7 +80,7 @@ def cell(value: object, phone: bool = False) -> str:
         return text
     if phone and _LOSES_DIGITS.match(text):
         return "'" + text
-    if text.startswith(TRIGGERS) and not _PHONE_SHAPED.match(text):
+    if formula_like(text) and not _PHONE_SHAPED.match(text):
         return "'" + text
     return text
 
