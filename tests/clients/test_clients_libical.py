@@ -113,3 +113,13 @@ def test_a_calendar_of_hostile_text_passes_libical(tmp_path: Path) -> None:
     out = tmp_path / "hostile.ics"
     assert main(["itinerary", str(path), "--format", "ics", "-o", str(out)]) == 0
     assert libical_errors(out.read_bytes()) == []
+
+
+@needs_libical
+def test_a_calendar_of_odd_addresses_passes_libical(tmp_path: Path) -> None:
+    """Every e-mail `check` accepts, in ATTENDEEs (issue 9)."""
+    from render.test_emails import _mission
+
+    out = tmp_path / "emails.ics"
+    assert main(["itinerary", str(_mission(tmp_path)), "--format", "ics", "-o", str(out)]) == 0
+    assert libical_errors(out.read_bytes()) == []

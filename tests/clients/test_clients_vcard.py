@@ -113,3 +113,18 @@ def test_khard_reads_names_and_organisation(tmp_path: Path) -> None:
     assert "First name: Youssef" in shown
     assert "Last name: Amrani" in shown
     assert "Acme Morocco" in shown
+
+
+@needs_khard
+def test_khard_lists_every_address_check_accepts(tmp_path: Path) -> None:
+    """Issue 9: odd addresses `check` accepts (`x"@evil.com`, `:duty@example.org`...) are
+    written so that khard reads each back as written."""
+    from render.test_emails import ODD, _mission
+
+    path = _mission(tmp_path)
+    loaded = load(path, str(path))
+    assert loaded.ok and loaded.mission is not None
+    listed = khard(tmp_path, vcard.contacts(contacts.build(loaded.mission)), "email")
+    for pid, email in ODD.items():
+        assert f"Person {pid}" in listed
+        assert email in listed, email

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
-from urllib.parse import quote
 
 import icalendar
 
+from missionctl.export.mailto import mailto
 from missionctl.export.text import multiline, one_line
 from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone_at
 from missionctl.tz import zone
@@ -49,7 +49,6 @@ e-mail address. Fixed forever: changing it would change every such ATTENDEE."""
 
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_EMAIL = re.compile(r"^[^@\s<>\"(),;:\\\[\]]+@[^@\s<>\"(),;:\\\[\]]+$")
 
 
 @dataclass(frozen=True)
@@ -101,16 +100,19 @@ class CalEvent:
         if self.sequence < 0:
             raise ValueError(f"{self.uid}: sequence must not be negative")
         for _name, email in self.attendees:
-            if email is not None and not _EMAIL.match(email):
+            # Only what cannot be meant as an address is refused: anything with an "@" is
+            # written as mailto: when it is a real address, else left out (see
+            # attendee_address), so whatever `check` accepts can be exported.
+            if email is not None and "@" not in email:
                 raise ValueError(f"{self.uid}: invalid e-mail address {email!r}")
 
 
 def attendee_address(name: str, email: str | None) -> str:
-    """The cal-address (a URI, RFC 5545 3.3.3) of an attendee: `mailto:` when an e-mail is
-    known, else a stable `urn:uuid:` (RFC 9562 name-based) derived from the name."""
-    if email:
-        return "mailto:" + quote(email, safe="@!$&'*+=?^_`{|}~.-")
-    return "urn:uuid:" + str(uuid.uuid5(ATTENDEE_NAMESPACE, name))
+    """The cal-address (a URI, RFC 5545 3.3.3) of an attendee: `mailto:` (RFC 6068, percent-
+    encoded by `export.mailto`) when the e-mail is a real address, else a stable `urn:uuid:`
+    (RFC 9562 name-based) derived from the name: text that is no address (`x"@evil.com`) is
+    left out of the URI, and the name stays in CN."""
+    return mailto(email) or "urn:uuid:" + str(uuid.uuid5(ATTENDEE_NAMESPACE, name))
 
 
 def _whole_seconds(value: datetime) -> datetime:

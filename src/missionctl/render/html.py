@@ -60,7 +60,14 @@ def tel(phone: str | None) -> str:
 
 
 def mailto(email: str | None) -> str:
-    return f'<a href="mailto:{esc(email)}">{esc(email)}</a>' if email else ""
+    """A link for an e-mail address (RFC 6068, percent-encoded: nothing in it can add a
+    recipient or a header); text that is no address is shown, not linked."""
+    from missionctl.export.mailto import mailto as uri
+
+    if not email:
+        return ""
+    href = uri(email)
+    return f'<a href="{esc(href)}">{esc(email)}</a>' if href else esc(email)
 
 
 def link(url: str | None) -> str:
