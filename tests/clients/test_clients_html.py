@@ -38,7 +38,7 @@ EXAMPLES = ["produtech-morocco-2027", "produtech-return-visit-2027"]
 
 
 def _flags(m: Mission) -> dict[str, tuple[Flag, ...]]:
-    return flags_by_event(run_checks(m))
+    return flags_by_event(run_checks(m), m)
 
 
 PAGES: dict[str, Callable[[Mission], str]] = {
@@ -173,3 +173,64 @@ def test_escaped_values_render_as_text(tmp_path: Path) -> None:
     dom = chromium(tmp_path, path.as_uri(), "--dump-dom")
     assert "Round table <script>alert(1)</script>" in visible_text(dom)
     assert "<script>alert" not in dom.replace("&lt;script&gt;alert", "")
+
+
+DOUBLE_BOOKED = """\
+missionctl: 1
+mission:
+  id: clash
+  title: Clash
+  host_country: MA
+  timezone: Africa/Casablanca
+  start: 2027-05-10
+  end: 2027-05-14
+people:
+  ana-silva: {name: Ana Silva}
+events:
+  plant-visit:
+    kind: visit
+    title: Plant visit
+    start: 2027-05-11 10:00
+    end: "12:00"
+    attendees: [ana-silva]
+  lunch:
+    kind: meal
+    title: Lunch with hosts
+    start: 2027-05-11 11:30
+    end: "13:00"
+    attendees: [ana-silva]
+"""
+
+
+def _articles(dom: str) -> dict[str, str]:
+    """Event id -> the visible text of its card, as Chromium rendered the page."""
+    found = re.findall(r'<article [^>]*id="ev-([^"]+)">(.*?)</article>', dom, re.DOTALL)
+    return {event_id: visible_text(body) for event_id, body in found}
+
+
+def test_a_double_booking_is_written_on_both_events_on_screen_and_paper(
+    tmp_path: Path,
+) -> None:
+    """Issue 9: the conflict badge was on the later event only and its message a tooltip.
+    The page the CLI writes shows code and message as text on both events: in Chromium's
+    rendering, on a phone-sized window, and on the printed PDF (read with pdftotext)."""
+    from missionctl.cli.app import main
+
+    mission = write(tmp_path, "m.yaml", DOUBLE_BOOKED)
+    page = tmp_path / "programme.html"
+    assert main(["itinerary", str(mission), "--format", "html", "-o", str(page)]) == 0
+    dom = chromium(tmp_path, page.as_uri(), "--dump-dom", "--window-size=390,844")
+    cards = _articles(dom)
+    assert set(cards) == {"plant-visit", "lunch"}
+    for text in cards.values():
+        assert "⚠ MC101" in text
+        assert "MC101 error Ana Silva is booked twice: 'Lunch with hosts'" in text
+        assert "overlaps 'Plant visit'" in text
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext not installed (Debian package poppler-utils)")
+    pdf = tmp_path / "programme.pdf"
+    chromium(tmp_path, page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    printed = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                             timeout=60, check=True).stdout
+    assert " ".join(printed.split()).count("Ana Silva is booked twice") == 2

@@ -38,7 +38,7 @@ Render = Callable[[Mission], "str | bytes"]
 def _itinerary(fmt: str, view: str = "itinerary", person: bool = False) -> Render:
     def make(m: Mission) -> str | bytes:
         sel = Selection(person=m.info.contact) if person else Selection()
-        flags = flags_by_event(run_checks(m)) if render.shows_flags(view, fmt) else {}
+        flags = flags_by_event(run_checks(m), m) if render.shows_flags(view, fmt) else {}
         opts = render.Options(width=WIDTH)
         return render.render(view, fmt, Programme(m, sel, flags), opts)
 

@@ -51,6 +51,28 @@ def test_printable_a_page_per_day_and_readable_on_a_phone(small: Mission) -> Non
     assert programme.count('<section class="day"') == 2
 
 
+def _article(page: str, event_id: str) -> str:
+    found = re.search(rf'<article [^>]*id="ev-{re.escape(event_id)}">(.*?)</article>', page,
+                      re.DOTALL)
+    assert found is not None, event_id
+    return found.group(1)
+
+
+def test_a_conflict_shows_on_both_events_in_text(small: Mission) -> None:
+    """Issue 9: the badge was on the later event only, its message a tooltip only. Both
+    events of the pair now carry the badge and the message as text."""
+    flags = flags_by_event(run_checks(small), small)
+    page = html.itinerary(itinerary.build(small, Selection(), flags))
+    message = html.esc(flags["clash"][0].message)
+    for event_id in ("clash", "visit"):
+        article = _article(page, event_id)
+        assert '<span class="flag error" title="' in article
+        assert "⚠ MC101</span>" in article
+        assert ('<ul class="findings"><li class="error"><strong>MC101 error</strong> '
+                f"{message}</li></ul>") in article
+    assert "MC101" not in _article(page, "flight")
+
+
 def test_cancelled_tentative_flags_and_links(small: Mission) -> None:
     programme = pages(small)[0]
     assert '<article class="event k-meal cancelled" id="ev-dinner">' in programme

@@ -51,6 +51,22 @@ def test_findings_flagged_beside_the_event(small: Mission) -> None:
     assert "⚠ MC101" in text(small)
 
 
+def test_a_pairs_finding_is_also_beside_the_earlier_event(small: Mission) -> None:
+    """MC101 points at the later event of a pair ('clash'); with the mission, the view also
+    carries it beside the earlier one ('visit'), as `paired_flags` (issue 9)."""
+    flags = flags_by_event(run_checks(small), small)
+    ls = lines(build(small, Selection(), flags))
+    (flag,) = ls["clash"].flags
+    assert (flag.code, flag.others) == ("MC101", ("visit",))
+    assert ls["visit"].flags == () and ls["visit"].paired_flags == (flag,)
+    assert ls["clash"].paired_flags == ()
+    # worked out the same from a plain mapping of the flags
+    assert lines(build(small, Selection(), dict(flags)))["visit"].paired_flags == (flag,)
+    # without the mission a flag names no other event: every view is as before
+    plain = lines(build(small, Selection(), flags_by_event(run_checks(small))))
+    assert plain["visit"].paired_flags == () and plain["clash"].flags[0].others == ()
+
+
 def test_cancelled_and_tentative_are_marked(small: Mission) -> None:
     out = text(small)
     assert '[CANCELLED]' in out.split("Dinner =HYPERLINK")[1].splitlines()[0]

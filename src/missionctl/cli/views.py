@@ -164,7 +164,7 @@ def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]
     from missionctl.linter import run_checks
     from missionctl.views.flags import flags_by_event
 
-    return flags_by_event(run_checks(mission))
+    return flags_by_event(run_checks(mission), mission)
 
 
 def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,

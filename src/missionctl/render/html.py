@@ -124,7 +124,8 @@ def _event(it: Itinerary, ln: Line) -> str:
     return (f'<article class="{classes}" id="ev-{esc(ln.event_id)}">'
             f'<div class="when">{_when(it, ln)}</div>'
             f'<div class="what"><h3>{_title(ln)}</h3>{_details(ln)}'
-            f"{_meetings(ln.meetings)}</div></article>\n")
+            f"{_meetings(ln.meetings)}{findings_html(both(ln.flags, ln.paired_flags))}"
+            "</div></article>\n")
 
 
 def _when(it: Itinerary, ln: Line) -> str:
@@ -146,10 +147,17 @@ def _title(ln: Line) -> str:
         out += '<span class="badge cancelled">cancelled</span>'
     elif ln.tentative:
         out += '<span class="badge tentative">tentative</span>'
-    return out + flags_html(ln.flags)
+    return out + flags_html(both(ln.flags, ln.paired_flags))
+
+
+def both(flags: tuple[Flag, ...], paired: tuple[Flag, ...]) -> tuple[Flag, ...]:
+    """An event's own flags, then those of the other event of a pair that name it (each
+    once): a double booking shows on both of its events, not only on the later one."""
+    return tuple(sorted(dict.fromkeys(flags + paired), key=lambda f: (f.code, f.message)))
 
 
 def flags_html(flags: tuple[Flag, ...]) -> str:
+    """A badge per code beside a title (the messages are in `findings_html`, as text)."""
     out = []
     for code in codes(flags):
         these = [f for f in flags if f.code == code]
@@ -157,6 +165,16 @@ def flags_html(flags: tuple[Flag, ...]) -> str:
         why = " / ".join(f.message for f in these)
         out.append(f'<span class="flag {esc(level)}" title="{esc(why)}">⚠ {esc(code)}</span>')
     return "".join(out)
+
+
+def findings_html(flags: tuple[Flag, ...]) -> str:
+    """Each finding's message, in text under the event: a tooltip cannot be read on paper or
+    on a phone."""
+    if not flags:
+        return ""
+    items = "".join(f'<li class="{esc(f.severity)}"><strong>{esc(f.code)} {esc(f.severity)}'
+                    f"</strong> {esc(f.message)}</li>" for f in flags)
+    return f'<ul class="findings">{items}</ul>'
 
 
 def _details(ln: Line) -> str:
@@ -176,7 +194,8 @@ def _meetings(meetings: tuple[Meeting, ...]) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{clock(m.start)}</td><td>{esc(m.table)}</td><td>{esc(m.between)}"
-        f"{flags_html(m.flags)}</td><td>{esc(', '.join(m.people))}</td></tr>"
+        f"{flags_html(both(m.flags, m.paired_flags))}</td><td>{esc(', '.join(m.people))}</td>"
+        "</tr>"
         for m in meetings)
     return ("<table><thead><tr><th>Time</th><th>Table</th><th>Between</th><th>Who</th></tr>"
             f"</thead><tbody>{rows}</tbody></table>")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from missionctl.model import Event, Mission, Venue
-from missionctl.views.flags import Flag
+from missionctl.views.flags import Flag, naming
 from missionctl.views.people import Contact, contact, group_name, who
 from missionctl.views.select import Selection, select_events
 from missionctl.wording import span_days
@@ -32,6 +32,7 @@ class Meeting:
     between: str
     people: tuple[str, ...]
     flags: tuple[Flag, ...] = ()
+    paired_flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,10 @@ class Line:
     notes: str | None = None
     flags: tuple[Flag, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    paired_flags: tuple[Flag, ...] = ()
+    """Findings reported at another event that name this one: the earlier event of a double
+    booking (MC101, MC201) or of a tight transfer (MC102), which `check` points at the later
+    one. The HTML page shows them on both events."""
 
     @property
     def cancelled(self) -> bool:
@@ -97,7 +102,7 @@ def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]
     in a person's or an organisation's view)."""
     events = select_events(mission, sel)
     fold = not sel.personal if fold is None else fold
-    lines = _lines(mission, events, fold, flags, public)
+    lines = _lines(mission, events, fold, flags, naming(flags), public)
     days: dict[date, list[Line]] = {}
     for line in lines:
         days.setdefault(line.start.date(), []).append(line)
@@ -131,7 +136,8 @@ def heading(mission: Mission, sel: Selection) -> str:
 
 
 def _lines(mission: Mission, events: list[Event], fold: bool,
-           flags: Mapping[str, tuple[Flag, ...]], public: bool) -> list[Line]:
+           flags: Mapping[str, tuple[Flag, ...]], paired: Mapping[str, tuple[Flag, ...]],
+           public: bool) -> list[Line]:
     out: list[Line] = []
     sessions: dict[str, list[Event]] = {}
     for e in events:
@@ -141,8 +147,9 @@ def _lines(mission: Mission, events: list[Event], fold: bool,
                 out.append(_placeholder(e))
             sessions[e.b2b].append(e)
         else:
-            out.append(line(mission, e, flags.get(e.id, ()), public))
-    return [_session(mission, sessions[ln.event_id], flags) if ln.kind == "b2b" else ln
+            out.append(line(mission, e, flags.get(e.id, ()), public,
+                            paired=paired.get(e.id, ())))
+    return [_session(mission, sessions[ln.event_id], flags, paired) if ln.kind == "b2b" else ln
             for ln in out]
 
 
@@ -151,7 +158,8 @@ def _placeholder(e: Event) -> Line:
     return Line(e.b2b, "b2b", "", "", e.start, e.end, e.zone, e.end_zone)
 
 
-def line(mission: Mission, e: Event, flags: tuple[Flag, ...], public: bool = False) -> Line:
+def line(mission: Mission, e: Event, flags: tuple[Flag, ...], public: bool = False, *,
+         paired: tuple[Flag, ...] = ()) -> Line:
     """One event as shown."""
     taking = mission.taking_part.get(e.id, frozenset())
     hosts = mission.expand(e.hosts)
@@ -169,7 +177,7 @@ def line(mission: Mission, e: Event, flags: tuple[Flag, ...], public: bool = Fal
         hosts=tuple(contact(mission, p, public) for p in _ordered(mission, hosts)),
         host_org=_org_contact(mission, e.organisation) if not hosts else None,
         interpreters=tuple(mission.people[p].name for p in _ordered(mission, interpreters)),
-        notes=e.notes, flags=flags,
+        notes=e.notes, flags=flags, paired_flags=paired,
     )
 
 
@@ -179,8 +187,8 @@ def _ordered(mission: Mission, ids: frozenset[str]) -> list[str]:
     return in_file_order(mission, ids)
 
 
-def _session(mission: Mission, meetings: list[Event],
-             flags: Mapping[str, tuple[Flag, ...]]) -> Line:
+def _session(mission: Mission, meetings: list[Event], flags: Mapping[str, tuple[Flag, ...]],
+             paired: Mapping[str, tuple[Flag, ...]]) -> Line:
     first = meetings[0]
     assert first.b2b is not None
     session = mission.b2b[first.b2b]
@@ -190,8 +198,10 @@ def _session(mission: Mission, meetings: list[Event],
     everyone = frozenset().union(*(mission.taking_part.get(m.id, frozenset()) for m in meetings))
     told = who(mission, everyone)
     venue = mission.venues.get(session.venue) if session.venue else None
-    rows = tuple(_meeting(mission, m, flags.get(m.id, ())) for m in meetings)
+    rows = tuple(_meeting(mission, m, flags.get(m.id, ()), paired.get(m.id, ()))
+                 for m in meetings)
     all_flags = tuple(f for m in rows for f in m.flags)
+    all_paired = tuple(f for m in rows for f in m.paired_flags)
     return Line(
         event_id=session.id, kind="b2b", title=session.title, status="confirmed",
         start=session.window[0].astimezone(tz), end=session.window[1].astimezone(tz),
@@ -199,16 +209,17 @@ def _session(mission: Mission, meetings: list[Event],
         address=_address(venue), geo=venue.geo if venue else None,
         attending=told.labels(mission), attending_count=len(everyone),
         notes=f"{len(meetings)} meetings at up to {session.tables} tables",
-        flags=all_flags, meetings=rows,
+        flags=all_flags, meetings=rows, paired_flags=all_paired,
     )
 
 
-def _meeting(mission: Mission, e: Event, flags: tuple[Flag, ...]) -> Meeting:
+def _meeting(mission: Mission, e: Event, flags: tuple[Flag, ...],
+             paired: tuple[Flag, ...] = ()) -> Meeting:
     table = e.id.rsplit(".", 1)[-1]
     between = e.title.removeprefix("B2B: ")
     people = tuple(mission.people[p].name
                    for p in _ordered(mission, mission.taking_part.get(e.id, frozenset())))
-    return Meeting(e.id, e.local_start(), table, between, people, flags)
+    return Meeting(e.id, e.local_start(), table, between, people, flags, paired)
 
 
 def _place(venue: Venue | None, room: str | None) -> str | None:
