@@ -120,7 +120,9 @@ def test_junit_to_file(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "--format", "junit", "--output", "report.xml", "mission.yaml")
     assert code == 1 and out == ""
     root = ET.parse(tree / "report.xml").getroot()
-    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("3", "2", "1")
+    suite = root.find("testsuite")
+    assert suite is not None  # the skipped count is on <testsuite> (junit-10.xsd)
+    assert (root.get("tests"), root.get("failures"), suite.get("skipped")) == ("3", "2", "1")
     names = [c.get("name") for c in root.iter("testcase")]
     assert names == ["MC002 unknown-key", "MC005 duplicate-id", "conflict checks"]
     failure = root.find("testsuite/testcase/failure")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from xml.dom import minidom
+
+import pytest
+import xmlschema
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
@@ -25,8 +29,9 @@ def test_counts_add_up(sample: list[FileReport]) -> None:
         root = parse(junit.render(sample, options))
         suites = root.findall("testsuite")
         assert [s.get("name") for s in suites] == sorted(r.file for r in sample)
-        for key in ("tests", "failures", "skipped"):
+        for key in ("tests", "failures", "errors"):
             assert int(root.get(key, "")) == sum(int(s.get(key, "")) for s in suites)
+        assert root.get("skipped") is None  # junit-10.xsd allows it on <testsuite> only
         for s in suites:
             tcs = s.findall("testcase")
             assert int(s.get("tests", "")) == len(tcs) >= 1
@@ -92,6 +97,35 @@ def test_characters_xml_cannot_carry() -> None:
     assert failure is not None
     assert "nul \\x00 esc \\x1b bell \\x07 surrogate \\xd800 ok é 😀" in (failure.text or "")
     assert "\n     next" in (failure.text or "")
+
+
+JUNIT_XSD = Path(__file__).parent / "junit-10.xsd"
+
+
+@pytest.fixture(scope="module")
+def jenkins_schema() -> xmlschema.XMLSchema:
+    """Jenkins' junit-10.xsd (the xunit plugin's; see the comment at the top of the file)."""
+    return xmlschema.XMLSchema(str(JUNIT_XSD))
+
+
+def test_the_schema_refuses_skipped_on_testsuites(jenkins_schema: xmlschema.XMLSchema) -> None:
+    """The schema itself, so the next test cannot pass by validating nothing."""
+    good = '<testsuites tests="0"><testsuite name="a" tests="0" failures="0" errors="0" ' \
+           'skipped="0"/></testsuites>'
+    assert jenkins_schema.is_valid(good)
+    assert not jenkins_schema.is_valid(good.replace('tests="0">', 'tests="0" skipped="0">', 1))
+
+
+def test_every_report_validates_against_jenkins_junit_10_xsd(
+    sample: list[FileReport], jenkins_schema: xmlschema.XMLSchema
+) -> None:
+    """Issue 9: <testsuites> carried `skipped`, which junit-10.xsd refuses (the whole report
+    then fails to load in Jenkins)."""
+    for options in (Options(), Options(show_waived=True), Options(strict=True)):
+        text = junit.render(sample, options)
+        errors = [str(e.reason) for e in jenkins_schema.iter_errors(text)]
+        assert errors == []
+    assert jenkins_schema.is_valid(junit.render([], Options()))
 
 
 def test_no_reports() -> None:
