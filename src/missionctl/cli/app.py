@@ -68,9 +68,11 @@ def build_app(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     application.callback()(_root)
+    from missionctl.cli.metavars import readable
+
     for name, (module, function) in COMMANDS.items():
         if only is None or name == only:
-            application.command(name)(getattr(importlib.import_module(module), function))
+            readable(application, name, getattr(importlib.import_module(module), function))
     return application
 
 
