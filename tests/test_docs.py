@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,3 +51,25 @@ def test_every_command_in_the_readme_exists() -> None:
     table = (ROOT / "README.md").read_text()
     for name in re.findall(r"\| `missionctl (\w+)", table):
         assert name in names, name
+
+
+def test_the_rule_counts_the_docs_give_are_the_catalogues(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 9: the README said 41 rules while `missionctl rules` listed 33. Every "N rules"
+    in the README and docs/ must be the number `missionctl rules` lists."""
+    import json
+
+    from missionctl.cli.app import main
+    from missionctl.rules.catalogue import RULES
+
+    assert main(["rules", "--format", "json"]) == 0
+    listed = len(json.loads(capsys.readouterr().out))
+    assert listed == len(RULES)
+    said = {}
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for number in re.findall(r"\b(\d+) (?:rules|conflict rules)\b", page.read_text()):
+            said.setdefault(page.name, []).append(int(number))
+    assert said, "the README names the number of rules"
+    assert {name: [n for n in numbers if n != listed] for name, numbers in said.items()} == {
+        name: [] for name in said}
