@@ -43,6 +43,11 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes | None = None
     close: bool = False
+    trickle: float = 0.0
+    """Send the answer (``status``, ``headers``, ``body``) one byte every ``trickle`` seconds,
+    headers at once unless ``trickle_headers``; stops when the client goes, at shutdown, or
+    after MAX_DELAY. ``service.trickled`` counts the bytes sent that way."""
+    trickle_headers: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class FakeService:
         self.no_segment: set[tuple[float, float]] = set()  # (lat, lon) off the road network
         self.max_table_size: int | None = None  # like osrm-routed --max-table-size
         self.requests: list[Recorded] = []
+        self.trickled = 0  # bytes sent by trickle faults
         self._faults: dict[str, deque[Fault]] = {}
         self._lock = threading.Lock()
         self.stopping = threading.Event()
@@ -195,6 +201,9 @@ class _Handler(BaseHTTPRequestHandler):
             if fault.close:
                 self.close_connection = True
                 return
+            if fault.trickle:
+                self._trickle(fault)
+                return
             if fault.status is not None:
                 self._send(fault.status, fault.body or b"", fault.headers)
                 return
@@ -225,6 +234,31 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if status not in (204, 304) and self.command != "HEAD":
             self.wfile.write(body)
+
+    def _trickle(self, fault: Fault) -> None:
+        """The answer one byte at a time (a slow-loris server), bounded by MAX_DELAY."""
+        service = self.server.service
+        body = fault.body or b""
+        head = [f"HTTP/1.0 {fault.status or 200} OK", f"Content-Length: {len(body)}",
+                "Content-Type: application/json", *(f"{k}: {v}" for k, v in
+                                                     fault.headers.items())]
+        raw_head = ("\r\n".join(head) + "\r\n\r\n").encode()
+        slow = raw_head + body if fault.trickle_headers else body
+        self.close_connection = True
+        try:
+            if not fault.trickle_headers:
+                self.wfile.write(raw_head)
+                self.wfile.flush()
+            ends = time.monotonic() + MAX_DELAY
+            for i in range(len(slow)):
+                self.wfile.write(slow[i:i + 1])
+                self.wfile.flush()
+                with service._lock:
+                    service.trickled += 1
+                if service.stopping.wait(fault.trickle) or time.monotonic() > ends:
+                    return
+        except OSError:  # the client went away: what a deadline is for
+            return
 
     def _json(self, status: int, value: Any) -> None:
         self._send(status, json.dumps(value).encode())

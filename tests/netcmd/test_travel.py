@@ -422,3 +422,29 @@ def test_nothing_to_route(cli: Cli, mission: WriteMission, service: FakeService)
     assert "travel_times: []" in (path.parent / "travel-times.yaml").read_text()
     assert cli("check", path)[0] == 0
     assert service.requests == []
+
+
+def test_timeout_is_the_budget_of_a_step_against_a_trickling_router(
+    cli: Cli, mission, service: FakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 9: a router sending one byte at a time kept `travel` busy for 96 s, and
+    `--timeout 2` took 12.5 s to fail because of silent retries. `--timeout 2` is now the
+    budget of the whole step: the trickle is cut off once it is spent (the injected clock
+    spends it; no wall-clock assertion), nothing is written, one line says so."""
+    from missionctl.net import http as nethttp
+    from net.clocks import Ticking
+
+    monkeypatch.setattr(nethttp, "DEFAULT_POLICY", FAST.with_(clock=Ticking(0.25)))
+    body = json.dumps({"code": "Ok", "padding": "x" * 4000}).encode()
+    service.add_fault("/table", *[Fault(status=200, body=body, trickle=0.01)] * 3)
+    path = mission(TIGHT)
+    before = snapshot(path.parent)
+    code, out, err = cli("travel", path, "--router", service.url, "--timeout", "2")
+    assert code == 1 and out == ""
+    line = one_error_line(err)
+    assert line.startswith("missionctl: timed out reading from 127.0.0.1:")
+    assert ": no complete answer within the 2 s allowed (GET " in line
+    assert line.endswith("; 1 try)")
+    assert len(service.hits("/table")) == 1
+    assert service.trickled < len(body) // 4
+    assert snapshot(path.parent) == before

@@ -43,7 +43,10 @@ class Feedback:
         return nethttp.DEFAULT_POLICY.with_(on_retry=self.on_retry)
 
     def client_options(self, timeout: float, user_agent: str | None) -> dict[str, Any]:
-        return {"timeout": timeout, "user_agent": user_agent, "retry": self.policy()}
+        """`make_client` keywords: `--timeout` bounds each read and, as the budget, each
+        whole network step (every try and wait included)."""
+        return {"timeout": timeout, "budget": timeout, "user_agent": user_agent,
+                "retry": self.policy()}
 
     @contextlib.contextmanager
     def progress(self, label: str) -> Iterator[Hook | None]:

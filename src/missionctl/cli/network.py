@@ -34,7 +34,8 @@ else:  # the registry's formats of the holiday calendar, as a choice the parser 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
 Timeout = Annotated[float, typer.Option(
-    "--timeout", min=0.1, help="Seconds allowed for each network step (connect, each read).")]
+    "--timeout", min=0.1, help="Seconds allowed for each network step, all its tries and "
+    "waits included (a slow or trickling server is cut off then).")]
 UserAgent = Annotated[str | None, typer.Option(
     "--user-agent", help="User-Agent to send (default: missionctl/<version> (+URL)). "
     "Public services ask for one that identifies you, e.g. 'acme-missions/1.0 ops@acme.example'.")]

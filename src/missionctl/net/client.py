@@ -15,6 +15,7 @@ import ssl
 import httpx
 
 from missionctl import __version__
+from missionctl.net.deadline import install
 from missionctl.net.errors import NetError
 from missionctl.net.failures import describe
 from missionctl.net.retry import RetryPolicy
@@ -25,9 +26,12 @@ DEFAULT_USER_AGENT = f"missionctl/{__version__} (+https://example.org/missionctl
 
 
 class NetClient(httpx.Client):
-    """An ``httpx.Client`` that remembers its :class:`RetryPolicy` (None: the module default)."""
+    """An ``httpx.Client`` that remembers its :class:`RetryPolicy` (None: the module default)
+    and its budget: the most seconds one request may take, every attempt and wait included
+    (None: the policy's ``max_total``)."""
 
     retry_policy: RetryPolicy | None = None
+    budget: float | None = None
 
 
 def make_client(
@@ -38,6 +42,7 @@ def make_client(
     auth: httpx.Auth | None = None,
     headers: dict[str, str] | None = None,
     retry: RetryPolicy | None = None,
+    budget: float | None = None,
     ca_bundle: str | None = None,
     trust_env: bool = True,
     follow_redirects: bool = True,
@@ -46,15 +51,19 @@ def make_client(
     """The httpx client every missionctl network call goes through.
 
     ``timeout`` bounds each read, write and wait for a pooled connection; ``connect_timeout``
-    (default ``min(5, timeout)``) bounds establishing the connection. TLS certificates are always
+    (default ``min(5, timeout)``) bounds establishing the connection; ``budget`` bounds a whole
+    request, all its attempts and waits included, and is enforced on every socket operation
+    (``net.deadline``: a server trickling its answer is cut off); the CLI's ``--timeout`` sets
+    ``timeout`` and ``budget`` alike. TLS certificates are always
     verified, against ``ca_bundle`` if given, else ``SSL_CERT_FILE``/``SSL_CERT_DIR`` when
     ``trust_env``, else certifi's bundle. Proxies come from ``HTTP(S)_PROXY``/``ALL_PROXY``/
     ``NO_PROXY`` when ``trust_env``. ``transport`` is for tests that need a fault no real server
     can produce. Raises NetError (kind ``config``) if the environment's proxy or CA settings are
     unusable.
     """
-    if timeout <= 0:
-        raise NetError(f"timeout must be positive, not {timeout}", kind="input")
+    if timeout <= 0 or (budget is not None and budget <= 0):
+        raise NetError(f"timeout must be positive, not {min(timeout, budget or timeout)}",
+                       kind="input")
     connect = min(5.0, timeout) if connect_timeout is None else connect_timeout
     all_headers = {"User-Agent": user_agent or DEFAULT_USER_AGENT}
     if headers:
@@ -81,6 +90,8 @@ def make_client(
     except (OSError, ValueError, httpx.InvalidURL, ssl.SSLError) as exc:
         raise NetError(f"cannot set up HTTP client: {describe(exc)}", kind="config") from exc
     client.retry_policy = retry
+    client.budget = budget
+    install(client)
     return client
 
 

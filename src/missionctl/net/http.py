@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from missionctl.net.client import DEFAULT_USER_AGENT, NetClient, make_client
-from missionctl.net.errors import CacheError, NetError, display_url
+from missionctl.net.deadline import passed, within
+from missionctl.net.errors import CacheError, NetError, display_url, host_of
 from missionctl.net.failures import excerpt, status_error, transport_error
 from missionctl.net.retry import (
     IDEMPOTENT,
@@ -57,6 +59,26 @@ ProgressHook = Callable[[int, int, str], None]
 DEFAULT_POLICY = RetryPolicy()
 
 
+@dataclass(slots=True)
+class _Outcome:
+    """What one attempt gave: a response to return, or the error and whether to retry."""
+
+    response: httpx.Response | None = None
+    error: NetError | None = None
+    cause: BaseException | None = None
+    retryable: bool = False
+    retry_after: float | None = None
+    late: bool = False  # cut by the step's deadline
+
+
+def budget(client: httpx.Client, policy: RetryPolicy) -> float:
+    """Seconds one step may take, every attempt and wait included: the client's budget
+    (`make_client(budget=...)`, the CLI's `--timeout`), at most the policy's `max_total`."""
+    own = getattr(client, "budget", None)
+    total = max(0.0, policy.max_total)
+    return total if own is None else min(total, own)
+
+
 def request(
     client: httpx.Client,
     method: str,
@@ -71,6 +93,9 @@ def request(
     """Send a request, retrying transient failures; return a 2xx response (or one whose status
     is in ``accept``), else raise :class:`NetError`.
 
+    The whole step, every attempt and wait included, ends by its deadline (`budget`): each
+    connect, read and write is cut to the time left (`net.deadline`), so a server trickling
+    its answer cannot hold it longer, and no wait starts that would end after it.
     ``kwargs`` go to ``client.request`` (``params``, ``headers``, ``content``, ``json``...).
     ``throttle`` is called before every attempt, retries included (a rate limiter's ``wait``).
     ``auth_hint`` ends the message of a 401 (say where credentials come from).
@@ -78,46 +103,76 @@ def request(
     policy = policy or getattr(client, "retry_policy", None) or DEFAULT_POLICY
     method = method.upper()
     attempts = max(1, policy.attempts)
+    total = budget(client, policy)
     start = policy.clock()
-    deadline = start + max(0.0, policy.max_total)
+    deadline = start + total
     for attempt in range(1, attempts + 1):
         if throttle is not None:
             throttle()
-        retry_after: float | None = None
-        last: NetError
-        cause: BaseException | None
-        try:
-            response = client.request(method, url, **kwargs)
-        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
-            last, retryable = transport_error(exc, method, url, client)
-            cause = exc
-        else:
-            status = response.status_code
-            if 200 <= status < 300 or status in accept:
-                return response
-            retryable = status in RETRY_STATUSES and (method in IDEMPOTENT or status == 429)
-            if retryable and status in (429, 503):
-                retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            last = status_error(response, auth_hint)
-            cause = None
-            response.close()
-            if retry_after is not None and retry_after > policy.max_retry_after:
-                raise NetError(
-                    f"{last.message} (the server asks to wait {retry_after:.0f} s; try later)",
-                    kind="status",
-                    url=str(response.request.url),
-                    status=status,
-                )
-        if not retryable or attempt == attempts:
-            raise last from cause
-        delay = retry_after if retry_after is not None else policy.backoff(attempt)
+        with within(deadline, policy.clock):
+            got = _attempt(client, method, url, accept, auth_hint, policy, kwargs)
+        if got.response is not None:
+            return got.response
+        assert got.error is not None
+        if got.late:
+            raise _late(got.cause, method, url, total, attempt) from got.cause
+        if not got.retryable or attempt == attempts:
+            raise got.error from got.cause
+        delay = got.retry_after if got.retry_after is not None else policy.backoff(attempt)
         if policy.clock() + delay > deadline:
-            raise last from cause
+            raise got.error from got.cause
         if policy.on_retry is not None:
-            policy.on_retry(RetryEvent(attempt, attempts, delay, last.message))
+            policy.on_retry(RetryEvent(attempt, attempts, delay, got.error.message))
         if delay > 0:
             policy.sleep(delay)
     raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
+
+
+def _attempt(client: httpx.Client, method: str, url: str | httpx.URL, accept: Collection[int],
+             auth_hint: str | None, policy: RetryPolicy, kwargs: dict[str, Any]) -> _Outcome:
+    try:
+        response = client.request(method, url, **kwargs)
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
+        error, retryable = transport_error(exc, method, url, client)
+        return _Outcome(error=error, cause=exc, retryable=retryable, late=_cut(exc))
+    status = response.status_code
+    if 200 <= status < 300 or status in accept:
+        return _Outcome(response=response)
+    retryable = status in RETRY_STATUSES and (method in IDEMPOTENT or status == 429)
+    retry_after = None
+    if retryable and status in (429, 503):
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    error = status_error(response, auth_hint)
+    response.close()
+    if retry_after is not None and retry_after > policy.max_retry_after:
+        raise NetError(
+            f"{error.message} (the server asks to wait {retry_after:.0f} s; try later)",
+            kind="status",
+            url=str(response.request.url),
+            status=status,
+        )
+    return _Outcome(error=error, retryable=retryable, retry_after=retry_after)
+
+
+def _cut(exc: BaseException) -> bool:
+    """Whether the step's deadline ended this attempt."""
+    return isinstance(exc, httpx.TimeoutException) and passed(exc)
+
+
+def _late(cause: BaseException | None, method: str, url: str | httpx.URL, total: float,
+          tries: int) -> NetError:
+    """The step ran out of time: say in what, and after how many tries."""
+    shown = display_url(url)
+    host = host_of(str(url))
+    stage = ("connecting to" if isinstance(cause, httpx.ConnectTimeout) else
+             "reading from" if isinstance(cause, httpx.ReadTimeout) else "talking to")
+    told = "1 try" if tries == 1 else f"{tries} tries"
+    return NetError(
+        f"timed out {stage} {host}: no complete answer within the {total:g} s allowed "
+        f"({method} {shown}; {told})",
+        kind="timeout",
+        url=str(url),
+    )
 
 
 def get_json(

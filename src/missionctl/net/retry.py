@@ -55,8 +55,9 @@ class RetryPolicy:
     The wait before attempt n+1 is ``min(max_delay, base_delay * 2**(n-1))``, stretched by up to
     ``jitter`` (a fraction), or what ``Retry-After`` asks if the server says so. A ``Retry-After``
     above ``max_retry_after`` is not waited for: the request fails at once, saying how long the
-    server asked to wait. No wait starts that would end after ``max_total`` seconds from the
-    first attempt (one attempt in flight can still overrun it by the client's timeouts).
+    server asked to wait. No wait starts that would end after the step's deadline:
+    ``max_total`` seconds from the first attempt, or the client's budget if smaller; attempts
+    in flight end by it too (``net.deadline``).
     """
 
     attempts: int = 4
