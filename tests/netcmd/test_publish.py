@@ -178,6 +178,30 @@ def test_times_utc_stores_utc_instants_without_vtimezone(cli: Cli, mission: Writ
     assert all("DTSTART;TZID=Africa/Casablanca:" in t for t in stored(radicale, url))
 
 
+def test_a_lost_reply_to_a_create_is_not_a_conflict(cli: Cli, mission: WriteMission,
+                                                     radicale: Radicale, user: str) -> None:
+    """Issue 9: the server stores an event but its reply is lost; publish retries the create
+    (If-None-Match: *), gets 412, and used to report "an event already exists" (exit 1). A
+    real Radicale behind a proxy that drops the first PUT's reply: publish succeeds, and a
+    second publish finds everything unchanged."""
+    from net.dropping_proxy import dropping_proxy
+
+    path = mission(SMALL)
+    direct = radicale.collection(user)
+    with dropping_proxy(radicale.url) as proxy:
+        url = direct.replace(radicale.url, proxy.url)
+        proxy.drop("PUT")
+        code, out, err = cli("publish", path, "--caldav", url)
+        assert code == 0, err
+        assert "3 created, 0 updated, 0 unchanged, 0 deleted" in out
+        puts = [(status, dropped) for method, _p, status, dropped in proxy.seen
+                if method == "PUT"]
+        assert puts[:2] == [(201, True), (412, False)] and len(puts) == 4
+        code, out, _ = cli("publish", path, "--caldav", url)
+        assert "0 created, 0 updated, 3 unchanged, 0 deleted" in out
+    assert len(stored(radicale, direct)) == 3  # each event once
+
+
 def test_dry_run_writes_nothing(cli: Cli, mission: WriteMission, radicale: Radicale,
                                 user: str) -> None:
     path = mission(SMALL)

@@ -48,6 +48,7 @@ __all__ = [
     "make_client",
     "malformed",
     "parse_retry_after",
+    "policy_for",
     "request",
 ]
 
@@ -79,6 +80,12 @@ def budget(client: httpx.Client, policy: RetryPolicy) -> float:
     return total if own is None else min(total, own)
 
 
+def policy_for(client: httpx.Client) -> RetryPolicy:
+    """The retry policy `request` uses for `client` when the call names none: the client's
+    (`make_client(retry=...)`), else the module's `DEFAULT_POLICY`."""
+    return getattr(client, "retry_policy", None) or DEFAULT_POLICY
+
+
 def request(
     client: httpx.Client,
     method: str,
@@ -100,7 +107,7 @@ def request(
     ``throttle`` is called before every attempt, retries included (a rate limiter's ``wait``).
     ``auth_hint`` ends the message of a 401 (say where credentials come from).
     """
-    policy = policy or getattr(client, "retry_policy", None) or DEFAULT_POLICY
+    policy = policy or policy_for(client)
     method = method.upper()
     attempts = max(1, policy.attempts)
     total = budget(client, policy)

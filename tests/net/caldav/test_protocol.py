@@ -22,6 +22,7 @@ from missionctl.net.caldav import (
 from missionctl.net.http import make_client
 
 from ..conftest import FAST, Radicale
+from ..dropping_proxy import DroppingProxy, dropping_proxy
 from ..fakeservice import FakeService, Fault
 from .bodies import THREE, ics
 
@@ -115,6 +116,41 @@ def test_put_and_delete_preconditions(radicale: Radicale, dav_client: httpx.Clie
     assert delete_event(dav_client, href, new_etag) is True
     assert delete_event(dav_client, href, None) is False  # already gone
     assert list_events(dav_client, url) == {}
+
+
+def _puts(proxy: DroppingProxy) -> list[tuple[int, bool]]:
+    return [(status, dropped) for method, _path, status, dropped in proxy.seen if method == "PUT"]
+
+
+def test_a_create_whose_reply_was_lost_is_done(radicale: Radicale,
+                                               dav_client: httpx.Client) -> None:
+    """Issue 9: Radicale stores the event, the reply is lost (the proxy drops it), the retried
+    create gets 412: the stored event is ours and the same, so the create is done."""
+    with dropping_proxy(radicale.url) as proxy:
+        url = radicale.collection().replace(radicale.url, proxy.url)
+        ensure_calendar(dav_client, url)
+        proxy.drop("PUT")
+        etag = put_event(dav_client, url, "lost@m", ics("lost@m"))
+        assert _puts(proxy) == [(201, True), (412, False)]
+        assert etag and list(list_events(dav_client, url).values()) == [etag]
+
+
+def test_a_retried_create_that_finds_another_event_is_a_conflict(
+    radicale: Radicale, dav_client: httpx.Client
+) -> None:
+    """Only ours and the same: an event changed by someone else between the two tries (here:
+    stored first with another summary) is still a conflict, and a create refused at the first
+    try is one too (test_put_and_delete_preconditions)."""
+    with dropping_proxy(radicale.url) as proxy:
+        url = radicale.collection().replace(radicale.url, proxy.url)
+        ensure_calendar(dav_client, url)
+        put_event(dav_client, url, "taken@m", ics("taken@m", "Someone else's"))
+        proxy.drop("PUT")
+        with pytest.raises(NetError) as info:
+            put_event(dav_client, url, "taken@m", ics("taken@m", "Ours"), overwrite=False)
+        assert info.value.kind == "conflict" and "already exists" in str(info.value)
+        # the dropped try was refused too (412), so both tries saw the other event
+        assert _puts(proxy) == [(201, False), (412, True), (412, False)]
 
 
 def test_refused_caldav_server(refused_url: str, dav_client: httpx.Client) -> None:

@@ -5,8 +5,10 @@ MKCALENDAR with an extended-MKCOL fallback (RFC 5689), REPORT calendar-query, an
 with ETag preconditions, so that a change made on the server since we read it is never
 overwritten or deleted (HTTP 412 becomes a NetError of kind ``conflict``).
 
-Nothing here reads iCalendar data: a :class:`RemoteEvent` carries the stored text as the server
-gave it, and :mod:`.ics` and :mod:`.plan` decide what it means.
+Nothing here judges iCalendar data: a :class:`RemoteEvent` carries the stored text as the
+server gave it, and :mod:`.ics` and :mod:`.plan` decide what it means. One exception: a create
+that was retried and then refused with 412 compares the stored event with ours in :mod:`.ics`'s
+canonical form, to tell a lost reply (ours, the same: done) from a conflict.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ import httpx
 
 from missionctl.net.caldav import multistatus
 from missionctl.net.caldav.auth import AUTH_HINT
-from missionctl.net.caldav.ics import ics_uids
+from missionctl.net.caldav.ics import ics_uids, parse
 from missionctl.net.caldav.multistatus import CALDAV, DavItem, etag_of, is_calendar, is_collection
 from missionctl.net.caldav.names import collection_url, event_url, same_path
 from missionctl.net.errors import NetError, display_url
-from missionctl.net.http import request
+from missionctl.net.http import RetryEvent, RetryPolicy, policy_for, request
 
 __all__ = [
     "RemoteEvent",
@@ -231,10 +233,13 @@ def put_event(
     None, else replace the resource at ``href`` (default the same name) if it still has that
     ETag (``If-Match``); ``overwrite`` with no ``etag`` replaces whatever is there. Returns the
     new ETag if the server gave one. Conflicts (the resource exists, or changed since it was
-    read) raise NetError of kind ``conflict``."""
+    read) raise NetError of kind ``conflict``, except a create that was retried (its first
+    reply lost) and whose resource now holds this very event (`_already_ours`): that one is
+    done."""
     target = href or event_url(url, uid)
     create = etag is None and not overwrite
     condition = {"If-None-Match": "*"} if create else _if_match(etag)
+    retried: list[RetryEvent] = []
     response = dav(
         client,
         "PUT",
@@ -242,9 +247,14 @@ def put_event(
         accept=(412, *_PUT_REFUSED),
         headers={"Content-Type": "text/calendar; charset=utf-8", **condition},
         content=ics_bytes,
+        policy=_noting(policy_for(client), retried),
     )
     status = response.status_code
     if status == 412:
+        if create and retried:
+            same, stored_etag = _already_ours(client, target, uid, ics_bytes)
+            if same:
+                return stored_etag
         why = (
             "an event already exists at that address"
             if create
@@ -262,6 +272,36 @@ def put_event(
             status=status,
         )
     return response.headers.get("ETag")
+
+
+def _noting(policy: RetryPolicy, retried: list[RetryEvent]) -> RetryPolicy:
+    """`policy`, also noting each retry in `retried` (its own `on_retry` still runs)."""
+    own = policy.on_retry
+
+    def note(event: RetryEvent) -> None:
+        retried.append(event)
+        if own is not None:
+            own(event)
+
+    return policy.with_(on_retry=note)
+
+
+def _already_ours(client: httpx.Client, target: str, uid: str,
+                  ics_bytes: bytes) -> tuple[bool, str | None]:
+    """After a 412 to a create (`If-None-Match: *`): whether the event stored at `target` is
+    ours, with our UID, and the same as `ics_bytes` in canonical form (`.ics`), and its ETag.
+
+    This is how a lost reply looks: the server stored the event, its answer never arrived,
+    `request` sent the PUT again (a PUT may be retried) and the precondition now fails because
+    the first try succeeded. The create is then done, not a conflict. Anything else there (an
+    event of another UID, or ours changed by someone) stays a conflict."""
+    got = dav(client, "GET", target, accept=(404, 410))
+    if got.status_code in (404, 410):
+        return False, None
+    stored, ours = parse(got.content), parse(ics_bytes)
+    if stored is None or ours is None or stored.uids != {uid} or ours.uids != {uid}:
+        return False, None
+    return stored.compared(ours.tzids) == ours.canon, got.headers.get("ETag")
 
 
 def delete_event(client: httpx.Client, href: str, etag: str | None) -> bool:
