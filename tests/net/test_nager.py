@@ -90,6 +90,24 @@ def test_not_a_list(service: FakeService, client: httpx.Client) -> None:
     assert "expected a JSON list of holidays" in str(info.value)
 
 
+@pytest.mark.parametrize(("body", "detail"), [
+    (b"", "an empty answer (HTTP 200 with no body"),
+    (b" \r\n ", "an empty answer (HTTP 200 with no body"),
+    (b"[]", "an empty list of holidays"),
+])
+def test_an_empty_200_is_malformed_not_no_holidays(service: FakeService, client: httpx.Client,
+                                                   body: bytes, detail: str) -> None:
+    """Issue 9: an empty body or an empty list with 200 was taken as "no holidays" (and an
+    empty list stored as such). Nager.Date says 204 when it has nothing; a 200 without
+    holidays is no answer."""
+    service.add_fault("/api/", Fault(status=200, body=body))
+    with pytest.raises(NetError) as info:
+        public_holidays(client, service.url, 2027, "MA")
+    assert not isinstance(info.value, NoHolidayData)
+    assert info.value.kind == "malformed" and info.value.status == 200
+    assert detail in str(info.value)
+
+
 def test_malformed_json(service: FakeService, client: httpx.Client) -> None:
     service.add_fault("/api/", Fault(status=200, body=json.dumps(MA_2027).encode()[:-5]))
     with pytest.raises(NetError) as info:

@@ -220,6 +220,20 @@ def test_bad_answers_keep_the_previous_override(cli: Cli, service: FakeService, 
     assert override.read_bytes() == refreshed
 
 
+@pytest.mark.parametrize("body", [b"", b"   ", b"[]", b"null", b"<html>portal</html>"])
+def test_an_empty_or_garbage_200_is_a_malformed_answer(cli: Cli, service: FakeService,
+                                                       override: Path, body: bytes) -> None:
+    """Issue 9: an empty or garbage 200 answer is not "no holidays": exit 1, one line, and
+    nothing stored (an empty list used to be stored as a year without holidays)."""
+    service.add_fault("/api/", Fault(status=200, body=body))
+    code, out, err = cli("holidays", "MA", "2027", "--source", service.url)
+    assert code == 1 and out == ""
+    line = one_error_line(err)
+    assert "answer from holiday service" in line
+    assert line.endswith("; nothing was saved; the checks keep using the built-in calendar")
+    assert not override.exists()
+
+
 def test_timeout_and_refused(cli: Cli, service: FakeService, override: Path, refreshed: bytes,
                              refused_url: str) -> None:
     service.add_fault("/api/", *[Fault(delay=3)] * FAST.attempts)

@@ -54,15 +54,25 @@ def public_holidays(
             url=url,
             status=404,
         )
-    if response.status_code == 204 or not response.content.strip():
+    if response.status_code == 204:
         raise NoHolidayData(
             f"holiday service {display_url(base_url)} has no holidays for {code} in {year}",
             url=url,
             status=response.status_code,
         )
+    # A 200 must hold the holidays. An empty body or an empty list is no answer, not "no
+    # holidays": taken as one, it would be stored and every holiday check would pass (a
+    # captive portal, a broken proxy or a stub answers so; Nager.Date says 204 for nothing).
+    if not response.content.strip():
+        raise malformed(response, "holiday service", "an empty answer (HTTP "
+                        f"{response.status_code} with no body; a service with no holidays "
+                        "for that year answers 204)")
     data = decode_json(response, what="holiday service")
     if not isinstance(data, list):
         raise malformed(response, "holiday service", "expected a JSON list of holidays")
+    if not data:
+        raise malformed(response, "holiday service", "an empty list of holidays (a service "
+                        "with no holidays for that year answers 204)")
     return [_check(response, i, item, year) for i, item in enumerate(data)]
 
 

@@ -101,7 +101,6 @@ def refresh(
         OverrideError,
         holidays_from_nager,
         load_override,
-        override_path,
         save_override,
     )
 
@@ -113,10 +112,13 @@ def refresh(
             with make_client(**(client_options or {})) as own:
                 items = nager.public_holidays(own, source, year, code)
     except nager.NoHolidayData as err:
-        path = override_path(code, year)
-        kept = f"the override {path}" if path.exists() else "the built-in calendar"
-        raise nager.NoHolidayData(f"{err}; nothing was saved; the checks keep using {kept}",
-                                  url=err.url, status=err.status) from None
+        raise nager.NoHolidayData(f"{err}; {_kept(code, year)}", url=err.url,
+                                  status=err.status) from None
+    except NetError as err:
+        if err.kind != "malformed":
+            raise
+        raise NetError(f"{err}; {_kept(code, year)}", kind=err.kind, url=err.url,
+                       status=err.status) from None
     host = host_of(source)
     label = NAGER_SOURCE if host == "date.nager.at" else f"{NAGER_SOURCE} ({host})"
     try:
@@ -144,6 +146,15 @@ def refresh(
     result = calendar(code, year)
     result.refresh = Refresh(host, len(items), len(stored), len(by_hand), path)
     return result
+
+
+def _kept(code: str, year: int) -> str:
+    """What a failed refresh leaves in force."""
+    from missionctl.practice.holidays import override_path
+
+    path = override_path(code, year)
+    kept = f"the override {path}" if path.exists() else "the built-in calendar"
+    return f"nothing was saved; the checks keep using {kept}"
 
 
 def _from_service(holiday: Holiday) -> bool:
