@@ -94,9 +94,7 @@ def refresh(
 ) -> HolidaysResult:
     """Fetch from `source`, store the override (atomically), return the merged calendar.
     Raises NetError (NoHolidayData included) before anything is written."""
-    from missionctl.net import nager
     from missionctl.net.errors import NetError, host_of
-    from missionctl.net.http import make_client
     from missionctl.practice.holidays import (
         OverrideError,
         holidays_from_nager,
@@ -105,20 +103,7 @@ def refresh(
     )
 
     code = country_code(country)
-    try:
-        if client is not None:
-            items = nager.public_holidays(client, source, year, code)
-        else:
-            with make_client(**(client_options or {})) as own:
-                items = nager.public_holidays(own, source, year, code)
-    except nager.NoHolidayData as err:
-        raise nager.NoHolidayData(f"{err}; {_kept(code, year)}", url=err.url,
-                                  status=err.status) from None
-    except NetError as err:
-        if err.kind != "malformed":
-            raise
-        raise NetError(f"{err}; {_kept(code, year)}", kind=err.kind, url=err.url,
-                       status=err.status) from None
+    items = _fetch(code, year, source, client, client_options)
     host = host_of(source)
     label = NAGER_SOURCE if host == "date.nager.at" else f"{NAGER_SOURCE} ({host})"
     try:
@@ -146,6 +131,28 @@ def refresh(
     result = calendar(code, year)
     result.refresh = Refresh(host, len(items), len(stored), len(by_hand), path)
     return result
+
+
+def _fetch(code: str, year: int, source: str, client: httpx.Client | None,
+           client_options: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """The service's holidays; a failure that leaves nothing to store says what stays used."""
+    from missionctl.net import nager
+    from missionctl.net.errors import NetError
+    from missionctl.net.http import make_client
+
+    try:
+        if client is not None:
+            return nager.public_holidays(client, source, year, code)
+        with make_client(**(client_options or {})) as own:
+            return nager.public_holidays(own, source, year, code)
+    except nager.NoHolidayData as err:
+        raise nager.NoHolidayData(f"{err}; {_kept(code, year)}", url=err.url,
+                                  status=err.status) from None
+    except NetError as err:
+        if err.kind != "malformed":
+            raise
+        raise NetError(f"{err}; {_kept(code, year)}", kind=err.kind, url=err.url,
+                       status=err.status) from None
 
 
 def _kept(code: str, year: int) -> str:
