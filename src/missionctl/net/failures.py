@@ -78,27 +78,7 @@ def transport_error(
         msg = f"proxy error while connecting to {host}: {describe(exc)}"
         return NetError(msg, kind="config", url=full), False
     if isinstance(exc, httpx.ConnectError):
-        for link in chain:
-            if isinstance(link, socket.gaierror):
-                temporary = link.errno == socket.EAI_AGAIN
-                why = "temporary DNS failure" if temporary else "DNS lookup failed"
-                hostname = httpx.URL(full).host if full else host
-                msg = f"cannot resolve host {hostname!r} ({why})"
-                return NetError(msg, kind="dns", url=full), temporary
-            if isinstance(link, ssl.SSLCertVerificationError):
-                reason = link.verify_message or describe(link)
-                msg = f"TLS certificate of {host} could not be verified: {reason}"
-                return NetError(msg, kind="tls", url=full), False
-            if isinstance(link, ssl.SSLError):
-                msg = f"TLS handshake with {host} failed: {link.reason or describe(link)}"
-                return NetError(msg, kind="tls", url=full), False
-            if isinstance(link, ConnectionRefusedError):
-                msg = f"cannot connect to {host}: connection refused (is the server running?)"
-                return NetError(msg, kind="refused", url=full), True
-            if isinstance(link, OSError) and link.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
-                msg = f"cannot connect to {host}: {link.strerror or 'unreachable'}"
-                return NetError(msg, kind="connect", url=full), True
-        return NetError(f"cannot connect to {host}: {describe(exc)}", url=full), True
+        return _connect_error(exc, chain, full, host)
     if isinstance(exc, httpx.RemoteProtocolError):
         msg = f"{host} closed the connection without a proper answer ({method} {shown})"
         return NetError(msg, kind="protocol", url=full), method in IDEMPOTENT
@@ -163,3 +143,29 @@ def server_detail(response: httpx.Response, limit: int = 160) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def _connect_error(exc: Exception, chain: list[BaseException], full: str,
+                   host: str) -> tuple[NetError, bool]:
+    """A failure to connect: DNS, TLS, refused, unreachable, or other."""
+    for link in chain:
+        if isinstance(link, socket.gaierror):
+            temporary = link.errno == socket.EAI_AGAIN
+            why = "temporary DNS failure" if temporary else "DNS lookup failed"
+            hostname = httpx.URL(full).host if full else host
+            msg = f"cannot resolve host {hostname!r} ({why})"
+            return NetError(msg, kind="dns", url=full), temporary
+        if isinstance(link, ssl.SSLCertVerificationError):
+            reason = link.verify_message or describe(link)
+            msg = f"TLS certificate of {host} could not be verified: {reason}"
+            return NetError(msg, kind="tls", url=full), False
+        if isinstance(link, ssl.SSLError):
+            msg = f"TLS handshake with {host} failed: {link.reason or describe(link)}"
+            return NetError(msg, kind="tls", url=full), False
+        if isinstance(link, ConnectionRefusedError):
+            msg = f"cannot connect to {host}: connection refused (is the server running?)"
+            return NetError(msg, kind="refused", url=full), True
+        if isinstance(link, OSError) and link.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            msg = f"cannot connect to {host}: {link.strerror or 'unreachable'}"
+            return NetError(msg, kind="connect", url=full), True
+    return NetError(f"cannot connect to {host}: {describe(exc)}", url=full), True
