@@ -66,7 +66,7 @@ def test_the_rule_counts_the_docs_give_are_the_catalogues(
     assert main(["rules", "--format", "json"]) == 0
     listed = len(json.loads(capsys.readouterr().out))
     assert listed == len(RULES)
-    said = {}
+    said: dict[str, list[int]] = {}
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for number in re.findall(r"\b(\d+) (?:rules|conflict rules)\b", page.read_text()):
             said.setdefault(page.name, []).append(int(number))

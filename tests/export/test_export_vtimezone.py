@@ -11,10 +11,12 @@ import icalendar
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from icalendar.prop import vDDDTypes
 
 from missionctl.export.vtimezone import DEFAULT_MARGIN, spans, vtimezone, vtimezone_at
 from missionctl.tz import available_zones, transitions, zone
 
+from .props import instant, prop
 from .vtimezone_oracle import hourly_changes, verify_vtimezone
 
 Y2026 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -502,10 +504,10 @@ def _times_by_tzid(cal: icalendar.Calendar) -> dict[str, list[datetime]]:
     """TZID -> the instants (UTC) of every DTSTART/DTEND written with it."""
     out: dict[str, list[datetime]] = {}
     for vevent in cal.events:
-        for prop in ("DTSTART", "DTEND"):
-            tzid = vevent[prop].params.get("TZID")
+        for name in ("DTSTART", "DTEND"):
+            tzid = prop(vevent, name, vDDDTypes).params.get("TZID")
             if tzid is not None:
-                out.setdefault(str(tzid), []).append(_utc(vevent[prop].dt))
+                out.setdefault(str(tzid), []).append(_utc(instant(vevent, name)))
     return out
 
 

@@ -425,7 +425,7 @@ def test_nothing_to_route(cli: Cli, mission: WriteMission, service: FakeService)
 
 
 def test_timeout_is_the_budget_of_a_step_against_a_trickling_router(
-    cli: Cli, mission, service: FakeService, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, mission: WriteMission, service: FakeService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 9: a router sending one byte at a time kept `travel` busy for 96 s, and
     `--timeout 2` took 12.5 s to fail because of silent retries. `--timeout 2` is now the

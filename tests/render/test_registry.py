@@ -52,6 +52,7 @@ def test_format_choices_are_the_registry(command: str, view: str,
     group = typer.main.get_command(build_app(command))
     assert isinstance(group, typer.core.TyperGroup)
     (param,) = [p for p in group.commands[command].params if p.name == "format"]
+    assert isinstance(param, typer.core.TyperOption)
     choices = [str(c) for c in param.type_descriptor.choices or ()]
     assert choices == list(render.formats(view))
     assert "--format FORMAT" in help_text
