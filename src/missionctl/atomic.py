@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import NamedTuple
 
 from missionctl.errors import UserError
 
@@ -70,6 +71,29 @@ def _existing_mode(target: Path) -> int | None:
             "a FIFO" if stat.S_ISFIFO(st.st_mode) else
             "a socket" if stat.S_ISSOCK(st.st_mode) else "a device")
     raise UnsafeTarget(f"it is {kind}, not a regular file; it is left alone")
+
+
+class Target(NamedTuple):
+    """What an output path is: `path` is the file that will be written."""
+
+    path: Path
+    kind: str  # "missing" or "regular"
+
+    @property
+    def replaces(self) -> bool:
+        """Writing it replaces an existing file (outputs.py decides whether that is allowed)."""
+        return self.kind == "regular"
+
+
+def inspect(path: Path) -> Target:
+    """What writing `path` would do, or a one-line `UserError` when it is refused."""
+    try:
+        mode = _existing_mode(path)
+    except UnsafeTarget as exc:
+        raise UserError(f"cannot write {path}: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return Target(path, "missing" if mode is None else "regular")
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> None:

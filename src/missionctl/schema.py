@@ -23,6 +23,9 @@ REF = r"^((group|org):)?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 STR_ID: dict[str, Any] = {"type": "string", "pattern": ID}
 
+#: The schema's `$id`; `missionctl.outputs` recognises a schema file it wrote by it.
+SCHEMA_ID = "https://example.org/missionctl/mission-1.schema.json"
+
 
 def _list_of(item: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [{"type": "array", "items": item}, item]}
@@ -119,7 +122,7 @@ def json_schema() -> dict[str, Any]:
         props[name] = _section(spec)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://example.org/missionctl/mission-1.schema.json",
+        "$id": SCHEMA_ID,
         "title": "missionctl mission file, format 1",
         "type": "object",
         "properties": props,

@@ -5,6 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from missionctl.outputs import Guard
+
+#: `--force`, the same on every command that writes a file.
+Force = Annotated[bool, typer.Option(
+    "--force", help="Replace an existing output file that missionctl did not write (never one "
+    "of the mission's own files).")]
 
 
 def use_colour(output: Path | None) -> bool:
@@ -15,12 +26,13 @@ def use_colour(output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def emit(text: str | bytes, output: Path | None) -> None:
-    """Print to stdout, or write `output` atomically."""
+def emit(text: str | bytes, output: Path | None, rules: Guard | None = None) -> None:
+    """Print to stdout, or write `output` as `missionctl.outputs` allows (`rules`)."""
     if output is not None:
-        from missionctl.atomic import write_atomic
+        from missionctl import outputs
 
-        write_atomic(output, text)
+        sys.stdout.flush()  # `-o /dev/stdout` comes after anything printed before
+        outputs.write(output, text, rules or outputs.guard("command"))
         return
     if isinstance(text, bytes):
         sys.stdout.flush()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from missionctl import render
+from missionctl.cli.common import Force
 
 if TYPE_CHECKING:
     Format = str
@@ -42,14 +43,16 @@ def rules(
 def schema(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="Write the schema to FILE.")] = None,
+    force: Force = False,
 ) -> int:
     """The JSON Schema (draft-07) of the mission format, for editors."""
     import json
 
     from missionctl.cli.common import emit
+    from missionctl.outputs import guard
     from missionctl.schema import json_schema
 
-    emit(json.dumps(json_schema(), indent=2) + "\n", output)
+    emit(json.dumps(json_schema(), indent=2) + "\n", output, guard("schema", force=force))
     return 0
 
 

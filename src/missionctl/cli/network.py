@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from missionctl import render
+from missionctl.cli.common import Force
 
 if TYPE_CHECKING:
     from missionctl.netcmd.geocode import GeocodeResult
@@ -64,6 +65,7 @@ def travel(
         "beside the mission file). A file missionctl did not write is never replaced.")] = None,
     timeout: Timeout = 10.0,
     user_agent: UserAgent = None,
+    force: Force = False,
 ) -> int:
     """Ask a routing server for the transfer times the checks need; write them as
     travel_times to a file beside the mission, so `check` stays offline."""
@@ -73,7 +75,8 @@ def travel(
     fb = Feedback()
     with fb.progress("routing") as hook:
         r = cmd.run(path, router, profile=profile, output=output,
-                    client_options=fb.client_options(timeout, user_agent), progress=hook)
+                    client_options=fb.client_options(timeout, user_agent), progress=hook,
+                    force=force)
     pairs = r.pairs
     if not pairs.route and not r.written:
         _say("missionctl: no transfer to route: nobody moves between two venues with geo "
@@ -123,6 +126,7 @@ def geocode(
     = False,
     timeout: Timeout = 10.0,
     user_agent: UserAgent = None,
+    force: Force = False,
 ) -> int:
     """Ask a geocoder for venues that have an address but no geo; write the result beside
     the mission (or a patch), never over your files."""
@@ -131,9 +135,9 @@ def geocode(
 
     fb = Feedback()
     with fb.progress("geocoding") as hook:
-        r = cmd.run(path, geocoder, output=None if patch else output, patch=patch,
-                    retry_misses=retry_misses,
-                    client_options=fb.client_options(timeout, user_agent), progress=hook)
+        r = cmd.run(path, geocoder, output=output, patch=patch, retry_misses=retry_misses,
+                    client_options=fb.client_options(timeout, user_agent), progress=hook,
+                    force=force)
     # With --patch, standard output carries the diff: every note goes to stderr.
     err = patch and output is None
     for venue in r.city_only:
@@ -151,29 +155,27 @@ def geocode(
     _say(f"missionctl: {len(r.found)} of {len(r.wanted)} venue(s) found by {r.geocoder_host}",
          err=err)
     if patch:
-        _write_patch(r, output, err)
+        _show_patch(r, err)
     elif r.output is not None:
         _say(f"missionctl: wrote {r.output} (not read by missionctl): copy each geo into its "
              "venue, or run again with --patch for a diff to apply")
     return 0
 
 
-def _write_patch(r: GeocodeResult, output: Path | None, err: bool) -> None:
-    """`geocode --patch`: the venues left out, then the diff to standard output or `output`."""
+def _show_patch(r: GeocodeResult, err: bool) -> None:
+    """`geocode --patch`: the venues left out, then the diff on standard output, or where
+    `netcmd.geocode.run` wrote it (`--output`)."""
     from missionctl.netcmd.geocode import fmt
 
     for venue, why in r.unpatchable.items():
         lat, lon = r.found[venue]
         _say(f"missionctl: venue {venue} left out of the patch ({why}); add "
              f"`geo: [{fmt(lat)}, {fmt(lon)}]` by hand", err=err)
-    if output is None:
+    if r.output is None:
         sys.stdout.write(r.patch or "")
         return
-    from missionctl.atomic import write_atomic
-
-    write_atomic(output, r.patch or "")
-    _say(f"missionctl: wrote the patch to {output}; review it, then apply it in the "
-         f"mission's folder with: patch -p1 < {output.resolve()}")
+    _say(f"missionctl: wrote the patch to {r.output}; review it, then apply it in the "
+         f"mission's folder with: patch -p1 < {r.output.resolve()}")
 
 
 def holidays(

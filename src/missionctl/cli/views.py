@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from missionctl import render
+from missionctl.cli.common import Force
 
 if TYPE_CHECKING:
     from missionctl.model import Mission
+    from missionctl.outputs import Guard
     from missionctl.views.flags import Flag
     from missionctl.views.select import Programme
 
@@ -70,11 +72,13 @@ def itinerary(
         "--dtstamp", help="ICS DTSTAMP, ISO 8601 with offset (default: SOURCE_DATE_EPOCH, "
         "else 00:00 UTC on the mission's first day).")] = None,
     times: Times = "local",
+    force: Force = False,
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
     from missionctl.cli.common import emit, use_colour
     from missionctl.errors import UserError
     from missionctl.missions import open_mission
+    from missionctl.outputs import guard
     from missionctl.views.select import Programme, make_selection
 
     opts = render.Options(public=public, width=_width(width, output), dtstamp=_stamp(dtstamp),
@@ -89,10 +93,11 @@ def itinerary(
     mission = open_mission(path).mission
     sel = make_selection(mission, person, org, group, day)
     programme = Programme(mission, sel, _flags(mission, shown, format))
+    rules = guard("itinerary", mission.files, force=force)
     if per_person is not None:
-        return _per_person(programme, shown, format, opts, per_person)
+        return _per_person(programme, shown, format, opts, per_person, rules)
     colour = format == "text" and use_colour(output)
-    emit(render.render(shown, format, programme, _with_colour(opts, colour)), output)
+    emit(render.render(shown, format, programme, _with_colour(opts, colour)), output, rules)
     return 0
 
 
@@ -108,11 +113,13 @@ def contacts(
     output: Output = None,
     public: Public = False,
     width: Width = None,
+    force: Force = False,
 ) -> int:
     """Contact sheet: the duty contact, emergency numbers, embassies, then people by
     organisation."""
     from missionctl.cli.common import emit, use_colour
     from missionctl.missions import open_mission
+    from missionctl.outputs import guard
     from missionctl.views import contacts as sheet
     from missionctl.views.select import check_event_id, make_selection
 
@@ -122,7 +129,8 @@ def contacts(
     colour = format == "text" and use_colour(output)
     opts = render.Options(public=public, width=_width(width, output), color=colour)
     built = sheet.build(mission, event=event, day=sel.day, org=org, public=public)
-    emit(render.render("contacts", format, built, opts), output)
+    emit(render.render("contacts", format, built, opts), output,
+         guard("contacts", mission.files, force=force))
     return 0
 
 
@@ -168,19 +176,32 @@ def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]
 
 
 def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,
-                folder: Path) -> int:
+                folder: Path, rules: Guard) -> int:
+    """One file per person; every target is checked before the first is written."""
     from dataclasses import replace
 
-    from missionctl.cli.common import emit
+    from missionctl import outputs
     from missionctl.views.select import per_person
 
     sel = programme.selection
     people = per_person(programme.mission, sel)
-    folder.mkdir(parents=True, exist_ok=True)
     ext = render.extension(fmt)
-    for pid in people:
-        mine = replace(sel, person=pid, org=None, group=None)
-        emit(render.render(view, fmt, replace(programme, selection=mine), opts),
-             folder / f"{pid}.{ext}")
+    files = [(folder / f"{pid}.{ext}",
+              render.render(view, fmt, replace(programme, selection=replace(
+                  sel, person=pid, org=None, group=None)), opts))
+             for pid in people]
+    _make_folder(folder)
+    outputs.write_all(files, rules)
     print(f"missionctl: wrote {len(people)} file(s) to {folder}", file=sys.stderr)
     return 0
+
+
+def _make_folder(folder: Path) -> None:
+    from missionctl.errors import UserError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UserError(f"cannot write into {folder}: it is not a folder") from None
+    except OSError as exc:
+        raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None

@@ -19,6 +19,9 @@ class Loaded(NamedTuple):
     #: (where an `include:` names a file that does not exist, that file's resolved path): the
     #: MC008 findings a command about to create the file may set aside (`travel`).
     missing_includes: tuple[tuple[Loc, Path], ...] = ()
+    #: every file read (the mission file, then its includes), as findings name them: the files
+    #: an output may never replace (`missionctl.outputs`)
+    files: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -44,4 +47,4 @@ def load(path: Path | str, shown: str | None = None) -> Loaded:
         mission = resolve(raw)
     findings = tuple(sorted(set(raw.findings), key=Finding.sort_key))
     return Loaded(name, mission, findings, raw.is_mission or raw.fatal,
-                  tuple(raw.missing_includes))
+                  tuple(raw.missing_includes), tuple(raw.files))

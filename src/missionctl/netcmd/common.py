@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from missionctl.errors import UserError
+from missionctl.errors import UserError as UserError  # re-exported: guard_output raises it
 
 if TYPE_CHECKING:
     from missionctl.model import Mission
@@ -41,14 +41,11 @@ def owned_by_us(path: Path, marker: str) -> bool:
 
 
 def guard_output(path: Path, marker: str, command: str) -> None:
-    """Refuse to replace a file that missionctl did not write (the author's own work)."""
-    if path.is_dir():
-        raise UserError(f"cannot write {path}: it is a directory")
-    if path.exists() and not owned_by_us(path, marker):
-        raise UserError(
-            f"{path} exists and was not written by `missionctl {command}`; it is left alone. "
-            "Choose another file with --output (or move that one away)"
-        )
+    """Refuse to replace a file that missionctl did not write (the author's own work): the
+    policy of `missionctl.outputs`, with `marker` as the command's own."""
+    from missionctl import outputs
+
+    outputs.check(path, outputs.guard(command, marker=marker))
 
 
 def relative_to_mission(path: Path, mission_path: Path) -> str | None:

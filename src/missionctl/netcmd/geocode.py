@@ -38,7 +38,6 @@ from missionctl.missions import open_mission
 from missionctl.netcmd.common import (
     NOTHING_SENT,
     Hook,
-    guard_output,
     relative_to_mission,
     yaml_id,
 )
@@ -73,7 +72,7 @@ class GeocodeResult:
     found: dict[str, tuple[float, float]] = field(default_factory=dict)  # venue -> (lat, lon)
     missed: list[str] = field(default_factory=list)  # venue ids
     city_only: list[str] = field(default_factory=list)  # venues with a city but no address
-    output: Path | None = None  # the results file written (not in --patch mode)
+    output: Path | None = None  # the file written: the results, or the patch with --output
     patch: str | None = None  # the unified diff (--patch mode)
     unpatchable: dict[str, str] = field(default_factory=dict)  # venue -> why
 
@@ -131,18 +130,24 @@ def run(
     limiter: RateLimiter | None = None,
     cache_file: Path | None = None,
     progress: Hook | None = None,
+    force: bool = False,
 ) -> GeocodeResult:
-    """Geocode the venues that need it. Writes the results file (default mode) or returns the
-    diff in `result.patch` (`patch=True`, nothing written but the cache). Raises NetError
-    (the cache keeps what was answered; no results file is written), FormatErrors,
-    UserError."""
+    """Geocode the venues that need it. Writes the results file (default mode), or returns the
+    diff in `result.patch` (`patch=True`) and writes it to `output` when one is given; nothing
+    else is written but the cache. The output is checked before any request: never one of the
+    mission's files, never a file missionctl did not write unless `force`
+    (`missionctl.outputs`). Raises NetError (the cache keeps what was answered; no results
+    file is written), FormatErrors, UserError."""
+    from missionctl import outputs
     from missionctl.net.errors import host_of
 
     mission_path, mission, _ = open_mission(path, note=NOTHING_SENT)
-    target = None
-    if not patch:
-        target = output if output is not None else mission_path.parent / DEFAULT_OUTPUT
-        guard_output(target, MARKER, "geocode")
+    target = output
+    if not patch and target is None:
+        target = mission_path.parent / DEFAULT_OUTPUT
+    rules = outputs.guard("geocode", mission.files, force=force, marker=MARKER)
+    if target is not None:
+        outputs.check(target, rules)
     result = GeocodeResult(mission_path, host_of(geocoder))
     result.wanted, result.city_only = wanted_venues(mission)
     if not result.wanted:
@@ -159,11 +164,9 @@ def run(
 
     if patch:
         result.patch = make_patch(mission_path, result)
-    else:
-        from missionctl.atomic import write_atomic
-
-        assert target is not None
-        write_atomic(target, render(mission_path, result))
+    if target is not None:
+        text = (result.patch or "") if patch else render(mission_path, result)
+        outputs.write(target, text, rules)
         result.output = target
     return result
 

@@ -26,7 +26,6 @@ from missionctl.missions import mission_file, open_mission
 from missionctl.netcmd.common import (
     NOTHING_SENT,
     Hook,
-    guard_output,
     owned_by_us,
     real_files,
     relative_to_mission,
@@ -169,18 +168,20 @@ def run(
     client: httpx.Client | None = None,
     client_options: Mapping[str, Any] | None = None,
     progress: Hook | None = None,
+    force: bool = False,
 ) -> TravelResult:
     """Route the mission's transfers and write them to `output` (default: travel-times.yaml
     beside the mission file). `client` (tests) or a client made with `client_options`
     (`make_client` keywords). Raises NetError (and nothing is written), FormatErrors, or
-    UserError (usage, or an output file missionctl did not write)."""
-    from missionctl.atomic import write_atomic
+    UserError (usage, or an output file missionctl did not write: `missionctl.outputs`)."""
+    from missionctl import outputs
     from missionctl.net.errors import host_of
 
     mission_path = mission_file(path)
     target = output if output is not None else mission_path.parent / DEFAULT_OUTPUT
     _, mission, pending = open_mission(mission_path, creating=target, note=NOTHING_SENT)
-    guard_output(target, MARKER, "travel")
+    rules = outputs.guard("travel", mission.files, force=force, marker=MARKER)
+    outputs.check(target, rules)  # before any request
     files = real_files(mission)
     own_name = files.get(target.resolve())
     result = TravelResult(mission_path, target, host_of(router),
@@ -214,7 +215,7 @@ def run(
     elif not pending and not (target.exists() and owned_by_us(target, MARKER)):
         # nothing to route, nothing of ours to clear, no include waiting for it: no file
         return result
-    write_atomic(target, render(result.routed, result.router_host, profile))
+    outputs.write(target, render(result.routed, result.router_host, profile), rules)
     result.written = True
     return result
 
