@@ -4,6 +4,9 @@ over a file missionctl did not write unless --force, and every format recognised
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,9 +71,10 @@ def _spellings(mission: Path) -> dict[str, Path]:
     folder = mission.parent
     (folder / "sub").mkdir()
     os.link(mission, folder / "hard.yaml")
+    (folder / "soft.yaml").symlink_to("people.yaml")
     return {"the mission": mission, "an include": folder / "people.yaml",
             "another spelling": folder / "sub" / ".." / "m.yaml",
-            "a hard link": folder / "hard.yaml"}
+            "a hard link": folder / "hard.yaml", "a symbolic link": folder / "soft.yaml"}
 
 
 COMMANDS = [["itinerary"], ["itinerary", "-f", "ics"], ["contacts", "-f", "csv"],
@@ -226,3 +230,65 @@ def test_write_refuses_before_writing(tmp_path: Path) -> None:
     assert generated.read_text().endswith("from b\n")
     with pytest.raises(UserError, match="one of the mission's own files"):
         write(generated, "x", guard("itinerary", [mine, generated], force=True))
+
+
+# --- special paths, through the real command line (a subprocess with a time limit, so a
+# regression fails instead of hanging) ---------------------------------------------------
+
+
+def missionctl(*args: object, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "missionctl", *map(str, args)], env=env,
+                          timeout=60, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+def test_dev_stdout_gets_the_output(mission: Path, tmp_path: Path) -> None:
+    piped = missionctl("itinerary", mission, "-f", "csv", "-o", "/dev/stdout",
+                       capture_output=True)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith(b"\xef\xbb\xbfdate,start,")
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"earlier line\n")
+    with log.open("ab") as fh:  # `>> log.txt`: appended, as the shell asked
+        done = missionctl("check", mission, "-o", "/dev/stdout", stdout=fh,
+                          stderr=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text()
+    assert text.startswith("earlier line\n") and "1 file checked" in text
+
+
+def test_a_fifo_gets_the_output(mission: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE) as reader:
+        try:
+            done = missionctl("itinerary", mission, "-f", "ics", "-o", fifo,
+                              capture_output=True)
+            out, _ = reader.communicate(timeout=60)
+        finally:
+            reader.kill()
+    assert done.returncode == 0, done.stderr
+    assert out.startswith(b"BEGIN:VCALENDAR") and stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_dev_null_and_dev_full(mission: Path) -> None:
+    assert missionctl("contacts", mission, "-o", "/dev/null",
+                      capture_output=True).returncode == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    full = missionctl("contacts", mission, "-o", "/dev/full", capture_output=True)
+    assert full.returncode == 2
+    assert full.stderr.decode() == ("missionctl: cannot write /dev/full: No space left on "
+                                    "device\n")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_a_link_to_an_earlier_export_is_followed(run: Run, mission: Path) -> None:
+    real = mission.parent / "exports" / "programme.html"
+    real.parent.mkdir()
+    link = mission.parent / "latest.html"
+    link.symlink_to("exports/programme.html")
+    assert run("itinerary", mission, "-f", "html", "-o", link)[0] == 0
+    assert link.is_symlink() and real.read_text().startswith("<!DOCTYPE html>")
+    assert run("itinerary", mission, "-f", "html", "-o", link)[0] == 0  # ours: replaced

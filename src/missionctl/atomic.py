@@ -5,23 +5,42 @@ holiday override and caches, the geocode cache): a temporary file in the target'
 file system, so the rename is atomic), written, flushed and fsynced, then `os.replace`. On any
 failure the temporary file is removed and the target is as it was.
 
-A target that is a symbolic link, a FIFO, a device or a socket is refused, never replaced: the
-rename would swap the link (or pipe) for a regular file, silently, and the file it pointed to
-would not receive the data. A directory is refused too.
+`replace_file` refuses a target that is a symbolic link, a FIFO, a device, a socket or a
+directory (`UnsafeTarget`): its callers (a cache, the holiday store) name their own files, and
+the rename would silently swap the link or pipe for a regular file.
 
-`write_atomic` is the variant for paths the user named (`--output`, `new PATH`): its failures
-are `UserError`s (exit 2, one line). `replace_file` raises `OSError` (`UnsafeTarget` for the
-refusals above) for callers that report their own error (a cache, the holiday store).
+`write_atomic` is the writer for paths the user named (`--output`, `--per-person`, `new PATH`;
+`missionctl.outputs` decides first whether the file may be replaced at all). A user who types
+`-o /dev/stdout` or `-o some-fifo` expects it to work, so what the path is decides how it is
+written (`inspect`):
+
+- a regular file, or a path that does not exist yet: replaced atomically, as above;
+- a symbolic link: followed to its end; the link stays, the file it points to is written by
+  these same rules (a regular file replaced atomically in its own folder, a missing one
+  created there);
+- our own file descriptor (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`): the
+  data is written to that descriptor, exactly as a shell redirection opened it (`>` or `>>`);
+- a character device (`/dev/null`, a terminal) or a FIFO: written through (opened for
+  writing, never created, truncated or renamed over; a FIFO waits for its reader, as `cat >
+  fifo` does);
+- a directory, a block device (a disk) or a socket: refused.
+
+Its failures are `UserError`s (exit 2, one line): `-o /dev/full` says "No space left on
+device".
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from missionctl.errors import UserError
+
+#: Symbolic links followed before giving up (as the kernel's own limit).
+MAX_LINKS = 40
 
 
 class UnsafeTarget(OSError):
@@ -66,18 +85,25 @@ def _existing_mode(target: Path) -> int | None:
         return None
     if stat.S_ISREG(st.st_mode):
         return st.st_mode & 0o777
-    kind = ("a symbolic link" if stat.S_ISLNK(st.st_mode) else
-            "a directory" if stat.S_ISDIR(st.st_mode) else
-            "a FIFO" if stat.S_ISFIFO(st.st_mode) else
-            "a socket" if stat.S_ISSOCK(st.st_mode) else "a device")
-    raise UnsafeTarget(f"it is {kind}, not a regular file; it is left alone")
+    raise UnsafeTarget(f"it is {_kind(st.st_mode)}, not a regular file; it is left alone")
+
+
+def _kind(mode: int) -> str:
+    return ("a symbolic link" if stat.S_ISLNK(mode) else
+            "a directory" if stat.S_ISDIR(mode) else
+            "a FIFO" if stat.S_ISFIFO(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else
+            "a block device (a disk)" if stat.S_ISBLK(mode) else "a device")
 
 
 class Target(NamedTuple):
-    """What an output path is: `path` is the file that will be written."""
+    """What writing an output path does. `path` is the file written: the path itself, or
+    the end of its symbolic links. `kind`: "missing", "regular", "device" (a character
+    device), "fifo", or "fd" (our own descriptor `fd`)."""
 
     path: Path
-    kind: str  # "missing" or "regular"
+    kind: str
+    fd: int | None = None
 
     @property
     def replaces(self) -> bool:
@@ -85,26 +111,91 @@ class Target(NamedTuple):
         return self.kind == "regular"
 
 
+def _fd_link() -> re.Pattern[str]:
+    """`/proc/<us>/fd/N` (and a thread's): what `/dev/stdout` and `/dev/fd/N` lead to."""
+    return re.compile(rf"/proc/(?:self|thread-self|{os.getpid()})(?:/task/\d+)?/fd/(\d+)")
+
+
+def _follow(path: Path) -> tuple[Path, int | None]:
+    """The end of `path`'s symbolic links, and the descriptor when it is one of ours."""
+    fd_link = _fd_link()
+    current = Path(os.path.abspath(path))
+    for _ in range(MAX_LINKS):
+        current = Path(os.path.realpath(current.parent)) / current.name
+        found = fd_link.fullmatch(str(current))
+        if found:
+            return current, int(found.group(1))
+        try:
+            if not stat.S_ISLNK(os.lstat(current).st_mode):
+                return current, None
+        except FileNotFoundError:
+            return current, None
+        current = current.parent / os.readlink(current)  # an absolute link replaces it all
+    raise UserError(f"cannot write {path}: more than {MAX_LINKS} symbolic links in a row")
+
+
 def inspect(path: Path) -> Target:
-    """What writing `path` would do, or a one-line `UserError` when it is refused."""
+    """What writing `path` would do (module docstring), or a one-line `UserError`."""
     try:
-        mode = _existing_mode(path)
-    except UnsafeTarget as exc:
-        raise UserError(f"cannot write {path}: {exc}") from None
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return Target(path, "missing" if mode is None else "regular")
+        final, fd = _follow(path)
+        if fd is not None:
+            os.fstat(fd)  # open?
+            return Target(final, "fd", fd)
+        mode = os.stat(final).st_mode
+    except FileNotFoundError:
+        return Target(final, "missing")
+    except UserError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot write {path}: {_reason(exc)}") from None
+    if stat.S_ISREG(mode):
+        return Target(final, "regular")
+    if stat.S_ISCHR(mode):
+        return Target(final, "device")
+    if stat.S_ISFIFO(mode):
+        return Target(final, "fifo")
+    shown = path if final == Path(os.path.abspath(path)) else f"{path} (-> {final})"
+    raise UserError(f"cannot write {shown}: it is {_kind(mode)}; missionctl writes to regular "
+                    "files, character devices (such as /dev/null) and FIFOs only")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> None:
-    """`replace_file` for a path the user named: failures are one-line `UserError`s."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise UserError(f"cannot write {target}: the folder {directory} does not exist")
+    """Write `data` to a path the user named, as `inspect` says; failures are `UserError`s."""
+    target = inspect(Path(path))
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        replace_file(target, data)
-    except UnsafeTarget as exc:
-        raise UserError(f"cannot write {target}: {exc}") from None
+        if target.kind == "fd":
+            assert target.fd is not None
+            _write_all(target.fd, payload)
+        elif target.kind in ("device", "fifo"):
+            _write_through(target.path, payload)
+        else:
+            folder = target.path.parent
+            if not folder.is_dir():
+                raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+            replace_file(target.path, payload)
     except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise UserError(f"cannot write {path}: {_reason(exc)}") from None
+
+
+def _write_through(path: Path, payload: bytes) -> None:
+    """Open an existing device or FIFO for writing (never creating or truncating it)."""
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a file since `inspect`
+            raise UnsafeTarget("it became a regular file while being opened; run again")
+        _write_all(fd, payload)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view):]
