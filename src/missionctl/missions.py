@@ -9,6 +9,7 @@ prints.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -25,14 +26,32 @@ def require_path(path: Path) -> None:
         raise UserError(f"{path}: no such file or directory")
 
 
-def find_missions(root: Path) -> list[Path]:
+def require_file(path: Path) -> None:
+    """`path` names a regular file (after symbolic links): else one line, exit 2."""
+    import os
+
+    from missionctl.yamlnodes import kind_of
+
+    require_path(path)
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise UserError(f"{path} is {kind_of(mode)}, not a mission file; missionctl reads only "
+                        "regular files: name the mission's .yaml file")
+
+
+def find_missions(root: Path, *, unreadable: bool = False) -> list[Path]:
     """Every mission file under a directory: YAML files with a top-level `mission:` key.
 
     A cheap text test picks them out (include files have no `mission:` key), so a large
-    repository is not parsed twice.
+    repository is not parsed twice. Only regular files are read (`yamlnodes.read_regular`:
+    never a FIFO, a device or a file over the size bound); a `.yaml` entry that is not one,
+    or is too large, is listed too with `unreadable` (`check` reports it as MC001), and is
+    skipped otherwise.
     """
     import os
     import re
+
+    from missionctl.yamlnodes import NotReadable, read_regular
 
     pattern = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
     found: list[Path] = []
@@ -44,8 +63,12 @@ def find_missions(root: Path) -> list[Path]:
                 continue
             path = Path(dirpath) / name
             try:
-                head = path.read_bytes()
-            except OSError:
+                head = read_regular(path)
+            except NotReadable:
+                if unreadable:
+                    found.append(path)
+                continue
+            except (OSError, ValueError):
                 continue
             if pattern.search(head):
                 found.append(path)
@@ -53,14 +76,16 @@ def find_missions(root: Path) -> list[Path]:
 
 
 def files_to_check(paths: Iterable[Path]) -> list[Path]:
-    """`check PATH...`: each file as given, each directory's mission files (none: UserError)."""
+    """`check PATH...`: each file as given, each directory's mission files (none: UserError),
+    and the `.yaml` entries of a directory that cannot be read as files (MC001 there)."""
     files: list[Path] = []
     for path in paths:
         require_path(path)
         if not path.is_dir():
+            require_file(path)
             files.append(path)
             continue
-        found = find_missions(path)
+        found = find_missions(path, unreadable=True)
         if not found:
             raise UserError(f"{path}: no mission files (YAML with a 'mission:' key) found")
         files.extend(found)
@@ -71,6 +96,7 @@ def mission_file(path: Path) -> Path:
     """`path`, or the one mission file in the directory `path` (UserError otherwise)."""
     require_path(path)
     if not path.is_dir():
+        require_file(path)
         return path
     found = find_missions(path)
     if len(found) != 1:

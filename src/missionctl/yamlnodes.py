@@ -10,7 +10,10 @@ events).
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,21 +31,87 @@ from missionctl.gcpause import collector_paused
 # refused in time and memory proportional to the text, not to its expansion.
 MAX_ALIAS_EXPANSION = 1_000_000
 
+# Only regular files are read, each at most MAX_FILE_BYTES and a whole mission (the mission
+# file and its includes) at most MAX_MISSION_BYTES. A 10,000-event mission is about 4 MB, so
+# these bounds are far above any real programme; they keep `check /dev/zero`, a runaway
+# generated file or a FIFO from eating memory or waiting forever.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_MISSION_BYTES = 256 * 1024 * 1024
+
 MERGE_TAG = "tag:yaml.org,2002:merge"
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 __all__ = [
+    "Budget",
     "Composed",
     "MappingNode",
     "MappingWalker",
     "Node",
+    "NotReadable",
     "ScalarNode",
     "SequenceNode",
     "compose_file",
     "compose_text",
     "is_null",
     "loc_of",
+    "read_regular",
 ]
+
+
+@dataclass(slots=True)
+class Budget:
+    """What a whole mission may still read: bytes of text (over all its files)."""
+
+    bytes_left: int = field(default_factory=lambda: MAX_MISSION_BYTES)
+
+
+class NotReadable(Exception):
+    """A path that is not read: not a regular file, or too large. The message says which, in a
+    person's words, after the file's name ("is a FIFO (named pipe), not a file")."""
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, as a person names it."""
+    return ("a directory" if stat.S_ISDIR(mode) else
+            "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+            "a character device" if stat.S_ISCHR(mode) else
+            "a block device" if stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at `path` (symbolic links followed), at most `limit`.
+
+    Raises `NotReadable` for anything else (a FIFO, a device, a socket, a directory) and for a
+    file over `limit`, and `OSError` when it cannot be opened. Never waits and never reads
+    without end: the kind is checked before opening, and again on the open descriptor, which
+    is opened non-blocking (a FIFO swapped in meanwhile opens at once, with no writer).
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotReadable(f"is {kind_of(mode)}, not a file")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotReadable(f"is {kind_of(st.st_mode)}, not a file")
+        if st.st_size > limit:
+            raise NotReadable(_too_large(st.st_size, limit))
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # it grew while being read
+                raise NotReadable(_too_large(size, limit))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"is {size / 2**20:,.1f} MiB, over the {limit // 2**20} MiB a mission file may be "
+            "(a 10,000-event mission is about 4 MiB)")
 
 
 class Composed(NamedTuple):
@@ -95,17 +164,31 @@ def _mc001(file: str, line: int, column: int, message: str) -> Composed:
     return Composed(None, Finding("MC001", message, Loc(file, line, column)))
 
 
-def compose_file(path: Path, shown: str) -> Composed:
-    """Read and compose `path`; `shown` is the name findings carry."""
+def compose_file(path: Path, shown: str, budget: Budget | None = None) -> Composed:
+    """Read and compose `path`; `shown` is the name findings carry. `budget`: what the whole
+    mission may still read (shared by the mission file and its includes)."""
     if path.is_dir():
         return _mc001(
             shown, 1, 1, f"{shown} is a directory, not a mission file; name a .yaml file in it"
         )
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _mc001(shown, 1, 1, f"cannot read {shown}: {exc.strerror or exc}")
+        data = read_regular(path)
+    except NotReadable as exc:
+        return _mc001(shown, 1, 1, f"{shown} {exc}; missionctl reads only regular files "
+                      "of YAML text: name the mission's .yaml file")
+    except (OSError, ValueError) as exc:
+        return _mc001(shown, 1, 1, f"cannot read {shown}: {_reason(exc)}")
+    if budget is not None:
+        budget.bytes_left -= len(data)
+        if budget.bytes_left < 0:
+            return _mc001(shown, 1, 1, f"with {shown}, the mission's files together pass "
+                          f"{MAX_MISSION_BYTES // 2**20} MiB, far more than any programme; "
+                          "include fewer or smaller files")
     return compose_bytes(data, shown)
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
 
 
 def compose_bytes(data: bytes, shown: str) -> Composed:

@@ -11,7 +11,7 @@ from missionctl import values as v
 from missionctl.findings import Finding, Loc
 from missionctl.loader import fields as f
 from missionctl.loader.convert import Ctx, NodeLocs, Skip, read_fields, scalar, seq
-from missionctl.yamlnodes import MappingNode, Node, compose_file, is_null
+from missionctl.yamlnodes import Budget, MappingNode, Node, compose_file, is_null
 
 
 @dataclass(slots=True)
@@ -42,6 +42,8 @@ class RawMission:
     extra: dict[str, Any] = field(default_factory=dict)
     is_mission: bool = False
     fatal: bool = False
+    #: what the whole mission may still read (bytes over all its files)
+    budget: Budget = field(default_factory=Budget)
 
 
 def read_mission(path: Path, shown: str) -> RawMission:
@@ -61,7 +63,7 @@ def _read_file(
     seen: set[Path],
     top: bool,
 ) -> None:
-    composed = compose_file(path, shown)
+    composed = compose_file(path, shown, raw.budget)
     if composed.error is not None:
         raw.findings.append(composed.error)
         raw.fatal = raw.fatal or top
@@ -246,6 +248,8 @@ def _include(
         return
     if resolved in seen:
         return  # already read through another include: once is enough
+    if raw.budget.bytes_left < 0:
+        return  # the mission is over its size bound: one MC001 already says so
     if not resolved.exists():
         ctx.error("MC008", f"included file '{text}' does not exist (looked for {shown})", node)
         raw.missing_includes.append((ctx.loc(node), resolved))

@@ -63,10 +63,13 @@ class Sources:
 
     @staticmethod
     def _read(file: str) -> list[str] | None:
-        try:
-            with open(file, "rb") as fh:
-                data = fh.read()
-        except OSError:
+        from pathlib import Path
+
+        from missionctl.yamlnodes import NotReadable, read_regular
+
+        try:  # only a regular file, bounded: never a FIFO or /dev/zero (MC001 says why)
+            data = read_regular(Path(file))
+        except (OSError, ValueError, NotReadable):
             return None
         if b"\x00" in data[:8192]:
             return None  # binary: MC001 already says so
