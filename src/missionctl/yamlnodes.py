@@ -25,10 +25,12 @@ from yaml.resolver import BaseResolver
 from missionctl.findings import Finding, Loc
 from missionctl.gcpause import collector_paused
 
-# A document may grow through aliases by at most this many nodes (each alias counts the size
-# of the subtree it repeats). Real missions use anchors for a few shared defaults; a "billion
-# laughs" file asks for billions. Checked from subtree sizes memoised per node, so a bomb is
-# refused in time and memory proportional to the text, not to its expansion.
+# A mission (the mission file and all its includes together) may grow through aliases by at
+# most this many nodes (each alias counts the size of the subtree it repeats). Real missions
+# use anchors for a few shared defaults; a "billion laughs" file asks for billions. Checked
+# from subtree sizes memoised per node, so a bomb is refused in time and memory proportional
+# to the text, not to its expansion; counted over the whole mission (`Budget`), so forty
+# includes each just under the bound cannot add up to forty times the work.
 MAX_ALIAS_EXPANSION = 1_000_000
 
 # Only regular files are read, each at most MAX_FILE_BYTES and a whole mission (the mission
@@ -60,9 +62,16 @@ __all__ = [
 
 @dataclass(slots=True)
 class Budget:
-    """What a whole mission may still read: bytes of text (over all its files)."""
+    """What a whole mission may still read, over all its files: bytes of text, and nodes
+    added by aliases. Once either is spent, the one MC001 that says so stands for the rest:
+    the loader reads no further include."""
 
     bytes_left: int = field(default_factory=lambda: MAX_MISSION_BYTES)
+    nodes_left: int = field(default_factory=lambda: MAX_ALIAS_EXPANSION)
+
+    @property
+    def spent(self) -> bool:
+        return self.bytes_left < 0 or self.nodes_left < 0
 
 
 class NotReadable(Exception):
@@ -184,14 +193,14 @@ def compose_file(path: Path, shown: str, budget: Budget | None = None) -> Compos
             return _mc001(shown, 1, 1, f"with {shown}, the mission's files together pass "
                           f"{MAX_MISSION_BYTES // 2**20} MiB, far more than any programme; "
                           "include fewer or smaller files")
-    return compose_bytes(data, shown)
+    return compose_bytes(data, shown, budget)
 
 
 def _reason(exc: BaseException) -> str:
     return (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
 
 
-def compose_bytes(data: bytes, shown: str) -> Composed:
+def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Composed:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
@@ -208,10 +217,10 @@ def compose_bytes(data: bytes, shown: str) -> Composed:
             column,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
         )
-    return compose_text(text, shown)
+    return compose_text(text, shown, budget)
 
 
-def compose_text(text: str, shown: str) -> Composed:
+def compose_text(text: str, shown: str, budget: Budget | None = None) -> Composed:
     try:
         with collector_paused():
             root = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type]
@@ -228,7 +237,7 @@ def compose_text(text: str, shown: str) -> Composed:
     if root is None:  # empty, or only comments
         return _mc001(shown, 1, 1, "the file is empty; a mission file starts with 'missionctl: 1'")
     if "&" in text:
-        bomb = _alias_bomb(root, shown)
+        bomb = _alias_bomb(root, shown, budget or Budget())
         if bomb is not None:
             return Composed(None, bomb, text)
     return Composed(root, None, text)
@@ -252,9 +261,11 @@ def _yaml_message(exc: yaml.MarkedYAMLError, line_text: str) -> str:
     return f"YAML syntax: {problem}{context}".strip()
 
 
-def _alias_bomb(root: Node, shown: str) -> Finding | None:
-    """Refuse documents whose aliases would repeat more than MAX_ALIAS_EXPANSION nodes, or
-    that contain themselves through an alias (`events: &e {a: *e}`): both are MC001."""
+def _alias_bomb(root: Node, shown: str, budget: Budget) -> Finding | None:
+    """Refuse documents whose aliases would repeat more nodes than the mission has left
+    (`budget`, MAX_ALIAS_EXPANSION for the whole mission), or that contain themselves through
+    an alias (`events: &e {a: *e}`): both are MC001. A document that passes spends its
+    nodes from the budget."""
     sizes: dict[int, int] = {}
     opened: set[int] = set()  # started, not finished: the ancestors of the node at hand
     added = 0
@@ -276,18 +287,22 @@ def _alias_bomb(root: Node, shown: str) -> Finding | None:
             # A second path to an already sized node: an alias repeating its subtree.
             added += sizes[key]
             first_alias = first_alias or node
-            if added > MAX_ALIAS_EXPANSION:
+            if added > budget.nodes_left:
+                budget.nodes_left -= added
+                whole = "" if budget.nodes_left + added == MAX_ALIAS_EXPANSION else (
+                    ", counted over the mission file and all its includes")
                 return Finding(
                     "MC001",
-                    f"aliases would expand this document past {MAX_ALIAS_EXPANSION:,} nodes "
-                    "(an alias bomb); the anchor here is repeated through aliases that repeat "
-                    "it again: write the repeated data out or use fewer nested aliases",
+                    f"aliases would expand this mission past {MAX_ALIAS_EXPANSION:,} nodes "
+                    f"(an alias bomb{whole}); the anchor here is repeated through aliases that "
+                    "repeat it again: write the repeated data out or use fewer nested aliases",
                     loc_of(first_alias, shown),
                 )
             continue
         opened.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in reversed(_children(node)))
+    budget.nodes_left -= added
     return None
 
 

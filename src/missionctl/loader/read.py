@@ -248,8 +248,8 @@ def _include(
         return
     if resolved in seen:
         return  # already read through another include: once is enough
-    if raw.budget.bytes_left < 0:
-        return  # the mission is over its size bound: one MC001 already says so
+    if raw.budget.spent:
+        return  # the mission is over its size or alias bound: one MC001 already says so
     if not resolved.exists():
         ctx.error("MC008", f"included file '{text}' does not exist (looked for {shown})", node)
         raw.missing_includes.append((ctx.loc(node), resolved))
