@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -306,6 +306,14 @@ def _alias_bomb(root: Node, shown: str, budget: Budget) -> Finding | None:
     return None
 
 
+def _merge_items(sources: list[Node]) -> list[Node]:
+    """The mappings named by `<<` values: a mapping (or alias to one), or a list of them."""
+    items: list[Node] = []
+    for src in sources:
+        items.extend(src.value if isinstance(src, SequenceNode) else [src])
+    return items
+
+
 def _children(node: Node) -> list[Node]:
     if isinstance(node, MappingNode):
         out: list[Node] = []
@@ -374,20 +382,41 @@ class MappingWalker:
 
     def _merged(
         self, sources: list[Node], seen: dict[str, ScalarNode]
-    ) -> Iterator[tuple[str, ScalarNode, Node]]:
-        for src in sources:
-            items = src.value if isinstance(src, SequenceNode) else [src]
-            for m in items:
-                if not isinstance(m, MappingNode):
-                    self.report(
-                        Finding("MC003", "a merge key '<<' takes a mapping or a list of mappings",
-                                loc_of(m, self.file))
-                    )
+    ) -> list[tuple[str, ScalarNode, Node]]:
+        """The pairs merged in through `<<`, explicit keys first, then merged ones, depth
+        first in the order listed; a key already seen wins.
+
+        A loop, not recursion: a chain of `<<: *previous` thousands long (each mapping merging
+        the one before) would otherwise exhaust Python's stack. The alias bound counts every
+        mapping of such a chain each time it is used, so the work stays bounded too. A source
+        that is not a mapping is MC003 where the merge key names it (nested ones are reported
+        where their own mapping is walked).
+        """
+        out: list[tuple[str, ScalarNode, Node]] = []
+        pending = [(m, True) for m in reversed(_merge_items(sources))]
+        expanded: set[int] = set()
+        while pending:
+            m, direct = pending.pop()
+            if not isinstance(m, MappingNode):
+                if direct:
+                    self.report(Finding("MC003", "a merge key '<<' takes a mapping or a list "
+                                        "of mappings", loc_of(m, self.file)))
+                continue
+            if id(m) in expanded:
+                continue  # merged twice (a diamond): its keys are all seen already
+            expanded.add(id(m))
+            own: list[Node] = []
+            for knode, vnode in m.value:
+                if knode.__class__ is not ScalarNode:
                     continue
-                for key, knode, vnode in self.pairs_quiet(m):
-                    if key not in seen:
-                        seen[key] = knode
-                        yield key, knode, vnode
+                key = knode.value
+                if key == "<<" and knode.tag == MERGE_TAG:
+                    own.append(vnode)
+                elif key not in seen:
+                    seen[key] = knode
+                    out.append((key, knode, vnode))
+            pending.extend((n, False) for n in reversed(_merge_items(own)))
+        return out
 
     def pairs_quiet(self, node: MappingNode) -> list[tuple[str, ScalarNode, Node]]:
         """Pairs of a merged-in mapping: its own duplicates were reported where it stands."""
