@@ -230,32 +230,44 @@ def _include(
     stack: list[Path],
     seen: set[Path],
 ) -> None:
+    named = _short(text)
+    problem = _unusable_name(text)
+    if problem is not None:
+        ctx.error("MC008", f"include '{named}' {problem}", node)
+        return
     target = parent.parent / text
     shown = os.path.normpath(os.path.join(os.path.dirname(parent_shown), text))
     try:
         resolved = target.resolve()
-    except (OSError, RuntimeError):
-        ctx.error("MC008", f"cannot resolve the include '{text}'", node)
+    except (OSError, RuntimeError, ValueError):
+        ctx.error("MC008", f"cannot resolve the include '{named}'", node)
         return
     if Path(text).is_absolute() or not resolved.is_relative_to(root_dir):
-        ctx.error("MC008", f"include '{text}' leaves the mission's directory; keep included "
+        ctx.error("MC008", f"include '{named}' leaves the mission's directory; keep included "
                   "files beside the mission file or below it", node)
         return
     if resolved in stack:
         chain = " -> ".join(p.name for p in [*stack[stack.index(resolved):], resolved])
-        ctx.error("MC008", f"include '{text}' makes a cycle ({chain}); remove one include",
+        ctx.error("MC008", f"include '{named}' makes a cycle ({chain}); remove one include",
                   node)
         return
     if resolved in seen:
         return  # already read through another include: once is enough
     if raw.budget.spent:
         return  # the mission is over its size or alias bound: one MC001 already says so
-    if not resolved.exists():
-        ctx.error("MC008", f"included file '{text}' does not exist (looked for {shown})", node)
+    try:
+        exists, is_file = resolved.exists(), resolved.is_file()
+    except (OSError, ValueError) as exc:  # a path too long for the system, say
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        ctx.error("MC008", f"cannot read the include '{named}': {reason}", node)
+        return
+    if not exists:
+        ctx.error("MC008", f"included file '{named}' does not exist (looked for "
+                  f"{_short(shown)})", node)
         raw.missing_includes.append((ctx.loc(node), resolved))
         return
-    if not resolved.is_file():
-        ctx.error("MC008", f"include '{text}' is not a file", node)
+    if not is_file:
+        ctx.error("MC008", f"include '{named}' is not a file", node)
         return
     before = len(raw.findings)
     _read_file(target, shown, raw, root_dir, stack, seen, top=False)
@@ -263,3 +275,27 @@ def _include(
         # The file could not be read at all: say so where it is included, too.
         ctx.error("MC008", f"included file '{text}' could not be read: "
                   f"{raw.findings[before].message}", node)
+
+
+#: The longest name of one file or folder most file systems take (ext4, XFS, APFS, NTFS).
+NAME_MAX = 255
+
+
+def _unusable_name(text: str) -> str | None:
+    """Why `text` cannot name a file on any system we run on, in a person's words; or None."""
+    if "\x00" in text:
+        return "holds a NUL character (\\x00), which no file name can; remove it"
+    longest = max((len(part.encode("utf-8", "surrogateescape")) for part in text.split("/")),
+                  default=0)
+    if longest > NAME_MAX:
+        return (f"has a name part of {longest} bytes; a file or folder name may have at most "
+                f"{NAME_MAX}: shorten it")
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """`text` for a message: control characters shown, cut to `limit` characters."""
+    from missionctl.wording import clean
+
+    shown = clean(text)
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
