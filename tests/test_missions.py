@@ -115,3 +115,15 @@ def test_unknown_attribute() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         missionctl.nope  # noqa: B018
     assert {"load", "check", "render"} <= set(dir(missionctl))
+
+
+@pytest.mark.parametrize("command", ["check", "itinerary", "contacts"])
+def test_a_path_too_long_is_one_line(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from missionctl.cli.app import main
+
+    for path in ("y" * 300 + ".yaml", "a/" * 3000 + "x.yaml"):
+        assert main([command, path]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and len(err) < 250, err
+        assert "the path is longer than this system allows" in err
+        assert "internal error" not in err

@@ -9,6 +9,7 @@ prints.
 
 from __future__ import annotations
 
+import errno
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,8 +23,28 @@ SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 
 
 def require_path(path: Path) -> None:
-    if not path.exists():
-        raise UserError(f"{path}: no such file or directory")
+    """`path` exists and can be looked at: else one line, exit 2 (never an OSError: a path
+    longer than the system allows, or holding a NUL, is a usage error too)."""
+    import os
+
+    shown = _short(str(path))
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise UserError(f"{shown}: no such file or directory") from None
+    except ValueError:  # an embedded NUL (only through the API: argv cannot hold one)
+        raise UserError(f"{shown}: a path cannot hold a NUL character") from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise UserError(f"{shown}: the path is longer than this system allows "
+                            f"({len(os.fsencode(path)):,} bytes, or a name in it over 255); "
+                            "use a shorter one") from None
+        raise UserError(f"{shown}: {exc.strerror or exc}") from None
+
+
+def _short(text: str, limit: int = 100) -> str:
+    """A path for a one-line message: its start and its end when it is very long."""
+    return text if len(text) <= limit else f"{text[:40]}…{text[-(limit - 41):]}"
 
 
 def require_file(path: Path) -> None:
