@@ -11,6 +11,7 @@ events).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -204,6 +205,10 @@ def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Comp
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
+        wide = _wide_encoding(data)
+        if wide is not None:
+            return _mc001(shown, 1, 1, f"this file is {wide} text; save it as UTF-8 (in most "
+                          "editors: Save As, encoding UTF-8)")
         return _mc001(shown, 1, 1,
                       "this is a binary file, not YAML text; name the mission's .yaml file")
     try:
@@ -220,6 +225,31 @@ def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Comp
     return compose_text(text, shown, budget)
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """"UTF-16 (little-endian)" and the like when `data` looks like text in a wide encoding:
+    its byte order mark, or (without one) mostly NULs at the bytes where ASCII characters
+    have them in that encoding and printable text at the others."""
+    marks = ((b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+             (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+             (b"\xff\xfe", "UTF-16 (little-endian)"), (b"\xfe\xff", "UTF-16 (big-endian)"))
+    for mark, name in marks:
+        if data.startswith(mark):
+            return name
+    head = data[:4096]
+    head = head[:len(head) - len(head) % 4]
+    if len(head) < 8:
+        return None
+    layouts = (("UTF-32 (little-endian)", 4, 0), ("UTF-32 (big-endian)", 4, 3),
+               ("UTF-16 (little-endian)", 2, 0), ("UTF-16 (big-endian)", 2, 1))
+    for name, width, low in layouts:
+        chars = head[low::width]
+        zeros = sum(1 for i, b in enumerate(head) if i % width != low and b == 0)
+        printable = sum(1 for b in chars if b in (9, 10, 13) or b >= 32)
+        if zeros >= 0.9 * (len(head) - len(chars)) and printable >= 0.9 * len(chars):
+            return name
+    return None
+
+
 def compose_text(text: str, shown: str, budget: Budget | None = None) -> Composed:
     try:
         with collector_paused():
@@ -228,8 +258,10 @@ def compose_text(text: str, shown: str, budget: Budget | None = None) -> Compose
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return _mc001(shown, line, col, _yaml_message(exc, _line_text(text, line)))
+    except yaml.reader.ReaderError as exc:
+        return _unacceptable(text, exc, shown)
     except yaml.YAMLError as exc:
-        return _mc001(shown, 1, 1, f"not readable YAML: {exc}")
+        return _mc001(shown, 1, 1, f"not readable YAML: {' '.join(str(exc).split())}")
     except RecursionError:
         return _mc001(shown, 1, 1, "the YAML is nested too deeply to be a mission file")
     except MemoryError:
@@ -241,6 +273,25 @@ def compose_text(text: str, shown: str, budget: Budget | None = None) -> Compose
         if bomb is not None:
             return Composed(None, bomb, text)
     return Composed(root, None, text)
+
+
+#: Line breaks as YAML (and libyaml's marks) count them.
+_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _unacceptable(text: str, exc: yaml.reader.ReaderError, shown: str) -> Composed:
+    """MC001 at the character libyaml refused (a control character such as U+009F), at its
+    real line and column: libyaml gives its offset in the UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass")
+    index = len(data[:max(0, exc.position)].decode("utf-8", "ignore"))
+    breaks = list(_BREAKS.finditer(text, 0, index))
+    line = len(breaks) + 1
+    column = index - (breaks[-1].end() if breaks else 0) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return _mc001(shown, line, column,
+                  f"the character U+{code:04X} (a control character) is not allowed in YAML "
+                  "text; delete it (most editors do not show it: it often comes with pasted "
+                  "text)")
 
 
 def _line_text(text: str, line: int) -> str:
