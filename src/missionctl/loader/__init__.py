@@ -37,6 +37,7 @@ class Loaded(NamedTuple):
 def load(path: Path | str, shown: str | None = None) -> Loaded:
     """Load the mission file at `path`; `shown` is the name findings carry (default: path)."""
     from missionctl.gcpause import collector_paused
+    from missionctl.loader.includes import fold_unresolved
     from missionctl.loader.read import read_mission
     from missionctl.loader.resolve import resolve
 
@@ -45,6 +46,6 @@ def load(path: Path | str, shown: str | None = None) -> Loaded:
     with collector_paused():
         raw = read_mission(p, name)
         mission = resolve(raw)
-    findings = tuple(sorted(set(raw.findings), key=Finding.sort_key))
+    findings = tuple(sorted(set(fold_unresolved(raw, raw.findings)), key=Finding.sort_key))
     return Loaded(name, mission, findings, raw.is_mission or raw.fatal,
                   tuple(raw.missing_includes), tuple(raw.files))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,8 @@ from typing import Any
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
 from missionctl.loader import fields as f
-from missionctl.loader.convert import Ctx, NodeLocs, Skip, read_fields, scalar, seq
+from missionctl.loader.convert import Ctx, NodeLocs, read_fields, seq
+from missionctl.loader.includes import include, listed
 from missionctl.yamlnodes import Budget, MappingNode, Node, compose_file, is_null
 
 
@@ -39,6 +39,8 @@ class RawMission:
     refs: list[tuple[str, str, Loc]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing_includes: list[tuple[Loc, Path]] = field(default_factory=list)
+    #: include entries that were not read (where, why in words): `includes.fold_unresolved`
+    failed_includes: list[tuple[Loc, str]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     is_mission: bool = False
     fatal: bool = False
@@ -106,8 +108,11 @@ def _read_file(
         if raw.is_mission:
             _version(node, ctx, raw, present)
     raw.refs.extend(ctx.refs)
+    def read_file(target: Path, target_shown: str) -> None:
+        _read_file(target, target_shown, raw, root_dir, stack, seen, top=False)
+
     for inc_text, inc_node in includes:
-        _include(inc_text, inc_node, path, shown, ctx, raw, root_dir, stack, seen)
+        include(inc_text, inc_node, path, shown, ctx, raw, root_dir, stack, seen, read_file)
     stack.pop()
 
 
@@ -138,11 +143,7 @@ def _top_key(
     elif key == "checks":
         raw.checks = _checks(vnode, knode, ctx)
     elif key == "include":
-        for item in seq(vnode, ctx, "file paths"):
-            try:
-                includes.append((scalar(item, ctx, "a file path"), item))
-            except Skip:
-                continue
+        includes.extend(listed(vnode, ctx, raw))
     elif key == "travel_times":
         for item in seq(vnode, ctx, "travel times"):
             data, locs, extra = read_fields(item, f.TRAVEL_TIME, ctx, "travel time", item)
@@ -217,85 +218,3 @@ def _list_of(spec: dict[str, f.F], what: str) -> Any:
         return out
 
     return read
-
-
-def _include(
-    text: str,
-    node: Node,
-    parent: Path,
-    parent_shown: str,
-    ctx: Ctx,
-    raw: RawMission,
-    root_dir: Path,
-    stack: list[Path],
-    seen: set[Path],
-) -> None:
-    named = _short(text)
-    problem = _unusable_name(text)
-    if problem is not None:
-        ctx.error("MC008", f"include '{named}' {problem}", node)
-        return
-    target = parent.parent / text
-    shown = os.path.normpath(os.path.join(os.path.dirname(parent_shown), text))
-    try:
-        resolved = target.resolve()
-    except (OSError, RuntimeError, ValueError):
-        ctx.error("MC008", f"cannot resolve the include '{named}'", node)
-        return
-    if Path(text).is_absolute() or not resolved.is_relative_to(root_dir):
-        ctx.error("MC008", f"include '{named}' leaves the mission's directory; keep included "
-                  "files beside the mission file or below it", node)
-        return
-    if resolved in stack:
-        chain = " -> ".join(p.name for p in [*stack[stack.index(resolved):], resolved])
-        ctx.error("MC008", f"include '{named}' makes a cycle ({chain}); remove one include",
-                  node)
-        return
-    if resolved in seen:
-        return  # already read through another include: once is enough
-    if raw.budget.spent:
-        return  # the mission is over its size or alias bound: one MC001 already says so
-    try:
-        exists, is_file = resolved.exists(), resolved.is_file()
-    except (OSError, ValueError) as exc:  # a path too long for the system, say
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        ctx.error("MC008", f"cannot read the include '{named}': {reason}", node)
-        return
-    if not exists:
-        ctx.error("MC008", f"included file '{named}' does not exist (looked for "
-                  f"{_short(shown)})", node)
-        raw.missing_includes.append((ctx.loc(node), resolved))
-        return
-    if not is_file:
-        ctx.error("MC008", f"include '{named}' is not a file", node)
-        return
-    before = len(raw.findings)
-    _read_file(target, shown, raw, root_dir, stack, seen, top=False)
-    if shown not in raw.files and len(raw.findings) > before:
-        # The file could not be read at all: say so where it is included, too.
-        ctx.error("MC008", f"included file '{text}' could not be read: "
-                  f"{raw.findings[before].message}", node)
-
-
-#: The longest name of one file or folder most file systems take (ext4, XFS, APFS, NTFS).
-NAME_MAX = 255
-
-
-def _unusable_name(text: str) -> str | None:
-    """Why `text` cannot name a file on any system we run on, in a person's words; or None."""
-    if "\x00" in text:
-        return "holds a NUL character (\\x00), which no file name can; remove it"
-    longest = max((len(part.encode("utf-8", "surrogateescape")) for part in text.split("/")),
-                  default=0)
-    if longest > NAME_MAX:
-        return (f"has a name part of {longest} bytes; a file or folder name may have at most "
-                f"{NAME_MAX}: shorten it")
-    return None
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """`text` for a message: control characters shown, cut to `limit` characters."""
-    from missionctl.wording import clean
-
-    shown = clean(text)
-    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
