@@ -127,3 +127,22 @@ def test_a_path_too_long_is_one_line(command: str, capsys: pytest.CaptureFixture
         assert err.count("\n") == 1 and len(err) < 250, err
         assert "the path is longer than this system allows" in err
         assert "internal error" not in err
+
+
+def test_each_file_is_checked_once(write: Write, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from missionctl.cli.app import main
+
+    m = write("people:\n  ana: {email: x}\n", name="d/m.yaml", header=True)
+    (tmp_path / "d" / "link.yaml").symlink_to("m.yaml")
+    os.link(m, tmp_path / "hard.yaml")
+    monkeypatch.chdir(tmp_path)
+    given = [Path("d/m.yaml"), Path("./d/m.yaml"), Path("d/m.yaml"), Path("d"),
+             Path("d/link.yaml"), Path("hard.yaml"), Path("d/../d/m.yaml")]
+    assert files_to_check(given) == [Path("d/m.yaml")]
+    assert main(["check", *map(str, given)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("MC004") == 1 and "1 file checked:" in out

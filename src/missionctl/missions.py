@@ -98,7 +98,12 @@ def find_missions(root: Path, *, unreadable: bool = False) -> list[Path]:
 
 def files_to_check(paths: Iterable[Path]) -> list[Path]:
     """`check PATH...`: each file as given, each directory's mission files (none: UserError),
-    and the `.yaml` entries of a directory that cannot be read as files (MC001 there)."""
+    and the `.yaml` entries of a directory that cannot be read as files (MC001 there).
+
+    Each file once, under the first name it was given or found by: `m.yaml ./m.yaml`, a
+    file given and also found in a folder given, a hard or symbolic link to it (the same
+    device and inode), are one file.
+    """
     files: list[Path] = []
     for path in paths:
         require_path(path)
@@ -110,7 +115,25 @@ def files_to_check(paths: Iterable[Path]) -> list[Path]:
         if not found:
             raise UserError(f"{path}: no mission files (YAML with a 'mission:' key) found")
         files.extend(found)
-    return files
+    return once(files)
+
+
+def once(files: Iterable[Path]) -> list[Path]:
+    """`files` without repeats of the same file (device and inode), first spelling kept."""
+    import os
+
+    seen: set[tuple[int, int]] = set()
+    out: list[Path] = []
+    for path in files:
+        try:
+            st = os.stat(path)
+            key = (st.st_dev, st.st_ino)
+        except OSError:
+            key = (-1, hash(os.path.abspath(path)))
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
 
 
 def mission_file(path: Path) -> Path:
