@@ -19,7 +19,8 @@ VENUES = "venues:\n" + "".join(f"  v{i}: {{name: V{i}, city: Tangier}}\n" for i 
 PEOPLE = "people:\n  ana: {name: Ana, email: ana@example.org}\n"
 EVENTS = "events:\n" + "".join(
     f"  e{i}:\n    kind: visit\n    title: E{i}\n"
-    f"    start: 2027-05-11 {8 + i // 4:02}:{i % 4 * 15:02}\n    duration: 10m\n    venue: v{i}\n    attendees: [ana]\n" for i in range(30))
+    f"    start: 2027-05-11 {8 + i // 4:02}:{i % 4 * 15:02}\n    duration: 10m\n"
+    f"    venue: v{i}\n    attendees: [ana]\n" for i in range(30))
 
 
 def mission(folder: Path, include: str, venues_at: str = "venues.yaml") -> Loaded:
