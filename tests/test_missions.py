@@ -146,3 +146,64 @@ def test_each_file_is_checked_once(write: Write, tmp_path: Path,
     assert main(["check", *map(str, given)]) == 1
     out = capsys.readouterr().out
     assert out.count("MC004") == 1 and "1 file checked:" in out
+
+
+MISSION_WITH = """\
+missionctl: 1
+mission: {{id: {id}, title: T, host_country: MA, timezone: Africa/Casablanca,
+          start: 2027-05-10, end: 2027-05-14}}
+include: [{include}]
+"""
+
+
+def test_an_include_file_given_checks_the_missions_that_include_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from missionctl.cli.app import main
+    from missionctl.missions import missions_including
+
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "missions" / "data").mkdir(parents=True)
+    (repo / "missions" / "data" / "people.yaml").write_text(
+        "people:\n  ana: {name: Ana, email: ana@example.org, colour: red}\n")
+    (repo / "missions" / "trade.yaml").write_text(
+        MISSION_WITH.format(id="trade", include="data/people.yaml"))
+    (repo / "second.yaml").write_text(
+        MISSION_WITH.format(id="second", include="missions/data/people.yaml"))
+    (repo / "missions" / "other.yaml").write_text(MISSION_WITH.format(id="other", include=""))
+    # above the repository's root: not searched
+    (tmp_path / "outside.yaml").write_text(
+        MISSION_WITH.format(id="outside", include="repo/missions/data/people.yaml"))
+    monkeypatch.chdir(repo)
+    people = Path("missions/data/people.yaml")
+    assert missions_including(people) == [Path("missions/trade.yaml"), Path("second.yaml")]
+
+    assert main(["check", str(people)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ("missionctl: missions/data/people.yaml is included by missions/trade.yaml, "
+                   "second.yaml: checking those missions\n")
+    assert out.count("missions/data/people.yaml:2:44: MC002 error") == 2
+    assert "2 files checked: 2 errors" in out
+    # given with a mission that includes it: each mission once
+    assert main(["check", str(people), "missions/trade.yaml", "second.yaml"]) == 1
+    assert "2 files checked" in capsys.readouterr().out
+
+
+def test_a_yaml_file_no_mission_includes_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from missionctl.cli.app import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "missions").mkdir()
+    (tmp_path / "missions" / "people.yaml").write_text("people: {}\n")
+    (tmp_path / "ci.yml").write_text("on: push\n")
+    monkeypatch.chdir(tmp_path)
+    for path in ("missions/people.yaml", "ci.yml"):
+        assert main(["check", path]) == 2
+        err = capsys.readouterr().err
+        assert err == (f"missionctl: {path} is not a mission file (no 'mission:' key), and no "
+                       "mission file in its folder or the folders above it (up to the "
+                       "repository's root) includes it: name a mission file, or a folder of "
+                       "them\n")

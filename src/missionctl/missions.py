@@ -10,6 +10,7 @@ prints.
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,8 +26,6 @@ SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 def require_path(path: Path) -> None:
     """`path` exists and can be looked at: else one line, exit 2 (never an OSError: a path
     longer than the system allows, or holding a NUL, is a usage error too)."""
-    import os
-
     shown = _short(str(path))
     try:
         os.stat(path)
@@ -49,8 +48,6 @@ def _short(text: str, limit: int = 100) -> str:
 
 def require_file(path: Path) -> None:
     """`path` names a regular file (after symbolic links): else one line, exit 2."""
-    import os
-
     from missionctl.yamlnodes import kind_of
 
     require_path(path)
@@ -69,7 +66,6 @@ def find_missions(root: Path, *, unreadable: bool = False) -> list[Path]:
     or is too large, is listed too with `unreadable` (`check` reports it as MC001), and is
     skipped otherwise.
     """
-    import os
     import re
 
     from missionctl.yamlnodes import NotReadable, read_regular
@@ -120,8 +116,6 @@ def files_to_check(paths: Iterable[Path]) -> list[Path]:
 
 def once(files: Iterable[Path]) -> list[Path]:
     """`files` without repeats of the same file (device and inode), first spelling kept."""
-    import os
-
     seen: set[tuple[int, int]] = set()
     out: list[Path] = []
     for path in files:
@@ -134,6 +128,67 @@ def once(files: Iterable[Path]) -> list[Path]:
             seen.add(key)
             out.append(path)
     return out
+
+
+#: How many folders above an include file `check` looks for the missions that include it, at
+#: most (it stops sooner at the repository's root: a folder holding `.git`).
+MAX_LEVELS_UP = 32
+
+
+def missions_including(path: Path) -> list[Path]:
+    """The mission files that read `path` (an include file), for `check people.yaml`.
+
+    An include may not leave its mission file's folder, so a mission that includes `path`
+    sits in `path`'s folder or in one above it: those folders are searched (each one alone,
+    not below it), up to the repository's root (the first folder holding `.git`), the file
+    system's root, or MAX_LEVELS_UP folders. Each candidate is loaded, and kept when
+    `path` is one of the files it read. Names are relative to the working directory, as
+    findings show them.
+    """
+    from missionctl.loader import load
+
+    target = path.resolve()
+    folder = target.parent
+    found: list[Path] = []
+    for _ in range(MAX_LEVELS_UP):
+        for candidate in _missions_in(folder):
+            shown = Path(os.path.relpath(candidate))
+            loaded = load(shown, str(shown))
+            if any(_same(Path(name), target) for name in loaded.files[1:]):
+                found.append(shown)
+        if (folder / ".git").exists() or folder.parent == folder:
+            break
+        folder = folder.parent
+    return found
+
+
+def _missions_in(folder: Path) -> list[Path]:
+    """The mission files directly in `folder` (not below it)."""
+    import re
+
+    from missionctl.yamlnodes import NotReadable, read_regular
+
+    pattern = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
+    out: list[Path] = []
+    try:
+        names = sorted(e.name for e in os.scandir(folder)
+                       if e.name.endswith((".yaml", ".yml")))
+    except OSError:
+        return out
+    for name in names:
+        try:
+            if pattern.search(read_regular(folder / name)):
+                out.append(folder / name)
+        except (OSError, ValueError, NotReadable):
+            continue
+    return out
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b or os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def mission_file(path: Path) -> Path:
@@ -152,7 +207,6 @@ def mission_file(path: Path) -> Path:
 class Opened(NamedTuple):
     """A usable mission: its file and its model. `pending`: an include names a file the
     command is about to create (see `open_mission`)."""
-
     file: Path
     mission: Mission
     pending: bool = False

@@ -129,12 +129,15 @@ def test_junit_to_file(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert failure is not None and f"{INCLUDE}:3:24: error:" in (failure.text or "")
 
 
-def test_include_file_alone_is_skipped(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_include_file_alone_checks_its_mission(tree: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 9: an include file given alone stands for the mission that includes it (it was
+    # skipped with exit 0, so a commit touching only an include passed unchecked)
     code = main(["check", "--format", "junit", INCLUDE])
     captured = capsys.readouterr()
-    assert code == 0
-    assert "is not a mission file" in captured.err
-    assert ET.fromstring(captured.out).get("tests") == "0"
+    assert code == 1
+    assert f"{INCLUDE} is included by mission.yaml" in captured.err
+    assert [s.get("name") for s in ET.fromstring(captured.out)] == ["mission.yaml"]
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
