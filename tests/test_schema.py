@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from missionctl.schema import as_editor_sees, json_schema
+from missionctl.schema import SCHEMA_FILE, as_editor_sees, json_schema
 from missionctl.yamlnodes import compose_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,3 +48,41 @@ def test_schema_rejects_what_check_rejects(tmp_path: Path) -> None:
     assert any("party" in m for m in messages)
     assert any("titel" in m for m in messages)
     assert any("'title' is a required property" in m for m in messages)
+
+
+MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
+
+
+def test_the_committed_schema_is_missionctl_schema() -> None:
+    committed = json.loads((ROOT / "missions" / SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert committed == json_schema()  # regenerate: missionctl schema -o missions/...
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_examples_validate_with_the_schema_their_line_names(path: Path) -> None:
+    found = MODELINE.match(path.read_text(encoding="utf-8"))
+    assert found, f"{path.name} has no `# yaml-language-server: $schema=` first line"
+    assert "://" not in found.group(1)  # a file that works offline, never a made-up address
+    schema_path = (path.parent / found.group(1)).resolve()
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    composed = compose_file(path, str(path))
+    errors = [e.message for e in
+              jsonschema.Draft7Validator(schema).iter_errors(as_editor_sees(composed.root))]
+    assert errors == []
+
+
+def test_new_writes_the_schema_its_line_names(tmp_path: Path) -> None:
+    from missionctl.cli.app import main
+
+    path = tmp_path / "trip.yaml"
+    assert main(["new", str(path), "--start", "2027-05-11"]) == 0
+    found = MODELINE.match(path.read_text(encoding="utf-8"))
+    assert found and found.group(1) == SCHEMA_FILE
+    schema = json.loads((tmp_path / SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert schema == json_schema()
+    doc = as_editor_sees(compose_file(path, "trip.yaml").root)
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(doc)) == []
+    # somebody else's file of that name is left alone; the mission is still written
+    (tmp_path / SCHEMA_FILE).write_text('{"mine": true}\n')
+    assert main(["new", str(tmp_path / "other.yaml")]) == 0
+    assert (tmp_path / SCHEMA_FILE).read_text() == '{"mine": true}\n'

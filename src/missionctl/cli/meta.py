@@ -65,14 +65,28 @@ def new(
         help="First day, YYYY-MM-DD (default: a Tuesday at least two weeks ahead).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> int:
-    """Write a new mission file that passes `check`, to start from."""
-    from missionctl.atomic import write_atomic
+    """Write a new mission file that passes `check`, to start from, and the schema beside it
+    that its `$schema` line names."""
+    import json
+    import sys
+
+    from missionctl import outputs
     from missionctl.errors import UserError
+    from missionctl.schema import SCHEMA_FILE, json_schema
     from missionctl.template import new_mission
 
     if path.exists() and not force:
         raise UserError(f"{path} already exists; choose another name or pass --force")
     text = new_mission(path.stem, country, timezone, start)
-    write_atomic(path, text)
-    typer.echo(f"wrote {path}; now run: missionctl check {path}")
+    outputs.write(path, text, outputs.guard("new", force=force))
+    schema_path = path.parent / SCHEMA_FILE
+    try:  # the schema is ours to refresh; somebody else's file of that name is left alone
+        outputs.write(schema_path, json.dumps(json_schema(), indent=2) + "\n",
+                      outputs.guard("new"))
+    except UserError as exc:
+        print(f"missionctl: {exc}; the $schema line of {path.name} names it, so an editor "
+              "will not complete keys until it is the schema (missionctl schema -o FILE)",
+              file=sys.stderr)
+    typer.echo(f"wrote {path} (and {schema_path.name} beside it, for editors); now run: "
+               f"missionctl check {path}")
     return 0
