@@ -1,4 +1,4 @@
-"""Reading only regular files (`yamlnodes.read_regular`, `missions.py`): a device, a FIFO or a
+"""Reading only regular files (`reading.read_regular`, `missions.py`): a device, a FIFO or a
 file over the size bound is one line (exit 2) when named, MC001 when found in a folder, MC008
 when included; never a hang, never memory without end.
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from missionctl import yamlnodes
+from missionctl import reading
 from missionctl.loader import load
 
 HEADER = """\
@@ -94,7 +94,7 @@ def test_special_includes_are_mc008(tmp_path: Path) -> None:
 def test_a_file_over_the_bound_is_mc001(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     with big.open("wb") as fh:  # sparse: no disk used, no memory either
-        fh.truncate(yamlnodes.MAX_FILE_BYTES + 1)
+        fh.truncate(reading.MAX_FILE_BYTES + 1)
     done = missionctl("check", big)
     assert done.returncode == 1
     assert f"{big}:1:1: MC001 error {big} is 64.0 MiB, over the 64 MiB a mission file may be" \
@@ -102,7 +102,7 @@ def test_a_file_over_the_bound_is_mc001(tmp_path: Path) -> None:
 
 
 def test_the_whole_mission_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlnodes, "MAX_MISSION_BYTES", 100_000)
+    monkeypatch.setattr(reading, "MAX_MISSION_BYTES", 100_000)
     filler = "x-pad: " + "a" * 30_000 + "\n"
     names = [f"p{i}.yaml" for i in range(5)]
     for name in names:

@@ -48,7 +48,7 @@ def _short(text: str, limit: int = 100) -> str:
 
 def require_file(path: Path) -> None:
     """`path` names a regular file (after symbolic links): else one line, exit 2."""
-    from missionctl.yamlnodes import kind_of
+    from missionctl.reading import kind_of
 
     require_path(path)
     mode = os.stat(path).st_mode
@@ -61,14 +61,14 @@ def find_missions(root: Path, *, unreadable: bool = False) -> list[Path]:
     """Every mission file under a directory: YAML files with a top-level `mission:` key.
 
     A cheap text test picks them out (include files have no `mission:` key), so a large
-    repository is not parsed twice. Only regular files are read (`yamlnodes.read_regular`:
+    repository is not parsed twice. Only regular files are read (`reading.read_regular`:
     never a FIFO, a device or a file over the size bound); a `.yaml` entry that is not one,
     or is too large, is listed too with `unreadable` (`check` reports it as MC001), and is
     skipped otherwise.
     """
     import re
 
-    from missionctl.yamlnodes import NotReadable, read_regular
+    from missionctl.reading import NotReadable, read_regular
 
     pattern = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
     found: list[Path] = []
@@ -166,7 +166,7 @@ def _missions_in(folder: Path) -> list[Path]:
     """The mission files directly in `folder` (not below it)."""
     import re
 
-    from missionctl.yamlnodes import NotReadable, read_regular
+    from missionctl.reading import NotReadable, read_regular
 
     pattern = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
     out: list[Path] = []

@@ -10,9 +10,7 @@ events).
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +21,10 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from missionctl import reading
 from missionctl.findings import Finding, Loc
 from missionctl.gcpause import collector_paused
+from missionctl.reading import NotReadable, read_regular, reason, wide_encoding
 
 # A mission (the mission file and all its includes together) may grow through aliases by at
 # most this many nodes (each alias counts the size of the subtree it repeats). Real missions
@@ -33,13 +33,6 @@ from missionctl.gcpause import collector_paused
 # to the text, not to its expansion; counted over the whole mission (`Budget`), so forty
 # includes each just under the bound cannot add up to forty times the work.
 MAX_ALIAS_EXPANSION = 1_000_000
-
-# Only regular files are read, each at most MAX_FILE_BYTES and a whole mission (the mission
-# file and its includes) at most MAX_MISSION_BYTES. A 10,000-event mission is about 4 MB, so
-# these bounds are far above any real programme; they keep `check /dev/zero`, a runaway
-# generated file or a FIFO from eating memory or waiting forever.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_MISSION_BYTES = 256 * 1024 * 1024
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -50,14 +43,12 @@ __all__ = [
     "MappingNode",
     "MappingWalker",
     "Node",
-    "NotReadable",
     "ScalarNode",
     "SequenceNode",
     "compose_file",
     "compose_text",
     "is_null",
     "loc_of",
-    "read_regular",
 ]
 
 
@@ -67,61 +58,12 @@ class Budget:
     added by aliases. Once either is spent, the one MC001 that says so stands for the rest:
     the loader reads no further include."""
 
-    bytes_left: int = field(default_factory=lambda: MAX_MISSION_BYTES)
+    bytes_left: int = field(default_factory=lambda: reading.MAX_MISSION_BYTES)
     nodes_left: int = field(default_factory=lambda: MAX_ALIAS_EXPANSION)
 
     @property
     def spent(self) -> bool:
         return self.bytes_left < 0 or self.nodes_left < 0
-
-
-class NotReadable(Exception):
-    """A path that is not read: not a regular file, or too large. The message says which, in a
-    person's words, after the file's name ("is a FIFO (named pipe), not a file")."""
-
-
-def kind_of(mode: int) -> str:
-    """What a non-regular file is, as a person names it."""
-    return ("a directory" if stat.S_ISDIR(mode) else
-            "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
-            "a character device" if stat.S_ISCHR(mode) else
-            "a block device" if stat.S_ISBLK(mode) else
-            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-
-
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file at `path` (symbolic links followed), at most `limit`.
-
-    Raises `NotReadable` for anything else (a FIFO, a device, a socket, a directory) and for a
-    file over `limit`, and `OSError` when it cannot be opened. Never waits and never reads
-    without end: the kind is checked before opening, and again on the open descriptor, which
-    is opened non-blocking (a FIFO swapped in meanwhile opens at once, with no writer).
-    """
-    mode = os.stat(path).st_mode
-    if not stat.S_ISREG(mode):
-        raise NotReadable(f"is {kind_of(mode)}, not a file")
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotReadable(f"is {kind_of(st.st_mode)}, not a file")
-        if st.st_size > limit:
-            raise NotReadable(_too_large(st.st_size, limit))
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:  # it grew while being read
-                raise NotReadable(_too_large(size, limit))
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _too_large(size: int, limit: int) -> str:
-    return (f"is {size / 2**20:,.1f} MiB, over the {limit // 2**20} MiB a mission file may be "
-            "(a 10,000-event mission is about 4 MiB)")
 
 
 class Composed(NamedTuple):
@@ -187,25 +129,21 @@ def compose_file(path: Path, shown: str, budget: Budget | None = None) -> Compos
         return _mc001(shown, 1, 1, f"{shown} {exc}; missionctl reads only regular files "
                       "of YAML text: name the mission's .yaml file")
     except (OSError, ValueError) as exc:
-        return _mc001(shown, 1, 1, f"cannot read {shown}: {_reason(exc)}")
+        return _mc001(shown, 1, 1, f"cannot read {shown}: {reason(exc)}")
     if budget is not None:
         budget.bytes_left -= len(data)
         if budget.bytes_left < 0:
             return _mc001(shown, 1, 1, f"with {shown}, the mission's files together pass "
-                          f"{MAX_MISSION_BYTES // 2**20} MiB, far more than any programme; "
+                          f"{reading.MAX_MISSION_BYTES // 2**20} MiB, far more than any programme; "
                           "include fewer or smaller files")
     return compose_bytes(data, shown, budget)
-
-
-def _reason(exc: BaseException) -> str:
-    return (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
 
 
 def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Composed:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
-        wide = _wide_encoding(data)
+        wide = wide_encoding(data)
         if wide is not None:
             return _mc001(shown, 1, 1, f"this file is {wide} text; save it as UTF-8 (in most "
                           "editors: Save As, encoding UTF-8)")
@@ -223,31 +161,6 @@ def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Comp
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
         )
     return compose_text(text, shown, budget)
-
-
-def _wide_encoding(data: bytes) -> str | None:
-    """"UTF-16 (little-endian)" and the like when `data` looks like text in a wide encoding:
-    its byte order mark, or (without one) mostly NULs at the bytes where ASCII characters
-    have them in that encoding and printable text at the others."""
-    marks = ((b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
-             (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
-             (b"\xff\xfe", "UTF-16 (little-endian)"), (b"\xfe\xff", "UTF-16 (big-endian)"))
-    for mark, name in marks:
-        if data.startswith(mark):
-            return name
-    head = data[:4096]
-    head = head[:len(head) - len(head) % 4]
-    if len(head) < 8:
-        return None
-    layouts = (("UTF-32 (little-endian)", 4, 0), ("UTF-32 (big-endian)", 4, 3),
-               ("UTF-16 (little-endian)", 2, 0), ("UTF-16 (big-endian)", 2, 1))
-    for name, width, low in layouts:
-        chars = head[low::width]
-        zeros = sum(1 for i, b in enumerate(head) if i % width != low and b == 0)
-        printable = sum(1 for b in chars if b in (9, 10, 13) or b >= 32)
-        if zeros >= 0.9 * (len(head) - len(chars)) and printable >= 0.9 * len(chars):
-            return name
-    return None
 
 
 def compose_text(text: str, shown: str, budget: Budget | None = None) -> Composed:

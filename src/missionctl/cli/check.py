@@ -63,7 +63,7 @@ def _missions(files: list[Path]) -> list[Path]:
     that no mission includes is a usage error: a path that checks nothing must not pass."""
     from missionctl.errors import UserError
     from missionctl.missions import missions_including, once
-    from missionctl.yamlnodes import NotReadable, read_regular
+    from missionctl.reading import NotReadable, read_regular
 
     out: list[Path] = []
     for path in files:

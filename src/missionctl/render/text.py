@@ -65,7 +65,7 @@ class Sources:
     def _read(file: str) -> list[str] | None:
         from pathlib import Path
 
-        from missionctl.yamlnodes import NotReadable, read_regular
+        from missionctl.reading import NotReadable, read_regular
 
         try:  # only a regular file, bounded: never a FIFO or /dev/zero (MC001 says why)
             data = read_regular(Path(file))
