@@ -133,18 +133,15 @@ def run(
     force: bool = False,
 ) -> GeocodeResult:
     """Geocode the venues that need it. Writes the results file (default mode), or returns the
-    diff in `result.patch` (`patch=True`) and writes it to `output` when one is given; nothing
-    else is written but the cache. The output is checked before any request: never one of the
-    mission's files, never a file missionctl did not write unless `force`
-    (`missionctl.outputs`). Raises NetError (the cache keeps what was answered; no results
-    file is written), FormatErrors, UserError."""
+    diff in `result.patch` (`patch=True`), written to `output` if given; nothing else but the
+    cache. The output is checked before any request (`missionctl.outputs`: never a file of
+    the mission; one missionctl did not write only with `force`). Raises NetError (the cache
+    keeps what was answered; nothing else is written), FormatErrors, UserError."""
     from missionctl import outputs
     from missionctl.net.errors import host_of
 
     mission_path, mission, _ = open_mission(path, note=NOTHING_SENT)
-    target = output
-    if not patch and target is None:
-        target = mission_path.parent / DEFAULT_OUTPUT
+    target = mission_path.parent / DEFAULT_OUTPUT if output is None and not patch else output
     rules = outputs.guard("geocode", mission.files, force=force, marker=MARKER)
     if target is not None:
         outputs.check(target, rules)
