@@ -65,9 +65,10 @@ def test_examples_validate_with_the_schema_their_line_names(path: Path) -> None:
     assert "://" not in found.group(1)  # a file that works offline, never a made-up address
     schema_path = (path.parent / found.group(1)).resolve()
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    composed = compose_file(path, str(path))
+    root = compose_file(path, str(path)).root
+    assert root is not None
     errors = [e.message for e in
-              jsonschema.Draft7Validator(schema).iter_errors(as_editor_sees(composed.root))]
+              jsonschema.Draft7Validator(schema).iter_errors(as_editor_sees(root))]
     assert errors == []
 
 
@@ -80,7 +81,9 @@ def test_new_writes_the_schema_its_line_names(tmp_path: Path) -> None:
     assert found and found.group(1) == SCHEMA_FILE
     schema = json.loads((tmp_path / SCHEMA_FILE).read_text(encoding="utf-8"))
     assert schema == json_schema()
-    doc = as_editor_sees(compose_file(path, "trip.yaml").root)
+    root = compose_file(path, "trip.yaml").root
+    assert root is not None
+    doc = as_editor_sees(root)
     assert list(jsonschema.Draft7Validator(schema).iter_errors(doc)) == []
     # somebody else's file of that name is left alone; the mission is still written
     (tmp_path / SCHEMA_FILE).write_text('{"mine": true}\n')
