@@ -1,0 +1,116 @@
+"""The state of reading one file, and the shape checks every field converter starts with.
+
+`Ctx` says where findings go and collects the references to resolve once every file is
+read; `scalar`, `seq` and `mapping` turn a node of the wrong shape into MC003 at the node;
+`parsed` wraps a text parser of `values.py` into a converter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from missionctl import values as v
+from missionctl.findings import Finding, Loc
+from missionctl.yamlnodes import MappingNode, MappingWalker, Node, ScalarNode, SequenceNode, is_null
+
+
+class NodeLocs(Mapping[str, Loc]):
+    """Field name -> Loc of its value ("key:<name>" -> Loc of its key), built on demand.
+
+    The loader records a position for every field of every object but findings read only a
+    few of them, so it keeps libyaml's marks and makes a Loc only when asked.
+    """
+
+    __slots__ = ("file", "key_marks", "marks")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[str, Any] = {}  # field -> mark of its value
+        self.key_marks: dict[str, Any] = {}  # field -> mark of its key
+
+    def __getitem__(self, key: str) -> Loc:
+        mark = self.key_marks[key[4:]] if key.startswith("key:") else self.marks[key]
+        return Loc(self.file, mark.line + 1, mark.column + 1)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str) and key.startswith("key:"):
+            return key[4:] in self.key_marks
+        return key in self.marks
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+
+class Skip(Exception):
+    """The value was wrong and has been reported; leave the field out."""
+
+
+@dataclass(slots=True)
+class Ctx:
+    """Per-file state while reading: where findings go and references to resolve later."""
+
+    file: str
+    findings: list[Finding]
+    refs: list[tuple[str, str, Loc]] = field(default_factory=list)  # (table, id, loc)
+    walker: MappingWalker = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.walker = MappingWalker(self.file, self.findings.append)
+
+    def loc(self, node: Node) -> Loc:
+        m = node.start_mark
+        return Loc(self.file, m.line + 1, m.column + 1)
+
+    def error(self, code: str, message: str, node: Node) -> None:
+        self.findings.append(Finding(code, message, self.loc(node)))
+
+    def invalid(self, message: str, node: Node) -> Skip:
+        self.error("MC003", message, node)
+        return Skip()
+
+
+def scalar(node: Node, ctx: Ctx, what: str = "a single value") -> str:
+    if not isinstance(node, ScalarNode):
+        shape = "a list" if isinstance(node, SequenceNode) else "a mapping"
+        raise ctx.invalid(f"expected {what} here, found {shape}", node)
+    return str(node.value)
+
+
+def parsed(parse: Callable[[str], Any]) -> Callable[[Node, Ctx], Any]:
+    """A converter from a text parser that raises `values.Invalid` (MC003 at the value)."""
+
+    def conv(node: Node, ctx: Ctx) -> Any:
+        if node.__class__ is not ScalarNode:
+            scalar(node, ctx)  # raises with the right message
+        try:
+            return parse(node.value)
+        except v.Invalid as exc:
+            raise ctx.invalid(str(exc), node) from None
+
+    return conv
+
+
+def seq(node: Node, ctx: Ctx, what: str) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, ScalarNode) and not is_null(node):
+        # A single value where a list is expected reads as a list of one: `attendees: ana`.
+        return [node]
+    if is_null(node):
+        return []
+    ctx.error("MC003", f"expected a list of {what}, found a mapping", node)
+    return []
+
+
+def mapping(node: Node, ctx: Ctx, what: str) -> MappingNode | None:
+    if isinstance(node, MappingNode):
+        return node
+    if is_null(node):
+        return None
+    ctx.error("MC003", f"expected a mapping of {what} here", node)
+    return None

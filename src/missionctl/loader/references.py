@@ -1,0 +1,94 @@
+"""References as written: people (`ana`, `group:x`, `org:y`) and ids of other objects.
+
+Each reference is recorded in `Ctx.refs` with where it stands; the resolver checks them all
+once every file is read (MC006), since an id may be defined in a later include.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from missionctl import values as v
+from missionctl.findings import Loc
+from missionctl.loader.context import Ctx, Skip, scalar, seq
+from missionctl.model import Ref
+from missionctl.yamlnodes import Node
+
+REF_TABLES = {"person": "people", "group": "groups", "org": "organisations"}
+
+
+def ref_to(table: str) -> Callable[[Node, Ctx], str]:
+    """A converter for the id of one object of `table` (a venue, an organisation...)."""
+
+    def conv(node: Node, ctx: Ctx) -> str:
+        text = scalar(node, ctx, f"a {table} id")
+        try:
+            v.ident(text)
+        except v.Invalid as exc:
+            raise ctx.invalid(str(exc), node) from None
+        ctx.refs.append((table, text, ctx.loc(node)))
+        return text
+
+    return conv
+
+
+def parse_ref(node: Node, ctx: Ctx, persons_only: bool = False) -> Ref:
+    text = scalar(node, ctx, "a reference").strip()
+    kind, _, ident = text.partition(":") if ":" in text else ("person", "", text)
+    table = REF_TABLES.get(kind)
+    if table is None or (persons_only and kind != "person"):
+        want = "a person id" if persons_only else "a person id, group:<id> or org:<id>"
+        raise ctx.invalid(f"'{text}' is not {want}", node)
+    if v.ID_RE.match(ident) is None:
+        raise ctx.invalid(v.bad_id(ident), node)
+    mark = node.start_mark
+    loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
+    ctx.refs.append((table, ident, loc))
+    return Ref(kind, ident, loc)
+
+
+def refs(node: Node, ctx: Ctx, persons_only: bool = False) -> tuple[Ref, ...]:
+    """A list of people references; one reached twice is kept once."""
+    out: list[Ref] = []
+    seen: set[tuple[str, str]] = set()
+    for item in seq(node, ctx, "people references"):
+        try:
+            ref = parse_ref(item, ctx, persons_only)
+        except Skip:
+            continue
+        if (ref.kind, ref.id) not in seen:
+            seen.add((ref.kind, ref.id))
+            out.append(ref)
+    return tuple(out)
+
+
+def persons(node: Node, ctx: Ctx) -> tuple[Ref, ...]:
+    return refs(node, ctx, persons_only=True)
+
+
+def group_ids(node: Node, ctx: Ctx) -> tuple[Ref, ...]:
+    """A person's `groups`: group ids, with or without the `group:` prefix."""
+    out = []
+    for item in seq(node, ctx, "group ids"):
+        text = scalar(item, ctx, "a group id").removeprefix("group:")
+        try:
+            v.ident(text)
+        except v.Invalid as exc:
+            ctx.error("MC003", str(exc), item)
+            continue
+        loc = ctx.loc(item)
+        ctx.refs.append(("groups", text, loc))
+        out.append(Ref("group", text, loc))
+    return tuple(out)
+
+
+def orgpair(node: Node, ctx: Ctx) -> tuple[str, str]:
+    """A B2B meeting's `between`: two different organisation ids."""
+    items = seq(node, ctx, "two organisation ids")
+    if len(items) != 2:
+        raise ctx.invalid("between names exactly two organisations", node)
+    a, b = (ref_to("organisations")(i, ctx) for i in items)
+    if a == b:
+        raise ctx.invalid(f"a meeting is between two different organisations, not '{a}' twice",
+                          items[1])
+    return (a, b)

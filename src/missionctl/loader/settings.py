@@ -1,0 +1,71 @@
+"""The values of the `checks:` section and of `waive:`: rule codes, severities, travel model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from missionctl import values as v
+from missionctl.loader.context import Ctx, mapping, parsed, scalar
+from missionctl.yamlnodes import Node, is_null
+
+
+def waive(node: Node, ctx: Ctx) -> dict[str, str]:
+    """`{MC404: "reason"}`: each waived code needs a reason."""
+    from missionctl.rules.catalogue import RULES
+
+    m = mapping(node, ctx, "rule codes to reasons")
+    out: dict[str, str] = {}
+    for code, knode, vnode in ctx.walker.pairs(m) if m else ():
+        if not rule_key(code, knode, ctx, RULES, "waived"):
+            continue
+        reason = scalar(vnode, ctx, "a reason").strip() if not is_null(vnode) else ""
+        if not reason:
+            ctx.error("MC003", f"waiving {code} needs a reason: write why it is acceptable", vnode)
+            continue
+        out[code] = reason
+    return out
+
+
+def rule_key(code: str, knode: Node, ctx: Ctx, rules: dict[str, Any], verb: str) -> bool:
+    """Whether `code` names a rule that may be `verb` (waived, changed); MC003 if not."""
+    if code not in rules:
+        ctx.error("MC003", f"'{code}' is not a rule code{v.did_you_mean(code, list(rules))}",
+                  knode)
+        return False
+    if code.startswith("MC0"):
+        ctx.error("MC003", f"{code} is a format rule: it is always an error and cannot be {verb}",
+                  knode)
+        return False
+    return True
+
+
+def severities(node: Node, ctx: Ctx) -> dict[str, str]:
+    from missionctl.rules.catalogue import RULES
+
+    m = mapping(node, ctx, "rule codes to severities")
+    out: dict[str, str] = {}
+    for code, knode, vnode in ctx.walker.pairs(m) if m else ():
+        if not rule_key(code, knode, ctx, RULES, "changed"):
+            continue
+        level = scalar(vnode, ctx, "a severity")
+        if level not in ("error", "warning", "info", "off"):
+            ctx.error("MC003", f"'{level}' is not a severity; write error, warning, info or off",
+                      vnode)
+            continue
+        out[code] = level
+    return out
+
+
+def speed(node: Node, ctx: Ctx) -> float:
+    value: float = parsed(v.number)(node, ctx)
+    if value <= 0:
+        raise ctx.invalid("a speed must be more than 0 km/h", node)
+    return value
+
+
+def factor(node: Node, ctx: Ctx) -> float:
+    value: float = parsed(v.number)(node, ctx)
+    if value < 1:
+        raise ctx.invalid("a road factor is at least 1 (roads are never shorter than a line)",
+                          node)
+    return value
