@@ -7,6 +7,7 @@ from typing import Any
 
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
+from missionctl.loader.groups import group_members
 from missionctl.loader.read import SINGULAR, Raw, RawMission
 from missionctl.model import (
     B2BMeeting,
@@ -44,56 +45,6 @@ class Resolver:
             if ident not in known:
                 hint = v.did_you_mean(ident, list(known))
                 self.error("MC006", f"there is no {SINGULAR[table]} '{ident}'{hint}", loc)
-
-    def group_members(self, org_people: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-        groups = self.raw.sections["groups"]
-        people = self.raw.sections["people"]
-        direct: dict[str, set[str]] = {g: set() for g in groups}
-        subgroups: dict[str, list[Ref]] = {g: [] for g in groups}
-        for gid, g in groups.items():
-            for ref in g.data.get("members", ()):
-                if ref.kind == "person" and ref.id in people:
-                    direct[gid].add(ref.id)
-                elif ref.kind == "org":
-                    direct[gid] |= org_people.get(ref.id, frozenset())
-                elif ref.kind == "group" and ref.id in groups:
-                    subgroups[gid].append(ref)
-        for pid, p in people.items():
-            for ref in p.data.get("groups", ()):
-                if ref.id in direct:
-                    direct[ref.id].add(pid)
-        self._break_cycles(subgroups)
-        done: dict[str, frozenset[str]] = {}
-
-        def members(gid: str) -> frozenset[str]:
-            if gid not in done:
-                out = set(direct[gid])
-                for sub in subgroups[gid]:
-                    out |= members(sub.id)
-                done[gid] = frozenset(out)
-            return done[gid]
-
-        return {gid: members(gid) for gid in groups}
-
-    def _break_cycles(self, subgroups: dict[str, list[Ref]]) -> None:
-        """Report each group cycle once (MC006 at the member that closes it) and cut it."""
-        state: dict[str, int] = {}  # 1 = on the path, 2 = finished
-
-        def visit(gid: str, path: list[str]) -> None:
-            state[gid] = 1
-            for ref in list(subgroups[gid]):
-                if state.get(ref.id) == 1:
-                    cycle = " -> ".join([*path[path.index(ref.id):], gid, ref.id])
-                    self.error("MC006", f"groups include each other in a cycle ({cycle}); "
-                               "remove one of these members", ref.loc)
-                    subgroups[gid].remove(ref)
-                elif ref.id not in state:
-                    visit(ref.id, [*path, gid])
-            state[gid] = 2
-
-        for gid in subgroups:
-            if gid not in state:
-                visit(gid, [])
 
     # -- instants ----------------------------------------------------------------------
     def instant(self, value: v.LocalDateTime, zone: str, r: Raw, field: str) -> datetime | None:
@@ -172,7 +123,7 @@ def resolve(raw: RawMission) -> Mission | None:
         if p.organisation:
             org_people.setdefault(p.organisation, set()).add(p.id)
     org_frozen = {k: frozenset(val) for k, val in org_people.items()}
-    members = res.group_members(org_frozen)
+    members = group_members(raw, org_frozen, res.findings.append)
     groups = {k: Group(k, r.loc, r.locs, r.data.get("name"), r.data.get("members", ()), r.extra)
               for k, r in s["groups"].items()}
     venues = {k: _venue(r, res.zone) for k, r in s["venues"].items()}
