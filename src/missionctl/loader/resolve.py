@@ -58,14 +58,16 @@ class Resolver:
         d = r.data
         start_v: v.LocalDateTime | None = d.get("start")
         invalid = d.get("__invalid__", set())
-        has_end, has_dur = "end" in r.locs, "duration" in r.locs
+        # Written with a value (right or wrong): `end: ~` is "not given", as for any
+        # optional field, so `end: ~` beside a duration is that duration.
+        has_end = "end" in d or "end" in invalid
+        has_dur = "duration" in d or "duration" in invalid
         if has_end and has_dur:
             self.error("MC007", f"event '{r.id}' has both 'end' and 'duration'; keep one",
                        r.locs["key:duration"])
             return None
         if not has_end and not has_dur:
-            self.error("MC007", f"event '{r.id}' has neither 'end' nor 'duration'; add one",
-                       r.loc)
+            self._no_end(r)
             return None
         if start_v is None or invalid & {"end", "duration"}:
             return None
@@ -88,6 +90,16 @@ class Resolver:
                        "event write the full end date and time", r.locs[field])
             return None
         return start, end
+
+    def _no_end(self, r: Raw) -> None:
+        """MC007 for an event with no end: at an empty `end:`/`duration:`, else at its id."""
+        empty = next((name for name in ("end", "duration") if name in r.locs), None)
+        if empty is None:
+            self.error("MC007", f"event '{r.id}' has neither 'end' nor 'duration'; add one",
+                       r.loc)
+            return
+        self.error("MC007", f"event '{r.id}' has an empty '{empty}'; write when it ends "
+                   "(end: 11:30) or how long it lasts (duration: 1h30m)", r.locs[empty])
 
     @staticmethod
     def _bare_end(
