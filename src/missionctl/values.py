@@ -17,6 +17,14 @@ class Invalid(ValueError):
     """A value of the wrong kind; the message says what was expected."""
 
 
+# The bounds of what a mission can hold (docs/format.md, "Bounds"). Python's calendar runs
+# from year 1 to 9999, and an instant there plus an offset or a day falls off its edge; no
+# trade mission is planned in either. Every span (a duration, an event, a mission) is at
+# most MAX_SPAN, so nothing downstream builds a calendar for centuries.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_SPAN = timedelta(days=366)
+
+
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -48,9 +56,17 @@ def a_date(text: str) -> date:
     if not m:
         raise Invalid(f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2027-05-11")
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
         raise Invalid(f"'{text}' is not a real date ({exc})") from None
+    _in_years(day.year, text)
+    return day
+
+
+def _in_years(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Invalid(f"'{text}' is outside the years missionctl accepts "
+                      f"({FIRST_YEAR}-{LAST_YEAR}); check the year")
 
 
 def a_time(text: str, *, allow_24: bool = False) -> time:
@@ -116,6 +132,7 @@ def date_time(text: str) -> LocalDateTime:
         wall = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
     except ValueError as exc:
         raise Invalid(f"'{text}' is not a real date and time ({exc})") from None
+    _in_years(wall.year, text)
     return LocalDateTime(wall, _offset(m[7]) if m[7] else None)
 
 
@@ -142,12 +159,20 @@ def duration(text: str) -> timedelta:
     m = _ISO_DUR_RE.match(s)
     if m and s not in ("P", "PT") and not s.endswith("T"):
         d, h, mi, sec = (int(x or 0) for x in m.groups())
-        return timedelta(days=d, hours=h, minutes=mi, seconds=sec)
+        return _span(text, ((d * 24 + h) * 60 + mi) * 60 + sec)
     m = _DUR_RE.match(s)
     if s and m and any(m.groups()):
         d, h, mi = (int(x or 0) for x in m.groups())
-        return timedelta(days=d, hours=h, minutes=mi)
+        return _span(text, ((d * 24 + h) * 60 + mi) * 60)
     raise Invalid(f"'{text}' is not a duration; write e.g. 45m, 1h30m, 2h or PT1H30M")
+
+
+def _span(text: str, seconds: int) -> timedelta:
+    # Compared as an int first: timedelta itself overflows past 999,999,999 days.
+    if seconds > MAX_SPAN.total_seconds():
+        raise Invalid(f"'{text}' is longer than {MAX_SPAN.days} days, the longest duration "
+                      "missionctl accepts; check the number")
+    return timedelta(seconds=seconds)
 
 
 def zone_name(text: str) -> str:

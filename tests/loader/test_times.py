@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from missionctl.loader import Loaded
+from missionctl.cli.app import main
+from missionctl.loader import Loaded, load
 
 EV = "events:\n  e:\n    kind: meeting\n    title: M\n    start: 2027-05-11 10:00\n"
 Found = Callable[..., list[tuple[str, int, int]]]
@@ -45,3 +47,80 @@ def test_an_empty_end_or_duration_beside_the_other_is_not_given(
 
 def test_both_empty_is_one_mc007_at_end(found: Found) -> None:
     assert found(EV + "    end:\n    duration: ~\n") == [("MC007", 14, 9)]
+
+
+# -- dates at the edge of the calendar ------------------------------------------------------
+def mc003(result: Loaded) -> list[tuple[int, int, str]]:
+    return [(f.loc.line, f.loc.column, f.message) for f in result.findings if f.code == "MC003"]
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    ("0001-01-01 00:00-12:00", "0001-01-01 01:00-12:00"),
+    ("0001-01-01 00:30+12:00", "'01:30'"),
+    ("1899-12-31 23:00", "'23:30'"),
+])
+def test_a_year_before_1900_is_mc003_at_the_value(
+    loaded: Callable[..., Loaded], start: str, end: str
+) -> None:
+    body = EV.replace("2027-05-11 10:00", start) + f"    end: {end}\n"
+    found = mc003(loaded(body))
+    assert found[0] == (13, 12, f"'{start}' is outside the years missionctl accepts "
+                                "(1900-2999); check the year")
+
+
+@pytest.mark.parametrize("end", ["9999-12-31 23:59", "3000-01-01 00:00"])
+def test_an_end_after_2999_is_mc003_at_the_value(loaded: Callable[..., Loaded], end: str) -> None:
+    assert mc003(loaded(EV + f"    end: {end}\n")) == [
+        (14, 10, f"'{end}' is outside the years missionctl accepts (1900-2999); check the year")]
+
+
+def test_a_start_in_9999_with_a_duration_is_mc003(loaded: Callable[..., Loaded]) -> None:
+    body = EV.replace("2027-05-11 10:00", "9999-12-31 23:00") + "    duration: 2h\n"
+    assert [(line, col) for line, col, _ in mc003(loaded(body))] == [(13, 12)]
+
+
+def test_mission_dates_outside_the_years_are_mc003(write: Callable[..., Path]) -> None:
+    path = write("missionctl: 1\nmission:\n  id: m\n  title: M\n  host_country: MA\n"
+                 "  timezone: Africa/Casablanca\n  start: 0001-01-01\n  end: 9999-12-31\n")
+    assert [(f.code, f.loc.line, f.loc.column) for f in load(path).findings] == [
+        ("MC003", 7, 10), ("MC003", 8, 8)]
+
+
+@pytest.mark.parametrize("written", ["P99999999999D", "99999999h", "367d", "P367D",
+                                     "8809h", "528481m"])
+def test_a_duration_over_366_days_is_mc003_at_it(
+    loaded: Callable[..., Loaded], written: str
+) -> None:
+    assert mc003(loaded(EV + f"    duration: {written}\n")) == [
+        (14, 15, f"'{written}' is longer than 366 days, the longest duration missionctl "
+                 "accepts; check the number")]
+
+
+def test_a_duration_of_366_days_is_read(loaded: Callable[..., Loaded]) -> None:
+    result = loaded(EV.replace("meeting", "stay") + "    duration: 8784h\n")
+    assert mc003(result) == []
+    assert result.mission is not None
+    e = result.mission.events["e"]
+    assert e.end - e.start == timedelta(days=366)
+
+
+@pytest.mark.parametrize("args", [["check"], ["itinerary", "--format", "ics"],
+                                  ["contacts", "--format", "vcf"]])
+@pytest.mark.parametrize("event", [
+    "start: 0001-01-01 00:00-12:00, end: 0001-01-01 01:00-12:00",
+    "start: 0001-01-01 00:30+12:00, duration: 1h",
+    "start: 2027-05-11 10:00, end: 9999-12-31 23:59",
+    "start: 9999-12-31 23:00, duration: 2h",
+    "start: 2027-05-11 10:00, duration: P99999999999D",
+])
+def test_edge_dates_are_findings_through_the_cli(
+    write: Callable[..., Path], capsys: pytest.CaptureFixture[str], args: list[str],
+    event: str,
+) -> None:
+    path = write("people:\n  ana: {name: Ana, email: ana@example.org}\nevents:\n"
+                 f"  e: {{kind: visit, title: V, {event}, attendees: [ana]}}\n", header=True)
+    assert main([*args, str(path)]) == 1
+    out = capsys.readouterr()
+    assert "MC003" in out.out + out.err
+    assert "internal error" not in out.err
+
