@@ -13,9 +13,11 @@ from missionctl.loader import fields as f
 from missionctl.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, is_null
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+# Years 1900-2999: the bound `values.py` sets (docs/format.md, "Bounds").
+YEAR = r"(19\d\d|2\d\d\d)"
+DATE = r"^" + YEAR + r"-\d{2}-\d{2}$"
 TIME = r"^\d{1,2}:\d{2}(:\d{2})?$"
-DATETIME = r"^\d{4}-\d{2}-\d{2}[Tt ]+\d{1,2}:\d{2}(:\d{2})?\s*(Z|z|[+-]\d{2}(:?\d{2})?)?$"
+DATETIME = r"^" + YEAR + r"-\d{2}-\d{2}[Tt ]+\d{1,2}:\d{2}(:\d{2})?\s*(Z|z|[+-]\d{2}(:?\d{2})?)?$"
 DURATION = r"^(P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?|(\d+\s*d)?\s*(\d+\s*h)?\s*(\d+\s*m(in)?)?)$"
 RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
 REF = r"^((group|org):)?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"

@@ -104,6 +104,82 @@ def test_a_duration_of_366_days_is_read(loaded: Callable[..., Loaded]) -> None:
     assert e.end - e.start == timedelta(days=366)
 
 
+# -- absurd spans ---------------------------------------------------------------------------
+def test_an_event_lasting_until_2999_is_mc003_at_its_end(loaded: Callable[..., Loaded]) -> None:
+    assert mc003(loaded(EV + "    end: 2999-12-31 23:59\n")) == [
+        (14, 10, "event 'e' would last 355,250 days (2027-05-11 10:00 -> 2999-12-31 23:59); "
+                 "an event lasts at most 366 days: check the date of its end")]
+
+
+def test_an_event_of_367_days_is_mc003_and_366_is_not(loaded: Callable[..., Loaded]) -> None:
+    stay = EV.replace("meeting", "stay")
+    assert [(line, col) for line, col, _ in mc003(loaded(stay + "    end: 2028-05-12 10:01\n"))] \
+        == [(14, 10)]
+    assert mc003(loaded(stay + "    end: 2028-05-11 10:00\n")) == []
+
+
+MISSION = ("missionctl: 1\nmission:\n  id: m\n  title: M\n  host_country: MA\n"
+           "  timezone: Africa/Casablanca\n  start: 2027-05-10\n  end: {end}\n")
+
+
+@pytest.mark.parametrize(("end", "days"), [("2999-05-14", 355_021), ("2028-05-10", 367)])
+def test_a_mission_longer_than_366_days_is_mc003_at_its_end(
+    loaded: Callable[..., Loaded], end: str, days: int
+) -> None:
+    assert mc003(loaded(MISSION.format(end=end), header=False)) == [
+        (8, 8, f"the mission would last {days:,} days (2027-05-10 to {end}); a mission lasts "
+               "at most 366 days: check the year of its end")]
+
+
+def test_a_mission_of_366_days_is_fine(loaded: Callable[..., Loaded]) -> None:
+    assert loaded(MISSION.format(end="2028-05-09"), header=False).findings == ()
+
+
+@pytest.mark.parametrize(("start", "where"), [
+    ("2999-05-12 12:00", "after the mission ends (2027-05-14)"),
+    ("2029-05-16 12:00", "after the mission ends (2027-05-14)"),
+    ("2025-05-08 12:00", "before the mission starts (2027-05-10)"),
+])
+def test_an_event_more_than_two_years_from_the_mission_is_mc003_at_its_start(
+    loaded: Callable[..., Loaded], start: str, where: str
+) -> None:
+    body = EV.replace("2027-05-11 10:00", start) + "    duration: 1h\n"
+    assert mc003(loaded(body)) == [
+        (13, 12, f"event 'e' is on {start[:10]}, more than two years {where}; check the year")]
+
+
+def test_an_event_ending_more_than_two_years_after_is_mc003_at_its_end(
+    loaded: Callable[..., Loaded],
+) -> None:
+    body = EV.replace("2027-05-11 10:00", "2029-05-10 10:00") + "    end: 2029-06-20 10:00\n"
+    assert mc003(loaded(body)) == [
+        (14, 10, "event 'e' ends on 2029-06-20, more than two years after the mission ends "
+                 "(2027-05-14); check the year")]
+
+
+def test_an_event_two_years_from_the_mission_is_read(loaded: Callable[..., Loaded]) -> None:
+    for start in ("2029-05-14 12:00", "2025-05-09 12:00"):
+        body = EV.replace("2027-05-11 10:00", start) + "    duration: 1h\n"
+        assert mc003(loaded(body)) == []
+
+
+def test_arrival_departure_and_b2b_far_from_the_mission_are_mc003(
+    loaded: Callable[..., Loaded],
+) -> None:
+    body = """\
+people:
+  ana: {name: Ana, arrival: 2027-05-09 10:00, departure: 2999-05-15 10:00}
+  bo: {name: Bo, arrival: 2025-05-08 10:00}
+b2b:
+  s: {title: S, date: 2072-05-12, start: '14:00', end: '16:00', slot: 25m, tables: 2}
+"""
+    assert [(line, col, message[:40]) for line, col, message in mc003(loaded(body))] == [
+        (10, 58, "person 'ana' departs on 2999-05-15, more"),
+        (11, 27, "person 'bo' arrives on 2025-05-08, more "),
+        (13, 23, "B2B session 's' is on 2072-05-12, more t"),
+    ]
+
+
 @pytest.mark.parametrize("args", [["check"], ["itinerary", "--format", "ics"],
                                   ["contacts", "--format", "vcf"]])
 @pytest.mark.parametrize("event", [
@@ -124,3 +200,14 @@ def test_edge_dates_are_findings_through_the_cli(
     assert "MC003" in out.out + out.err
     assert "internal error" not in out.err
 
+
+@pytest.mark.parametrize(("written", "ok"), [("2027-05-11", True), ("1900-01-01", True),
+                                             ("2999-12-31", True), ("1899-12-31", False),
+                                             ("0001-01-01", False), ("3000-01-01", False)])
+def test_the_schema_says_the_years(written: str, ok: bool) -> None:
+    import re
+
+    from missionctl.schema import DATE, DATETIME
+
+    assert bool(re.match(DATE, written)) is ok
+    assert bool(re.match(DATETIME, written + " 10:00")) is ok

@@ -7,6 +7,7 @@ from typing import Any
 
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
+from missionctl.loader.bounds import Window, event_span, mission_span
 from missionctl.loader.groups import group_members
 from missionctl.loader.read import SINGULAR, Raw, RawMission
 from missionctl.model import (
@@ -34,9 +35,22 @@ class Resolver:
         info = raw.info.data if raw.info else {}
         self.zone: str = info.get("timezone", "UTC")
         self.host: str = info.get("host_country", "ZZ")
+        # Set once the mission's dates are read and sound: where its instants may fall.
+        self.window: Window | None = None
 
     def error(self, code: str, message: str, loc: Loc, related: tuple[Loc, ...] = ()) -> None:
         self.findings.append(Finding(code, message, loc, related))
+
+    def report(self, finding: Finding | None) -> bool:
+        """Add `finding` if there is one; whether there was."""
+        if finding is not None:
+            self.findings.append(finding)
+        return finding is not None
+
+    def outside(self, what: str, instant: datetime, day: date, loc: Loc) -> bool:
+        """MC003 (and True) when `instant` is too far from the mission's dates."""
+        return self.window is not None and self.report(self.window.outside(what, instant, day,
+                                                                           loc))
 
     # -- references --------------------------------------------------------------------
     def check_refs(self) -> None:
@@ -89,6 +103,13 @@ class Resolver:
                        f"({_show(start, zone)} -> {_show(end, end_zone)}); for an overnight "
                        "event write the full end date and time", r.locs[field])
             return None
+        if self.report(event_span(r.id, start, end, (_show(start, zone), _show(end, end_zone)),
+                                  r.locs[field])):
+            return None
+        if (self.outside(f"event '{r.id}' is", start, start_v.wall.date(), r.locs["start"])
+                or self.outside(f"event '{r.id}' ends", end, _day(end, end_zone),
+                                r.locs[field])):
+            return None
         return start, end
 
     def _no_end(self, r: Raw) -> None:
@@ -112,6 +133,12 @@ class Resolver:
 
         local_date = start.astimezone(get_zone(end_zone)).date()
         return v.LocalDateTime(datetime.combine(local_date, end_t), None)
+
+
+def _day(instant: datetime, zone: str) -> date:
+    from missionctl.tz import zone as get_zone
+
+    return instant.astimezone(get_zone(zone)).date()
 
 
 def _show(instant: datetime, zone: str) -> str:
@@ -179,6 +206,8 @@ def _info(raw: RawMission, res: Resolver) -> MissionInfo:
     if "start" in d and "end" in d and end < start:
         res.error("MC007", f"the mission ends ({end}) before it starts ({start}); "
                   "check mission.end", locs["end"])
+    elif "start" in d and "end" in d and not res.report(mission_span(start, end, locs["end"])):
+        res.window = Window(start, end)
     return MissionInfo(
         id=d.get("id", "mission"), title=d.get("title", ""), host_country=res.host,
         timezone=res.zone, start=start, end=end, loc=loc, locs=locs,
@@ -202,8 +231,14 @@ def _person(r: Raw, res: Resolver) -> Person:
     arrival = departure = None
     if "arrival" in d:
         arrival = res.instant(d["arrival"], res.zone, r, "arrival")
+        if arrival and res.outside(f"person '{r.id}' arrives", arrival, d["arrival"].wall.date(),
+                                   r.locs["arrival"]):
+            arrival = None
     if "departure" in d:
         departure = res.instant(d["departure"], res.zone, r, "departure")
+        if departure and res.outside(f"person '{r.id}' departs", departure,
+                                     d["departure"].wall.date(), r.locs["departure"]):
+            departure = None
     if arrival and departure and departure <= arrival:
         res.error("MC007", f"{r.id} departs before arriving; check 'departure'",
                   r.locs["departure"])
@@ -282,6 +317,8 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
         return None
     if w1 <= w0:
         res.error("MC007", f"B2B session '{r.id}' ends before it starts", r.locs["end"])
+        return None
+    if res.outside(f"B2B session '{r.id}' is", w0, d["date"], r.locs["date"]):
         return None
     if d["slot"] <= timedelta(0):
         res.error("MC003", "a B2B slot must be longer than zero", r.locs["slot"])
