@@ -92,3 +92,23 @@ def test_the_addresses_that_crashed_the_ics_export_are_mc003(
     assert "m.yaml:10:27: MC003 error" in capsys.readouterr().out
     assert main(["itinerary", "--format", "ics", str(path)]) == 1
     assert "internal error" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("Portuguese", "pt"), ("português", "pt"), ("portugais", "pt"), ("Arabic", "ar"),
+    ("PT", "pt"), ("por", "pt"),
+])
+def test_a_language_name_suggests_its_code(written: str, hint: str) -> None:
+    with pytest.raises(v.Invalid) as caught:
+        v.language(written)
+    assert str(caught.value) == (f"'{written}' is not an ISO 639-1 language code "
+                                 f"(did you mean '{hint}'?)")
+
+
+def test_languages_portuguese_is_mc003_with_did_you_mean_pt(
+    write: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("people:\n  ana: {name: Ana, languages: [Portuguese, fr]}\n", header=True)
+    assert main(["check", str(path)]) == 1
+    assert ("m.yaml:10:32: MC003 error 'Portuguese' is not an ISO 639-1 language code "
+            "(did you mean 'pt'?)") in capsys.readouterr().out

@@ -207,7 +207,13 @@ def language(text: str) -> str:
 
     if not _LANG_RE.match(text) or text not in LANGUAGES:
         low = text.lower()
-        hint = f" (did you mean '{low}'?)" if low in LANGUAGES else ""
+        if low in LANGUAGES:
+            hint = f" (did you mean '{low}'?)"
+        else:  # a name (Portuguese, português, portugais) or a 3-letter code: the table
+            from missionctl.language_names import code_for  # loads only for this message
+
+            code = code_for(text)
+            hint = f" (did you mean '{code}'?)" if code else ""
         raise Invalid(f"'{text}' is not an ISO 639-1 language code{hint}")
     return text
 
