@@ -50,13 +50,19 @@ class Skip(Exception):
     """The value was wrong and has been reported; leave the field out."""
 
 
+# A reference to resolve once every file is read: (table, id, where it is written, whether
+# the field takes any kind of people reference, so that a group or an organisation of that
+# id may be suggested).
+RefUse = tuple[str, str, Loc, bool]
+
+
 @dataclass(slots=True)
 class Ctx:
     """Per-file state while reading: where findings go and references to resolve later."""
 
     file: str
     findings: list[Finding]
-    refs: list[tuple[str, str, Loc]] = field(default_factory=list)  # (table, id, loc)
+    refs: list[RefUse] = field(default_factory=list)
     walker: MappingWalker = field(init=False)
 
     def __post_init__(self) -> None:

@@ -142,7 +142,7 @@ def fold_unresolved(raw: RawMission, findings: list[Finding]) -> list[Finding]:
     """`findings` with the MC006 that failed includes explain folded into one (docstring)."""
     if not raw.failed_includes:
         return findings
-    unknown = {loc: table for table, ident, loc in raw.refs
+    unknown = {loc: table for table, ident, loc, _any_kind in raw.refs
                if ident not in raw.sections[table]}
     held = [f for f in findings
             if f.code == "MC006" and f.loc in unknown and f.message.startswith("there is no ")]

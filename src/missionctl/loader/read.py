@@ -36,7 +36,7 @@ class RawMission:
         default_factory=lambda: {name: {} for name in f.SECTIONS}
     )
     travel_times: list[Raw] = field(default_factory=list)
-    refs: list[tuple[str, str, Loc]] = field(default_factory=list)
+    refs: list[tuple[str, str, Loc, bool]] = field(default_factory=list)  # context.RefUse
     findings: list[Finding] = field(default_factory=list)
     missing_includes: list[tuple[Loc, Path]] = field(default_factory=list)
     #: include entries that were not read (where, why in words): `includes.fold_unresolved`

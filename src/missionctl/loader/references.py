@@ -26,7 +26,7 @@ def ref_to(table: str) -> Callable[[Node, Ctx], str]:
             v.ident(text)
         except v.Invalid as exc:
             raise ctx.invalid(str(exc), node) from None
-        ctx.refs.append((table, text, ctx.loc(node)))
+        ctx.refs.append((table, text, ctx.loc(node), False))
         return text
 
     return conv
@@ -43,7 +43,7 @@ def parse_ref(node: Node, ctx: Ctx, persons_only: bool = False) -> Ref:
         raise ctx.invalid(v.bad_id(ident), node)
     mark = node.start_mark
     loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
-    ctx.refs.append((table, ident, loc))
+    ctx.refs.append((table, ident, loc, not persons_only))
     return Ref(kind, ident, loc)
 
 
@@ -77,7 +77,7 @@ def group_ids(node: Node, ctx: Ctx) -> tuple[Ref, ...]:
             ctx.error("MC003", str(exc), item)
             continue
         loc = ctx.loc(item)
-        ctx.refs.append(("groups", text, loc))
+        ctx.refs.append(("groups", text, loc, False))
         out.append(Ref("group", text, loc))
     return tuple(out)
 

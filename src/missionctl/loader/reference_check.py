@@ -1,0 +1,28 @@
+"""References checked against what the mission's files define: MC006, with "did you mean"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from missionctl import values as v
+from missionctl.findings import Finding
+from missionctl.loader.read import SINGULAR, RawMission
+from missionctl.loader.references import REF_TABLES
+
+
+def unknown_references(raw: RawMission) -> Iterator[Finding]:
+    """MC006 at each reference to an id its table does not hold, once every file is read."""
+    sections = raw.sections
+    for table, ident, loc, any_kind in raw.refs:
+        known = sections[table]
+        if ident in known:
+            continue
+        # Where any kind of reference may stand, the same id of another kind is what the
+        # author meant (`attendees: [delegation]` for `group:delegation`).
+        other = next((kind for kind, t in REF_TABLES.items()
+                      if t != table and ident in sections[t]), None) if any_kind else None
+        if other is not None:
+            hint = f" (did you mean '{ident if other == 'person' else other + ':' + ident}'?)"
+        else:
+            hint = v.did_you_mean(ident, list(known))
+        yield Finding("MC006", f"there is no {SINGULAR[table]} '{ident}'{hint}", loc)

@@ -1,0 +1,72 @@
+"""References (MC006): 'did you mean' across kinds where a person would expect it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from missionctl.loader import Loaded
+
+BODY = """\
+organisations:
+  acme: {name: Acme}
+people:
+  ana: {name: Ana, organisation: acme}
+  interp: {name: Ines, side: interpreter}
+groups:
+  delegation: {members: [ana]}
+events:
+  e:
+    kind: visit
+    title: V
+    start: 2027-05-11 10:00
+    end: '11:00'
+"""
+
+
+def mc006(result: Loaded) -> list[tuple[int, int, str]]:
+    return [(f.loc.line, f.loc.column, f.message) for f in result.findings if f.code == "MC006"]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("delegation", "there is no person 'delegation' (did you mean 'group:delegation'?)"),
+    ("acme", "there is no person 'acme' (did you mean 'org:acme'?)"),
+    ("group:ana", "there is no group 'ana' (did you mean 'ana'?)"),
+    ("org:delegation", "there is no organisation 'delegation' (did you mean "
+                       "'group:delegation'?)"),
+    ("group:acme", "there is no group 'acme' (did you mean 'org:acme'?)"),
+    ("anna", "there is no person 'anna' (did you mean 'ana'?)"),
+    ("group:delegaton", "there is no group 'delegaton' (did you mean 'delegation'?)"),
+    ("nobody", "there is no person 'nobody'"),
+])
+@pytest.mark.parametrize("field", ["attendees", "hosts"])
+def test_a_reference_of_the_wrong_kind_suggests_the_right_one(
+    loaded: Callable[..., Loaded], field: str, written: str, message: str
+) -> None:
+    assert mc006(loaded(BODY + f"    {field}: [{written}]\n")) == [(22, 13 if field == "hosts"
+                                                                   else 17, message)]
+
+
+def test_group_members_and_b2b_participants_suggest_too(loaded: Callable[..., Loaded]) -> None:
+    body = BODY.replace("members: [ana]", "members: [ana]}\n  all: {members: [delegation]") + (
+        "b2b:\n  s: {title: S, date: 2027-05-12, start: '14:00', end: '16:00', slot: 25m, "
+        "tables: 2, participants: [acme]}\n")
+    assert [m for _, _, m in mc006(loaded(body))] == [
+        "there is no person 'delegation' (did you mean 'group:delegation'?)",
+        "there is no person 'acme' (did you mean 'org:acme'?)"]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("    interpreters: [delegation]\n", "there is no person 'delegation'"),
+    ("    organisation: delegation\n", "there is no organisation 'delegation'"),
+])
+def test_a_field_taking_one_kind_suggests_no_other(
+    loaded: Callable[..., Loaded], written: str, message: str
+) -> None:
+    assert [m for _, _, m in mc006(loaded(BODY + written))] == [message]
+
+
+def test_a_persons_groups_suggest_no_person(loaded: Callable[..., Loaded]) -> None:
+    body = BODY.replace("organisation: acme}", "organisation: acme, groups: [interp]}")
+    assert [m for _, _, m in mc006(loaded(body))] == ["there is no group 'interp'"]
