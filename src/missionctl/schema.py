@@ -63,8 +63,8 @@ def _kind(field: f.F) -> dict[str, Any]:
         "ids:group": _list_of({"type": "string", "pattern": r"^(group:)?" + ID[1:]}),
         "private": {"type": "array", "items": {"enum": list(f.CONTACT_FIELDS)}},
         "timerange": {"type": "string", "pattern": RANGE},
-        "speed": {"type": "number", "exclusiveMinimum": 0},
-        "factor": {"type": "number", "minimum": 1},
+        "speed": {"type": "number", "minimum": 1, "maximum": 1000},
+        "factor": {"type": "number", "minimum": 1, "maximum": 10},
         "orgpair": {"type": "array", "items": STR_ID, "minItems": 2, "maxItems": 2},
         "waive": {"type": "object", "patternProperties": {"^MC[1-9][0-9]{2}$": {
             "type": "string", "minLength": 1}}, "additionalProperties": False},

@@ -56,16 +56,24 @@ def severities(node: Node, ctx: Ctx) -> dict[str, str]:
     return out
 
 
+# The travel model's bounds: a transfer is distance x factor / speed, so a speed near 0 or a
+# factor near infinity made a transfer time past what timedelta holds (exit 3). Walking is
+# about 5 km/h, a plane 900; the worst mountain road is about 3 times the straight line.
+SPEEDS = (1.0, 1000.0)
+FACTORS = (1.0, 10.0)
+
+
 def speed(node: Node, ctx: Ctx) -> float:
     value: float = parsed(v.number)(node, ctx)
-    if value <= 0:
-        raise ctx.invalid("a speed must be more than 0 km/h", node)
+    if not SPEEDS[0] <= value <= SPEEDS[1]:
+        raise ctx.invalid(f"a speed is between {SPEEDS[0]:g} and {SPEEDS[1]:g} km/h, not "
+                          f"{scalar(node, ctx)}", node)
     return value
 
 
 def factor(node: Node, ctx: Ctx) -> float:
     value: float = parsed(v.number)(node, ctx)
-    if value < 1:
-        raise ctx.invalid("a road factor is at least 1 (roads are never shorter than a line)",
-                          node)
+    if not FACTORS[0] <= value <= FACTORS[1]:
+        raise ctx.invalid(f"a road factor is between {FACTORS[0]:g} (roads are never shorter "
+                          f"than a line) and {FACTORS[1]:g}, not {scalar(node, ctx)}", node)
     return value
