@@ -112,3 +112,17 @@ def test_languages_portuguese_is_mc003_with_did_you_mean_pt(
     assert main(["check", str(path)]) == 1
     assert ("m.yaml:10:32: MC003 error 'Portuguese' is not an ISO 639-1 language code "
             "(did you mean 'pt'?)") in capsys.readouterr().out
+
+
+def test_the_instant_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-running process (a server, the fuzz campaign) reads ever new wall times: the
+    memo of local_instant must not grow without end."""
+    from datetime import datetime, timedelta
+
+    monkeypatch.setattr(v, "_INSTANTS", {})
+    monkeypatch.setattr(v, "INSTANTS_KEPT", 100)
+    start = datetime(2027, 1, 1)
+    for minutes in range(1_000):
+        v.local_instant(start + timedelta(minutes=minutes), "Africa/Casablanca")
+        assert len(v._INSTANTS) <= 100
+    assert v.local_instant(start, "Africa/Casablanca").isoformat() == "2027-01-01T00:00:00+00:00"

@@ -105,17 +105,21 @@ class LocalDateTime(NamedTuple):
 
 
 _INSTANTS: dict[tuple[datetime, str], datetime] = {}
+INSTANTS_KEPT = 200_000  # a 100k-event mission has far fewer distinct wall times
 
 
 def local_instant(wall: datetime, zone_name: str) -> datetime:
     """The UTC instant of a wall-clock time in a zone; Invalid if the clocks skip it.
 
     Memoised: a programme repeats the same wall times (09:00 every day, a coach at 14:30)
-    across hundreds of events, and each conversion costs two zoneinfo lookups.
+    across hundreds of events, and each conversion costs two zoneinfo lookups. The memo is
+    emptied when full, so a process that loads mission after mission keeps it bounded.
     """
     key = (wall, zone_name)
     found = _INSTANTS.get(key)
     if found is None:
+        if len(_INSTANTS) >= INSTANTS_KEPT:
+            _INSTANTS.clear()
         found = _INSTANTS[key] = _local_instant(wall, zone_name)
     return found
 
