@@ -150,6 +150,7 @@ class Report:
         self.signatures: Counter[str] = Counter()
         self.where: dict[str, str] = {}
         self.slowest: dict[str, float] = {}
+        self.slow: list[tuple[float, int, str]] = []  # (seconds, input, command), slowest kept
         self.failing_inputs: set[int] = set()
 
     def add(self, item: dict[str, Any]) -> None:
@@ -159,6 +160,8 @@ class Report:
             return
         command = item["command"]
         self.slowest[command] = max(self.slowest.get(command, 0.0), item["seconds"])
+        if item["seconds"] > SLOW:
+            self.slow = sorted([*self.slow, (item["seconds"], item["n"], command)])[-20:]
         if "signature" in item:
             self.fail(item)
 
@@ -189,6 +192,8 @@ class Report:
                              for s, c in self.signatures.most_common()},
             "exit codes": dict(sorted(self.counts.items())),
             "slowest command (s)": {k: round(v, 2) for k, v in sorted(self.slowest.items())},
+            "slow commands": sum(c for k, c in self.counts.items() if k.startswith("slow")),
+            "slowest inputs": [f"{n}: {c} {t:.1f} s" for t, n, c in reversed(self.slow)],
         }
 
 
@@ -282,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="first input number")
     parser.add_argument("--seed", default="issue-9")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds per command")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per command")
     parser.add_argument("--memory", type=int, default=3072, help="MiB per worker")
     parser.add_argument("--out", default=str(Path(__file__).parent / "out"))
     parser.add_argument("--replay", type=Path, help="run the commands on one saved input")

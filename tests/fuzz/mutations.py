@@ -280,7 +280,7 @@ def merge_chain(rnd: random.Random, pending: bool = True) -> Structure:
 
 
 def overlapping(rnd: random.Random, pending: bool = True) -> Structure:
-    n = rnd.choice([2, 10, 100, 300])
+    n = rnd.choice([2, 10, 50, 100, 300])
     return [("events", "".join(
         f"  o{i}: {{kind: meeting, title: O{i}, venue: plant, start: 2027-05-12 09:00, "
         f"duration: {1 + i % 5}h, attendees: [ana]}}\n" for i in range(n)))]
