@@ -6,11 +6,16 @@
 
 Not part of the test suite (its name does not start with `test_`). Input N is
 `mutations.mutate(random.Random(f"{seed}:{N}"))`: the same file on every machine. Each input
-goes through `check`, `itinerary --format ics|json|html` and `contacts --format csv|vcf`,
-each by `cli.app.main` in this process (output captured, `MISSIONCTL_DEBUG=1` so that an
-internal error re-raises with its traceback). Counted per command: exit codes, internal
-errors (exit 3 or an exception out of `main`), a "Traceback" in the output, hangs (a command
-over `--timeout` seconds, stopped by SIGALRM; a worker silent for 4x that is killed by the
+goes through `check`, `itinerary --format ics|json|html` and `contacts --format csv|vcf`, in
+this process. `check` always runs through `cli.app.main` (output captured,
+`MISSIONCTL_DEBUG=1` so that an internal error re-raises with its traceback); the five
+exports run through `cli.app.main` for one input in `--cli-every` (10), and otherwise
+through the library as those commands call it (`open_mission`, the checks once, `render`):
+one load instead of five and no command-line parsing, three times the inputs per hour.
+
+Counted per command: exit codes, internal errors (exit 3 or an exception out of `main` or
+the library), a "Traceback" in the output, hangs (a command over `--timeout` seconds,
+stopped by SIGALRM; a worker silent for longer than six commands' time is killed by the
 parent and the input counted as a hang) and slow commands (over 1 s).
 
 Every failing input is saved to `--out`/failures/<signature>/<N>.yaml with a .txt beside it
@@ -93,6 +98,54 @@ def run_command(args: tuple[str, ...], path: Path, timeout: float) -> dict[str, 
     return result
 
 
+def run_exports(path: Path, timeout: float) -> list[dict[str, Any]]:
+    """The five exports through the library, as `cli/views.py` makes them: one load."""
+    from missionctl import render
+    from missionctl.errors import FormatErrors, UserError
+    from missionctl.linter import run_checks
+    from missionctl.missions import open_mission
+    from missionctl.views import contacts as sheet
+    from missionctl.views.flags import flags_by_event
+    from missionctl.views.select import Programme, make_selection
+
+    names = [" ".join(c) + " [api]" for c in COMMANDS[1:]]
+    started = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    step = "load"
+    try:
+        try:
+            mission = open_mission(path).mission
+        except (FormatErrors, UserError) as exc:
+            code = 1 if isinstance(exc, FormatErrors) else exc.exit_code
+            return [{"command": n, "code": code, "seconds": 0.0} for n in names]
+        step = "checks"
+        flags = flags_by_event(run_checks(mission))
+        programme = Programme(mission, make_selection(mission, None, None, None, None), flags)
+        out: list[dict[str, Any]] = []
+        for name, command in zip(names, COMMANDS[1:], strict=True):
+            step, fmt = name, command[-1]
+            t0 = time.perf_counter()
+            if command[0] == "itinerary":
+                subject: Any = programme if render.shows_flags("itinerary", fmt) else Programme(
+                    mission, programme.selection, {})
+                render.render("itinerary", fmt, subject, render.Options(width=100))
+            else:
+                built = sheet.build(mission, event=None, day=None, org=None, public=False)
+                render.render("contacts", fmt, built, render.Options(width=100))
+            out.append({"command": name, "code": 0, "seconds": time.perf_counter() - t0})
+        return out
+    except Hang:
+        return [{"command": f"{step} [api]" if "[api]" not in step else step, "code": "hang",
+                 "seconds": time.perf_counter() - started,
+                 "signature": f"hang over {timeout:g} s"}]
+    except BaseException as exc:
+        return [{"command": f"{step} [api]" if "[api]" not in step else step, "code": 3,
+                 "seconds": time.perf_counter() - started, "signature": signature(exc),
+                 "traceback": traceback.format_exc()}]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def input_text(seed: str, n: int) -> str:
     return mutate(random.Random(f"{seed}:{n}"))
 
@@ -126,8 +179,12 @@ def worker(wid: int, indices: list[int], args: argparse.Namespace, progress: Any
         progress[wid * 2 + 1] = time.time()
         text = input_text(args.seed, n)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        for command in COMMANDS:
-            r = run_command(command, path, args.timeout)
+        through_cli = n % args.cli_every == 0
+        runs = [run_command(command, path, args.timeout)
+                for command in (COMMANDS if through_cli else COMMANDS[:1])]
+        if not through_cli:
+            runs += run_exports(path, args.timeout)
+        for r in runs:
             counts[f"{r['command']} -> {r['code']}"] += 1
             if r["seconds"] > SLOW:
                 counts[f"slow {r['command']}"] += 1
@@ -289,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per command")
     parser.add_argument("--memory", type=int, default=3072, help="MiB per worker")
+    parser.add_argument("--cli-every", type=int, default=10,
+                        help="exports through cli.app.main for one input in N")
     parser.add_argument("--out", default=str(Path(__file__).parent / "out"))
     parser.add_argument("--replay", type=Path, help="run the commands on one saved input")
     args = parser.parse_args(argv)
