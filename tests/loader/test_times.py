@@ -122,17 +122,17 @@ MISSION = ("missionctl: 1\nmission:\n  id: m\n  title: M\n  host_country: MA\n"
            "  timezone: Africa/Casablanca\n  start: 2027-05-10\n  end: {end}\n")
 
 
-@pytest.mark.parametrize(("end", "days"), [("2999-05-14", 355_021), ("2028-05-10", 367)])
-def test_a_mission_longer_than_366_days_is_mc003_at_its_end(
+@pytest.mark.parametrize(("end", "days"), [("2999-05-14", 355_021), ("2029-05-10", 732)])
+def test_a_mission_longer_than_two_years_is_mc003_at_its_end(
     loaded: Callable[..., Loaded], end: str, days: int
 ) -> None:
     assert mc003(loaded(MISSION.format(end=end), header=False)) == [
         (8, 8, f"the mission would last {days:,} days (2027-05-10 to {end}); a mission lasts "
-               "at most 366 days: check the year of its end")]
+               "at most two years (731 days): check the year of its end")]
 
 
-def test_a_mission_of_366_days_is_fine(loaded: Callable[..., Loaded]) -> None:
-    assert loaded(MISSION.format(end="2028-05-09"), header=False).findings == ()
+def test_a_mission_of_two_years_is_fine(loaded: Callable[..., Loaded]) -> None:
+    assert loaded(MISSION.format(end="2029-05-09"), header=False).findings == ()
 
 
 @pytest.mark.parametrize(("start", "where"), [

@@ -1,12 +1,13 @@
 """How far apart the dates of one mission may be, and the MC003 findings past that.
 
-A mission lasts at most `MAX_SPAN` (366 days), so does an event, and every event, arrival,
-departure and B2B session falls within `NEAR` (two years) of the mission's dates. An event in 2999
+An event lasts at most `MAX_SPAN` (366 days), a mission at most `NEAR` (two years, 731
+days), and every event, arrival, departure and B2B session falls within `NEAR` of the
+mission's dates. An event in 2999
 of a mission in 2027 is a typo of the year, and unbounded spans cost work out of proportion
 to the file: one such event made `check` list every clock change of ten centuries and an
 export build a time zone for them. Bounded here, every command can trust that a mission's
-instants all fall within about five years. (Two years, not one: a programme may record the
-preparatory visit of the year before.)
+instants all fall within about six years. (Two years, not one: a programme may record the
+preparatory visit of the year before, or gather the visits of two seasons.)
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ NEAR = timedelta(days=731)
 def mission_span(start: date, end: date, loc: Loc) -> Finding | None:
     """MC003 at `mission.end` when the mission (first to last day, inclusive) is too long."""
     days = (end - start).days + 1
-    if days <= DAYS:
+    if days <= NEAR.days:
         return None
     return Finding("MC003", f"the mission would last {days:,} days ({start} to {end}); a "
-                   f"mission lasts at most {DAYS} days: check the year of its end", loc)
+                   f"mission lasts at most two years ({NEAR.days} days): check the year of its "
+                   "end", loc)
 
 
 def event_span(event_id: str, start: datetime, end: datetime, shown: tuple[str, str],
