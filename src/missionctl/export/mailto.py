@@ -1,9 +1,9 @@
 """E-mail addresses in files: which ones are real addresses, and their `mailto:` URIs.
 
-`check` accepts an e-mail as `something@domain.tld` (`values.email`), which lets through text
-no mail system would deliver to: `x"@evil.com` (an unbalanced quote), `:duty@example.org`, a
-`?` that would start a mailto's header fields. Every export must still write something valid.
-So:
+`check` accepts an RFC 5322 dot-atom address (`values.email`; it once let through text no
+mail system would deliver to: `x"@evil.com`, `:duty@example.org`), which may still hold a `?`
+that would start a mailto's header fields; and this writer takes any text a library caller
+gives it. Every export must write something valid. So:
 
 * `is_address(text)`: whether `text` is an RFC 5322 addr-spec (3.4.1, without the obsolete
   forms and comments), with RFC 6532's UTF-8: a dot-atom or quoted-string local part, `@`, a
