@@ -243,15 +243,7 @@ def place(lines: list[str], section: str, body: str) -> None:
         lines.extend([f"{section}:", *body.splitlines()])
 
 
-# Fragments that still crash because of a defect fixed in another engineer's branch (issue
-# 9): the campaign keeps them (and counts them, by the file they crash in); the test suite
-# leaves them out, but for one test marked xfail, until the fix is on main. Then delete the
-# entry here.
-PENDING_INCLUDES = ["x" * 300 + ".yaml", "a\\u0000b.yaml"]  # i9-input: include names
-PENDING_MERGE_DEPTHS = [249, 250, 251, 400, 1000]  # i9-input: merge-key chain recursion
-
-
-def deep_groups(rnd: random.Random, pending: bool = True) -> Structure:
+def deep_groups(rnd: random.Random) -> Structure:
     n = rnd.choice([1, 2, 3, 50, 999, 1000, 1001, 3000])
     shape = rnd.choice(["chain", "cycle", "self", "fan"])
     if shape == "self":
@@ -272,21 +264,21 @@ def deep_groups(rnd: random.Random, pending: bool = True) -> Structure:
                                           f"[group:{first}]}}\n")]
 
 
-def merge_chain(rnd: random.Random, pending: bool = True) -> Structure:
-    n = rnd.choice([1, 2, 10, 100, 200, *(PENDING_MERGE_DEPTHS if pending else [])])
+def merge_chain(rnd: random.Random) -> Structure:
+    n = rnd.choice([1, 2, 10, 100, 200, 249, 250, 251, 400, 1000])
     anchors = "".join(f"  m{i}: &m{i} {{<<: *m{i - 1}, notes: n{i}}}\n" for i in range(1, n))
     return [("x-merge", f"  m0: &m0 {{kind: visit, title: Merged, duration: 1h}}\n{anchors}"),
             ("events", f"  merged: {{<<: *m{n - 1}, start: 2027-05-11 17:00}}\n")]
 
 
-def overlapping(rnd: random.Random, pending: bool = True) -> Structure:
+def overlapping(rnd: random.Random) -> Structure:
     n = rnd.choice([2, 10, 50, 100, 300])
     return [("events", "".join(
         f"  o{i}: {{kind: meeting, title: O{i}, venue: plant, start: 2027-05-12 09:00, "
         f"duration: {1 + i % 5}h, attendees: [ana]}}\n" for i in range(n)))]
 
 
-def odd_b2b(rnd: random.Random, pending: bool = True) -> Structure:
+def odd_b2b(rnd: random.Random) -> Structure:
     slot = rnd.choice(["1m", "PT1S", "25m", "0m", "366d", "24h"])
     tables = rnd.choice(["1", "1000", "99999999999999999999", "0"])
     meetings = "".join(f"{{at: \"{h:02d}:{m:02d}\", table: {t}, between: [cluster, acme]}}, "
@@ -296,27 +288,27 @@ def odd_b2b(rnd: random.Random, pending: bool = True) -> Structure:
                     f"[org:cluster, org:acme, org:nobody], meetings: [{meetings}]}}\n")]
 
 
-def odd_includes(rnd: random.Random, pending: bool = True) -> Structure:
+def odd_includes(rnd: random.Random) -> Structure:
     name = rnd.choice(["../outside.yaml", "/etc/passwd", ".", "", "sub/../../x.yaml", "m.yaml",
-                       "é.yaml", "x" * 200 + ".yaml", *(PENDING_INCLUDES if pending else [])])
+                       "é.yaml", "x" * 200 + ".yaml", "x" * 300 + ".yaml", "a\\u0000b.yaml"])
     return [("include", f"  - {yaml_quoted(name)}\n")]
 
 
-def empty_times(rnd: random.Random, pending: bool = True) -> Structure:
+def empty_times(rnd: random.Random) -> Structure:
     end = rnd.choice(["end:", "end: ~", "duration:", "duration: null", "end: ''",
                       "end: ~\n    duration: ~", "end:\n    duration: 1h"])
     return [("events", "  empty:\n    kind: visit\n    title: Empty\n    start: "
                        f"2027-05-11 18:00\n    {end}\n")]
 
 
-def edge_event(rnd: random.Random, pending: bool = True) -> Structure:
+def edge_event(rnd: random.Random) -> Structure:
     start, end = rnd.choice(DATETIMES), rnd.choice(DATETIMES + TIMES)
     kind = rnd.choice(["visit", "stay", "travel", "free"])
     return [("events", f"  edge: {{kind: {kind}, title: Edge, start: {start}, "
                        f"end: {yaml_quoted(end)}, attendees: [ana]}}\n")]
 
 
-def odd_people(rnd: random.Random, pending: bool = True) -> Structure:
+def odd_people(rnd: random.Random) -> Structure:
     """A person whose every field is hostile, taking part in an event."""
     fields = ", ".join(f"{key}: {_value_for(key, rnd)}" for key in
                        rnd.sample(["name", "email", "phone", "role", "notes", "languages",
@@ -326,7 +318,7 @@ def odd_people(rnd: random.Random, pending: bool = True) -> Structure:
                        "19:00, duration: 30m, attendees: [odd, ana]}\n")]
 
 
-STRUCTURES: list[Callable[[random.Random, bool], Structure]] = [
+STRUCTURES: list[Callable[[random.Random], Structure]] = [
     deep_groups, merge_chain, overlapping, odd_b2b, odd_includes, empty_times, edge_event,
     odd_people]
 
@@ -341,9 +333,8 @@ def seeds() -> list[str]:
 SEEDS = seeds()
 
 
-def mutate(rnd: random.Random, seed: str | None = None, pending: bool = True) -> str:
-    """A mutated mission file: one to six mutations of a seed (`pending`: with the
-    fragments whose fix is in another branch)."""
+def mutate(rnd: random.Random, seed: str | None = None) -> str:
+    """A mutated mission file: one to six mutations of a seed."""
     text = seed if seed is not None else rnd.choice(SEEDS)
     lines = text.splitlines()
     if rnd.random() < 0.4:  # odd but accepted: through to the checks and the exports
@@ -357,6 +348,6 @@ def mutate(rnd: random.Random, seed: str | None = None, pending: bool = True) ->
         elif roll < 0.75:
             line_operation(lines, rnd)
         else:
-            for section, body in rnd.choice(STRUCTURES)(rnd, pending):
+            for section, body in rnd.choice(STRUCTURES)(rnd):
                 place(lines, section, body)
     return "\n".join(lines) + "\n"
