@@ -72,6 +72,12 @@ def _kind(field: f.F) -> dict[str, Any]:
         out = dict(STR_ID)
     elif k == "waivers":
         out = simple["waive"]
+    elif k == "waive_days":  # a person's: a reason, or reasons keyed by day
+        reason = {"type": "string", "minLength": 1}
+        out = {"type": "object", "patternProperties": {"^MC[1-9][0-9]{2}$": {"anyOf": [
+            reason, {"type": "object", "patternProperties": {DATE: reason},
+                     "additionalProperties": False, "minProperties": 1}]}},
+               "additionalProperties": False}
     elif k == "severities":
         out = {"type": "object", "patternProperties": {"^MC[1-9][0-9]{2}$": {
             "enum": ["error", "warning", "info", "off"]}}, "additionalProperties": False}

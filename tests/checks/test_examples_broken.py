@@ -340,6 +340,11 @@ CASES: dict[str, Case] = {
         "    members: [group:delegation, rui-tavares]\n",
         "    members: [group:delegation]\n",
         (("MC406", key(M, "rui-tavares")),)),
+    "MC407-round-table-confirmed-waiver-left-behind": Case(
+        # The round table is confirmed: checks.waive of MC404 now waives nothing.
+        "MC407", MOROCCO, M,
+        "    status: tentative\n", "",
+        (("MC407", value(M, "  waive:\n", "MC404")),)),
 }
 
 RULE_CODES = (
@@ -347,7 +352,7 @@ RULE_CODES = (
     + [f"MC10{i}" for i in range(1, 8)]
     + [f"MC20{i}" for i in range(1, 6)]
     + [f"MC30{i}" for i in range(1, 7)]
-    + [f"MC40{i}" for i in range(1, 7)]
+    + [f"MC40{i}" for i in range(1, 8)]
 )
 
 

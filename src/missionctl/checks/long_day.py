@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from operator import attrgetter
 
-from missionctl.checks import Check, Context
+from missionctl.checks import PERSON_DAY, Check, Context
 from missionctl.checks.support.timeline import each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -33,7 +33,8 @@ The message gives the first start and the last end as wall-clock times, each in 
 when the two zones differ (a flight from Lisbon, a dinner in Tangier), each time names its
 zone.
 
-Where it points: at the person's id key, once per person per day."""
+Where it points: at the person's id key, once per person per day. A person's waiver for one
+day (`waive: {MC105: {2027-05-10: "arrival day"}}`) waives that day only."""
 
 BAD = """\
 people:
@@ -73,7 +74,8 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
         if person is None:
             continue
         for day, first, last in found:
-            yield Finding(CODE, message(mission, person.name, day, first, last), person.loc)
+            yield Finding(CODE, message(mission, person.name, day, first, last), person.loc,
+                          day=day)
 
 
 def message(mission: Mission, name: str, day: date, first: Event, last: Event) -> str:
@@ -94,4 +96,4 @@ def message(mission: Mission, name: str, day: date, first: Event, last: Event) -
             "or raise checks.max_day")
 
 
-RULE = Check(CODE, WHY, BAD, FIX, run)
+RULE = Check(CODE, WHY, BAD, FIX, run, PERSON_DAY)

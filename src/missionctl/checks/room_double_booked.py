@@ -26,7 +26,7 @@ from datetime import datetime
 from operator import attrgetter
 from typing import NamedTuple
 
-from missionctl.checks import Check, Context
+from missionctl.checks import EVENT, SESSION, Check, Context
 from missionctl.checks.support.index import live
 from missionctl.checks.support.overlap import Overlap, overlaps
 from missionctl.findings import Finding, Loc
@@ -111,7 +111,9 @@ LIMIT = 3  # bookings named in a finding (and put in `related`); the rest are co
 
 
 def _waives(booking: Booking) -> bool:
-    return CODE in booking.source.waive if isinstance(booking.source, Event) else False
+    if isinstance(booking.source, Event):
+        return CODE in booking.source.waive
+    return any(w.code == CODE for w in booking.source.waivers)
 
 
 def clashes(items: list[Booking]) -> Iterator[tuple[bool, Overlap[Booking]]]:
@@ -184,4 +186,5 @@ RULE = Check(
     fix="Move one event so they no longer overlap (ending at 11:00 and starting at 11:00 is "
         "fine), or put it in another room.",
     run=run,
+    places=EVENT | SESSION,
 )

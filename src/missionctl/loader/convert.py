@@ -9,6 +9,7 @@ from typing import Any
 
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
+from missionctl.loader import waive
 from missionctl.loader.fields import CONTACT_FIELDS, F
 from missionctl.model import Hours, Ref, Room
 from missionctl.yamlnodes import (
@@ -285,22 +286,6 @@ def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
     return rooms
 
 
-def _waive(node: Node, ctx: Ctx) -> dict[str, str]:
-    from missionctl.rules.catalogue import RULES
-
-    m = mapping(node, ctx, "rule codes to reasons")
-    out: dict[str, str] = {}
-    for code, knode, vnode in ctx.walker.pairs(m) if m else ():
-        if not _rule_key(code, knode, ctx, RULES, "waived"):
-            continue
-        reason = scalar(vnode, ctx, "a reason").strip() if not is_null(vnode) else ""
-        if not reason:
-            ctx.error("MC003", f"waiving {code} needs a reason: write why it is acceptable", vnode)
-            continue
-        out[code] = reason
-    return out
-
-
 def _rule_key(code: str, knode: Node, ctx: Ctx, rules: dict[str, Any], verb: str) -> bool:
     if code not in rules:
         ctx.error("MC003", f"'{code}' is not a rule code{v.did_you_mean(code, list(rules))}",
@@ -400,8 +385,9 @@ KINDS: dict[str, Callable[[Node, Ctx], Any]] = {
     "persons": lambda n, c: _refs(n, c, persons_only=True),
     "ids:group": _group_ids,
     "private": _private,
-    "waive": _waive,
-    "waivers": _waive,
+    "waive": waive.read,
+    "waivers": waive.read,
+    "waive_days": waive.read_days,
     "severities": _severities,
     "timerange": _parse(v.time_range),
     "speed": _speed,

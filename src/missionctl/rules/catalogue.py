@@ -55,6 +55,7 @@ MC403|no-venue|warning|a non-travel event without a venue
 MC404|tentative-event|info|an event still tentative
 MC405|no-attendees|warning|an event nobody attends
 MC406|night-without-stay|info|a delegate present overnight with no stay covering that night
+MC407|unused-waiver|info|a waiver that waives nothing: its rule never reports about that place, or found nothing there
 """
 
 RULES: dict[str, RuleInfo] = {
