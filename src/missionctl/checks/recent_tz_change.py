@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from missionctl.checks import EVENT, MISSION, Check, Context
 from missionctl.checks.support.index import live
-from missionctl.checks.support.timeline import file_order
+from missionctl.checks.support.timeline import Rank, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
 from missionctl.wording import and_list, event_ref, minutes_text, stamp_in
@@ -94,30 +94,54 @@ def period_at(data: Data, zone: str, instant: datetime) -> Period | None:
     return periods[i] if i >= 0 and instant < periods[i].end else None
 
 
+class _Zone:
+    """What one zone gathers in the sweep: a count, the first event, the periods met."""
+
+    __slots__ = ("count", "first", "key", "periods")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: Event | None = None
+        self.key: tuple[datetime, Rank] | None = None
+        self.periods: dict[tuple[Change, int], None] = {}  # (change, minutes), in order met
+
+
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     data = recent_changes()
-    hits: dict[str, dict[str, tuple[Event, Period]]] = {}  # zone -> event id -> hit
-    for event in live(ctx):
-        for instant, zone in ((event.start, event.zone), (event.end, event.end_zone)):
-            period = period_at(data, zone, instant)
-            if period is not None:
-                hits.setdefault(zone, {}).setdefault(event.id, (event, period))
-    if not hits:
+    zones = data.zones
+    used = {e.zone for e in live(ctx)} | {e.end_zone for e in live(ctx)}
+    if used.isdisjoint(zones):  # the usual case, for most zones: nothing to look at
         return
-    rank = file_order(mission)
-    for zone, found in sorted(hits.items()):
-        ordered = sorted(found.values(), key=lambda hit: (hit[0].start, rank[hit[0].id]))
-        first = ordered[0][0]
-        text = message(data, zone, first, [p for _, p in ordered])
+    rank = timelines(ctx).rank
+    found: dict[str, _Zone] = {}
+    for event in live(ctx):
+        seen = None
+        for instant, zone in ((event.start, event.zone), (event.end, event.end_zone)):
+            if zone not in zones or zone == seen:
+                continue
+            period = period_at(data, zone, instant)
+            if period is None:
+                continue
+            seen = zone
+            z = found.setdefault(zone, _Zone())
+            z.count += 1
+            z.periods[(period.change, period.minutes)] = None
+            key = (event.start, rank[event.id])
+            if z.key is None or key < z.key:
+                z.first, z.key = event, key
+    for zone, z in sorted(found.items()):
+        first = z.first
+        assert first is not None
+        text = message(data, zone, first, z.count, list(z.periods))
         if zone == mission.info.timezone and "timezone" in mission.info.locs:
             yield Finding(CODE, text, mission.info.locs["timezone"], (first.loc,))
         else:
             yield Finding(CODE, text, first.loc, subject=first.id)
 
 
-def message(data: Data, zone: str, first: Event, periods: list[Period]) -> str:
-    n = len(periods)
-    changes = list(dict.fromkeys(p.change for p in periods))
+def message(data: Data, zone: str, first: Event, n: int,
+            met: list[tuple[Change, int]]) -> str:
+    changes = sorted({change for change, _ in met}, key=lambda c: (c.release, c.what))
     releases = and_list([f"tz {c.release} (released {c.released}: {c.what})" for c in changes])
     newest = max(c.release for c in changes)
     them = "them" if n > 1 else "it"
@@ -125,12 +149,11 @@ def message(data: Data, zone: str, first: Event, periods: list[Period]) -> str:
     start = stamp_in(first.start, first.zone)
     return (f"{events} in {zone} fall where its rules changed in {releases}, the first "
             f"{event_ref(first, start)}: calendar apps with tz data older than {newest} "
-            f"({data.stale}, for one) show {them} {_shift(periods)}; export calendars with "
-            f"{OPTION}")
+            f"({data.stale}, for one) show {them} {_shift({m for _, m in met})}; export "
+            f"calendars with {OPTION}")
 
 
-def _shift(periods: list[Period]) -> str:
-    shifts = {p.minutes for p in periods}
+def _shift(shifts: set[int]) -> str:
     if len(shifts) == 1:
         [m] = shifts
         return f"{minutes_text(timedelta(minutes=abs(m)))} {'early' if m > 0 else 'late'}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.support.timeline import adjacent, each_timeline, timelines
+from missionctl.checks.support.timeline import each_timeline, predecessors, timelines
 from missionctl.checks.support.travel import Transfer, TravelModel, travel_model
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -98,18 +98,18 @@ def too_tight(mission: Mission, ctx: Context) -> dict[Pair, tuple[Transfer, list
 
 
 def from_each_place(events: list[Event]) -> Iterator[tuple[Event, Event]]:
-    """`adjacent` pairs, keeping of the events left from one place the one that ends last
-    (the others leave more time for the same transfer): 1,000 overlapping events at the
+    """`predecessors` as pairs, keeping of the events left from one place the one that ends
+    last (the others leave more time for the same transfer): 1,000 overlapping events at the
     hotel before a visit in Tangier are one transfer, not 1,000."""
-    after: Event | None = None
-    last: dict[str | None, Event] = {}
-    for before, nxt in adjacent(events):
-        if nxt is not after:
-            yield from ((b, after) for b in last.values() if after is not None)
-            after, last = nxt, {}
-        last[leaves_from(before)] = before  # `adjacent` gives them in the order they end
-    if after is not None:
-        yield from ((b, after) for b in last.values())
+    for after, befores in predecessors(events):
+        if len(befores) == 1:
+            yield befores[0], after
+            continue
+        last: dict[str | None, Event] = {}
+        for before in befores:  # in the order they end: the last one wins
+            last[leaves_from(before)] = before
+        for before in last.values():
+            yield before, after
 
 
 def leaves_from(event: Event) -> str | None:

@@ -51,27 +51,30 @@ def overlaps(items: Sequence[T], start: Callable[[T], Any], end: Callable[[T], A
     cluster: list[T] = []  # the items pushed since nothing was last running, in start order
     nxt: list[int] = []  # union-find: nxt[j] == j while cluster[j] runs, else a later position
     running: list[tuple[Any, int]] = []  # heap of (end, position in cluster)
+    reach: Any = None  # the latest end in `running`: at or after it, nothing runs any more
     for item in items:
         at = start(item)
-        while running and running[0][0] <= at:  # half-open: ended by the time `item` starts
-            _, j = heapq.heappop(running)
-            nxt[j] = j + 1
-        if not running:
-            cluster.clear()
-            nxt.clear()
-        else:
-            count = len(running)
-            named: list[T] = []
-            j = -1
-            for _ in range(min(count, limit)):
-                j = _alive(nxt, j + 1)
-                named.append(cluster[j])
-            yield Overlap(item, count, tuple(named))
+        if running:
+            if at >= reach:  # the usual case: everything has ended; a new cluster begins
+                cluster, nxt, running = [], [], []
+            else:
+                while running[0][0] <= at:  # half-open: ended when `item` starts
+                    nxt[heapq.heappop(running)[1]] += 1
+                count = len(running)  # >= 1: the item ending at `reach` still runs
+                named: list[T] = []
+                j = -1
+                for _ in range(min(count, limit)):
+                    j = _alive(nxt, j + 1)
+                    named.append(cluster[j])
+                yield Overlap(item, count, tuple(named))
         if earlier is None or earlier(item):
+            finish = end(item)
+            if not running or finish > reach:
+                reach = finish
             position = len(cluster)
             cluster.append(item)
             nxt.append(position)
-            heapq.heappush(running, (end(item), position))
+            heapq.heappush(running, (finish, position))
 
 
 def _alive(nxt: list[int], j: int) -> int:
