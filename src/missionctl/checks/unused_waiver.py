@@ -1,8 +1,8 @@
 """MC407 unused-waiver: a `waive:` that waives nothing (like ruff's unused `noqa`).
 
 A waiver says "we know, and it is fine". One that hides nothing is left over from a programme
-that changed, or written where its rule never reports, and misleads the next reader: today
-`waive: {MC105: ...}` on an event is accepted and silently does nothing.
+that changed, or written where its rule never reports (`waive: {MC105: ...}` on an event can
+never apply), and misleads the next reader.
 
 Two cases, told apart in the message:
 
