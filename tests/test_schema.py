@@ -89,3 +89,38 @@ def test_new_writes_the_schema_its_line_names(tmp_path: Path) -> None:
     (tmp_path / SCHEMA_FILE).write_text('{"mine": true}\n')
     assert main(["new", str(tmp_path / "other.yaml")]) == 0
     assert (tmp_path / SCHEMA_FILE).read_text() == '{"mine": true}\n'
+
+
+WAIVERS = """\
+missionctl: 1
+mission: {id: x, title: X, host_country: MA, timezone: Africa/Casablanca,
+          start: 2027-05-10, end: 2027-05-14}
+people:
+  ana: {name: Ana, waive: {MC402: reached through Rui, MC105: {2027-05-10: arrival day}}}
+b2b:
+  mm:
+    title: Matchmaking
+    date: 2027-05-12
+    start: "14:00"
+    end: "15:00"
+    slot: 25m
+    tables: 2
+    interpreters: [ana]
+    waive: {MC107: interpreters of the chamber}
+    meetings:
+      - {at: "14:00", table: 1, between: [a, b], interpreters: [ana], waive: {MC204: ok}}
+"""
+
+
+def test_waivers_on_people_and_b2b_interpreters_validate(tmp_path: Path) -> None:
+    validator = jsonschema.Draft7Validator(json_schema())
+
+    def errors(text: str) -> list[str]:
+        path = tmp_path / "m.yaml"
+        path.write_text(text)
+        root = compose_file(path, "m.yaml").root
+        assert root is not None
+        return [e.message for e in validator.iter_errors(as_editor_sees(root))]
+
+    assert errors(WAIVERS) == []
+    assert errors(WAIVERS.replace("{2027-05-10: arrival day}", "{monday: arrival day}")) != []

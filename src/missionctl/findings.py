@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -42,6 +43,8 @@ class Finding(NamedTuple):
     """One problem found. Checks leave `severity` unset: the linter stamps it from settings.
 
     `subject` is the id of the event the finding is about (for event `waive:`), if any.
+    `day` is the local day a finding about a person is about (MC105, MC106, MC406), for a
+    person's waiver of one day.
     """
 
     code: str
@@ -51,6 +54,7 @@ class Finding(NamedTuple):
     subject: str | None = None
     severity: Severity | None = None
     waived: str | None = None
+    day: date | None = None
 
     def with_severity(self, severity: Severity) -> Finding:
         return self._replace(severity=severity)

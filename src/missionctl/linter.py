@@ -6,13 +6,13 @@ module never needs to know about `checks.severity`, `waive` or `--select`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.loader import Loaded, load
-from missionctl.model import Mission
+from missionctl.model import Mission, Waiver
 from missionctl.rules.catalogue import RULES
 
 
@@ -106,16 +106,21 @@ def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Fi
     ctx = Context(mission)
     waivers = _Waivers(mission)
     out: list[Finding] = []
+    ran: list[str] = []
+    rules = [(code, rule) for code, rule in registry().items() if selection.wants(code)]
+    # The rules that read what the others found (MC407) run after them all.
+    rules.sort(key=lambda item: item[1].last)
     # The rules build per-run indexes over the whole model; see gcpause for why.
     with collector_paused():
-        for code, rule in registry().items():
-            if not selection.wants(code):
-                continue
+        for code, rule in rules:
             level = _severity(mission, code)
             if level is Severity.OFF:
                 continue
+            if rule.last:
+                ctx.ran, ctx.used = frozenset(ran), frozenset(waivers.used)
             for finding in rule.run(mission, ctx):
                 out.append(waivers.apply(finding._replace(severity=level)))
+            ran.append(code)
     out.sort(key=Finding.sort_key)
     return out
 
@@ -126,33 +131,71 @@ def _severity(mission: Mission, code: str) -> Severity:
 
 
 class _Waivers:
-    """`checks.waive` for a whole code, or an event's `waive:` for findings about it.
+    """Which `waive:` applies to a finding: `checks.waive` for every finding of a code, and a
+    waiver written on the place the finding is about (the position it points at):
 
-    A finding about a pair (MC101, MC102, MC201) names the later event as its subject and
-    the other in `related`; a waiver written on either event of the pair applies, since an
-    organiser accepting an overlap may note it on whichever event they think of first.
+    - an event, or a B2B meeting (its own `waive:` and its session's);
+    - a B2B session, for findings at the session or at one of its requests;
+    - a person, for findings at the person's id key: a whole code, or one day
+      (`{MC105: {2027-05-10: "..."}}`), which applies to a finding about that day only
+      (`Finding.day`).
+
+    A finding about a pair (MC101, MC102, MC201) points at the later event and names the
+    other(s) in `related`; a waiver written on any of them applies, since an organiser
+    accepting an overlap may note it on whichever event they think of first (MC101 and MC201
+    report the overlaps with a waiving event apart, so that it hides only those).
+
+    Every waiver that applies counts as used, whichever gives the reason shown (the mission's,
+    then the place's, then a related one's); MC407 reports those that waive nothing.
     """
 
     def __init__(self, mission: Mission) -> None:
         self.mission = mission
-        self._by_loc: dict[Loc, str] | None = None
+        self.used: set[Waiver] = set()
+        self._mission = _entries(mission.checks.waivers, mission.checks.waive,
+                                 mission.checks.loc)
+        self._at: dict[Loc, tuple[Waiver, ...]] | None = None
 
-    def event_at(self, loc: Loc) -> str | None:
-        if self._by_loc is None:
-            self._by_loc = {e.loc: e.id for e in self.mission.events.values() if e.waive}
-        return self._by_loc.get(loc)
+    def at(self) -> dict[Loc, tuple[Waiver, ...]]:
+        """Position -> the waivers written for what is there; built on the first finding."""
+        if self._at is None:
+            m = self.mission
+            at: dict[Loc, tuple[Waiver, ...]] = {}
+            for e in m.events.values():
+                if e.waive or e.waivers:
+                    at[e.loc] = _entries(e.waivers, e.waive, e.loc)
+            for s in m.b2b.values():
+                if s.waivers:
+                    at[s.loc] = s.waivers
+                    at.update((r.loc, s.waivers) for r in s.requests)
+            at.update((p.loc, p.waivers) for p in m.people.values() if p.waivers)
+            self._at = at
+        return self._at
 
     def apply(self, finding: Finding) -> Finding:
-        reason = self.mission.checks.waive.get(finding.code)
-        ids = [finding.subject] if finding.subject is not None else []
-        ids += [i for i in map(self.event_at, finding.related) if i is not None]
-        for ident in ids:
-            if reason is not None:
-                break
-            event = self.mission.events.get(ident)
-            if event is not None:
-                reason = event.waive.get(finding.code)
-        return finding._replace(waived=reason) if reason is not None else finding
+        code, day = finding.code, finding.day
+        matching = [w for w in self._mission if w.code == code]
+        places = [finding.loc, *finding.related]
+        subject = self.mission.events.get(finding.subject) if finding.subject else None
+        if subject is not None and subject.loc not in places:
+            places.append(subject.loc)
+        at = self.at()
+        for loc in dict.fromkeys(places):
+            matching += [w for w in at.get(loc, ())
+                         if w.code == code and (w.day is None or w.day == day)]
+        if not matching:
+            return finding
+        self.used.update(matching)
+        return finding._replace(waived=matching[0].reason)
+
+
+def _entries(waivers: tuple[Waiver, ...], whole: Mapping[str, str],
+             loc: Loc | None) -> tuple[Waiver, ...]:
+    """The waivers with their positions; a model built in code may give only the mapping."""
+    if waivers or not whole:
+        return waivers
+    where = loc or Loc("", 0, 0)
+    return tuple(Waiver(code, reason, where) for code, reason in whole.items())
 
 
 def summarise(reports: Sequence[FileReport]) -> dict[str, int]:

@@ -51,6 +51,18 @@ class Ref(NamedTuple):
         return self.id if self.kind == "person" else f"{self.kind}:{self.id}"
 
 
+class Waiver(NamedTuple):
+    """One entry of a `waive:` mapping: findings of `code` about the place it is written on
+    are waived, for `reason`. `day` (a person's waiver only) narrows it to the findings about
+    that local day. `loc` is the code's key (the day's key for one day): where MC407 reports a
+    waiver that waives nothing."""
+
+    code: str
+    reason: str
+    loc: Loc
+    day: date | None = None
+
+
 class MissionInfo(NamedTuple):
     id: str
     title: str
@@ -103,6 +115,7 @@ class Person(NamedTuple):
     notes: str | None = None
     private: tuple[str, ...] = ()
     extra: Extra = EMPTY
+    waivers: tuple[Waiver, ...] = ()  # `waive:`, whole codes or one day at a time
 
 
 class Group(NamedTuple):
@@ -178,6 +191,8 @@ class Event(NamedTuple):
     waive: Mapping[str, str] = EMPTY
     b2b: str | None = None  # the session id, for meetings expanded from `b2b`
     extra: Extra = EMPTY
+    # `waive:` as written, with positions; a B2B meeting's holds its own and its session's.
+    waivers: tuple[Waiver, ...] = ()
 
     @property
     def cancelled(self) -> bool:
@@ -218,6 +233,8 @@ class B2BMeeting(NamedTuple):
     loc: Loc
     locs: Locs
     event_id: str
+    interpreters: tuple[Ref, ...] = ()  # take part in this meeting
+    waivers: tuple[Waiver, ...] = ()
 
 
 class B2BSession(NamedTuple):
@@ -239,6 +256,10 @@ class B2BSession(NamedTuple):
     requests: tuple[B2BRequest, ...] = ()
     meetings: tuple[B2BMeeting, ...] = ()
     extra: Extra = EMPTY
+    # Serve every meeting of the session (MC107 counts them at each table); they move between
+    # tables, so they take part in no meeting (no double booking between parallel tables).
+    interpreters: tuple[Ref, ...] = ()
+    waivers: tuple[Waiver, ...] = ()  # apply to the session and to each of its meetings
 
 
 class TravelTime(NamedTuple):
@@ -268,6 +289,7 @@ class CheckSettings(NamedTuple):
     max_day: timedelta = timedelta(hours=12)
     travel: TravelSettings = TravelSettings()
     loc: Loc | None = None
+    waivers: tuple[Waiver, ...] = ()  # `waive:` with positions (`waive` is code -> reason)
 
 
 class Mission(NamedTuple):

@@ -23,6 +23,15 @@ RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
 REF = r"^((group|org):)?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+REASON: dict[str, Any] = {"type": "string", "minLength": 1}
+WAIVE: dict[str, Any] = {"type": "object", "patternProperties": {"^MC[1-9][0-9]{2}$": REASON},
+                         "additionalProperties": False}
+# A person's waivers: a reason, or reasons keyed by day.
+WAIVE_DAYS: dict[str, Any] = {
+    "type": "object", "additionalProperties": False,
+    "patternProperties": {"^MC[1-9][0-9]{2}$": {"anyOf": [REASON, {
+        "type": "object", "patternProperties": {DATE: REASON}, "additionalProperties": False,
+        "minProperties": 1}]}}}
 STR_ID: dict[str, Any] = {"type": "string", "pattern": ID}
 
 #: The schema's `$id`: a name, not an address (nothing is served there; editors find the
@@ -66,8 +75,7 @@ def _kind(field: f.F) -> dict[str, Any]:
         "speed": {"type": "number", "minimum": 1, "maximum": 1000},
         "factor": {"type": "number", "minimum": 1, "maximum": 10},
         "orgpair": {"type": "array", "items": STR_ID, "minItems": 2, "maxItems": 2},
-        "waive": {"type": "object", "patternProperties": {"^MC[1-9][0-9]{2}$": {
-            "type": "string", "minLength": 1}}, "additionalProperties": False},
+        "waive": WAIVE, "waive_days": WAIVE_DAYS,
         "hours": {"anyOf": [
             {"type": "string", "pattern": RANGE},
             {"type": "object", "additionalProperties": {

@@ -313,6 +313,12 @@ CASES: dict[str, Case] = {
         "    start: 2027-11-22 16:15\n    end: 18:45\n",
         (("MC306", key(M, "d1-visit-codigo-fabril")),)),
     # --- Contacts and bookkeeping (MC4xx)
+    "MC307-calendars-no-longer-in-utc": Case(
+        # The return visit stops waiving MC307: its flight leaves Casablanca, whose rules
+        # changed in tz 2026c.
+        "MC307", RETURN, M,
+        '  waive: {MC307: "calendars are published with --times utc"}\n', "",
+        (("MC307", key(M, "d1-flight-cmn-opo")),)),
     "MC401-visit-without-hosts": Case(
         "MC401", MOROCCO, M,
         "    hosts: [leila-chraibi]\n", "",
@@ -340,14 +346,19 @@ CASES: dict[str, Case] = {
         "    members: [group:delegation, rui-tavares]\n",
         "    members: [group:delegation]\n",
         (("MC406", key(M, "rui-tavares")),)),
+    "MC407-round-table-confirmed-waiver-left-behind": Case(
+        # The round table is confirmed: checks.waive of MC404 now waives nothing.
+        "MC407", MOROCCO, M,
+        "    status: tentative\n", "",
+        (("MC407", value(M, "  waive:\n", "MC404")),)),
 }
 
 RULE_CODES = (
     [f"MC00{i}" for i in range(1, 10)]
     + [f"MC10{i}" for i in range(1, 8)]
     + [f"MC20{i}" for i in range(1, 6)]
-    + [f"MC30{i}" for i in range(1, 7)]
-    + [f"MC40{i}" for i in range(1, 7)]
+    + [f"MC30{i}" for i in range(1, 8)]
+    + [f"MC40{i}" for i in range(1, 8)]
 )
 
 

@@ -114,3 +114,29 @@ def test_a_flight_counts_on_its_origin_date(found: Found) -> None:
 """
     # Leaves 07:00 Lisbon (06:00 UTC), dinner ends 19:30 UTC: 13h30.
     assert found(text, selection=ONLY) == [ANA]
+
+
+def test_a_day_across_zones_names_each_time_with_its_zone(report_of: ReportOf) -> None:
+    # The flight leaves at 08:10 Lisbon time (07:10 UTC); the dinner ends at 22:00 Casablanca
+    # time (22:00 UTC): 14h50. Both times are wall-clock times, each in its own zone: saying so
+    # keeps "08:10 to 22:00" from reading as 13h50 in one zone.
+    text = SETUP + """\
+  flight: {kind: travel, title: Flight Lisbon -> Tangier, from: lis, to: cmn, start: 2027-05-12 08:10, end: 10:00, attendees: [ana-silva]}
+  dinner: {kind: meal, title: Dinner, start: 2027-05-12 20:00, end: 22:00, attendees: [ana-silva]}
+"""
+    [finding] = [f for f in report_of(text).shown if f.code == CODE]
+    assert finding.message == (
+        "Ana Silva's day on Wed 2027-05-12 runs 14h50, from 'Flight Lisbon -> Tangier' (flight) "
+        "at 08:10 (Europe/Lisbon time) to the end of 'Dinner' (dinner) at 22:00 "
+        "(Africa/Casablanca time), longer than checks.max_day (12h); spread the programme over "
+        "more days, or raise checks.max_day")
+
+
+def test_a_day_in_one_foreign_zone_says_it_once(report_of: ReportOf) -> None:
+    text = SETUP + """\
+  early: {kind: meeting, title: Early, venue: lisbon-office, start: 2027-05-12 07:00, end: 08:00, attendees: [ana-silva]}
+  late: {kind: meal, title: Late, venue: lisbon-office, start: 2027-05-12 20:00, end: 21:00, attendees: [ana-silva]}
+"""
+    [finding] = [f for f in report_of(text).shown if f.code == CODE]
+    assert "from 'Early' (early) at 07:00 to the end of 'Late' (late) at 21:00 " \
+        "(Europe/Lisbon time), longer" in finding.message

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
+from missionctl.checks import Context
+from missionctl.checks.room_double_booked import run
+
+from .counting import Counted, counted
+
 if TYPE_CHECKING:
-    from conftest import Found, ReportOf
+    from conftest import Found, Load, ReportOf
 
 VENUES = """\
 venues:
@@ -105,14 +111,15 @@ def test_cancelled_event_books_nothing(found: Found) -> None:
 """) == []
 
 
-def test_sweep_reports_every_overlapping_pair(found: Found) -> None:
-    # a runs all day: it must stay in the sweep while b and c come and go.
+def test_sweep_reports_every_booking_that_overlaps_once(found: Found) -> None:
+    # a runs all day: it must stay in the sweep while b and c come and go. d overlaps a and c:
+    # one finding naming both (it was one per pair before pile-ups were reported per event).
     assert mc201(found, """\
   a: {kind: workshop, title: Fair, venue: cafe, start: 2027-05-11 09:00, end: 17:00}
   b: {kind: meal, title: Coffee, venue: cafe, start: 2027-05-11 10:00, end: 11:00}
   c: {kind: meal, title: Lunch, venue: cafe, start: 2027-05-11 12:00, end: 13:00}
   d: {kind: meal, title: Tea, venue: cafe, start: 2027-05-11 12:30, end: 13:30}
-""") == [("MC201", 22, 3), ("MC201", 23, 3), ("MC201", 24, 3), ("MC201", 24, 3)]
+""") == [("MC201", 22, 3), ("MC201", 23, 3), ("MC201", 24, 3)]
 
 
 def test_equal_starts_report_the_one_written_later(found: Found) -> None:
@@ -197,3 +204,88 @@ def test_event_waiver_hides_the_finding(report_of: ReportOf) -> None:
     assert [f.code for f in report.shown if f.code == "MC201"] == []
     assert [(f.code, f.loc.line, f.waived) for f in report.waived] == [
         ("MC201", 22, "shared table")]
+
+
+# -- pile-ups: one finding per booking, against all pairs, work counted ----------------------
+
+def pile(n: int, room: str = "venue: cafe") -> str:
+    return VENUES + "".join(
+        f"  e{i}: {{kind: meal, title: E{i}, {room}, start: 2027-05-11 09:{i:02d}, end: 18:00}}\n"
+        for i in range(n))
+
+
+def test_a_pile_up_names_three_and_counts_the_rest(report_of: ReportOf) -> None:
+    report = report_of(pile(6))
+    found = [f for f in report.shown if f.code == "MC201"]
+    assert [(f.loc.line, f.loc.column) for f in found] == [(22 + i, 3) for i in range(5)]
+    last = found[-1]
+    assert last.message == (
+        "venue Cafe La Vague holds 6 bookings at once: 'E5' (Tue 11 May 09:05–18:00) starts "
+        "while 'E0' (Tue 11 May 09:00–18:00), 'E1' (Tue 11 May 09:01–18:00), 'E2' (Tue 11 May "
+        "09:02–18:00) and 2 more are still running; move them apart or use another venue")
+    assert [r.line for r in last.related] == [21, 22, 23]
+    assert found[0].message.startswith("venue Cafe La Vague is booked twice: 'E1'")
+
+
+def test_a_waiver_on_one_booking_hides_only_its_overlap(
+        report_of: ReportOf) -> None:
+    text = pile(3).replace("title: E1,", "title: E1, waive: {MC201: shared table},")
+    report = report_of(text)
+    shown = [(f.loc.line, [r.line for r in f.related]) for f in report.shown if f.code == "MC201"]
+    waived = [(f.loc.line, [r.line for r in f.related]) for f in report.waived]
+    assert shown == [(23, [21])]  # e2 overlaps e0...
+    assert sorted(waived) == [(22, [21]), (23, [22])]  # ...and e1, which waives it
+
+
+def random_rooms(seed: int) -> tuple[str, dict[str, list[tuple[int, int, str]]]]:
+    """A random mission's events, and per room what each booking overlaps among those before
+    it in the sweep's order (start, then position), found by comparing all pairs."""
+    rng = random.Random(seed)
+    lines: list[str] = []
+    rooms: dict[str, list[tuple[int, int, str]]] = {}
+    for i in range(rng.randrange(0, 14)):
+        start = rng.randrange(0, 12) * 15
+        length = rng.randrange(1, 10) * 15
+        place = rng.choice(["venue: cafe", "venue: hotel, room: salon",
+                            "venue: hotel, room: terrace", "venue: hotel"])
+        kind = rng.choice(["meal", "workshop", "stay"])
+        lines.append(f"  e{i}: {{kind: {kind}, title: E{i}, {place}, start: 2027-05-11 "
+                     f"{9 + start // 60:02d}:{start % 60:02d}, duration: {length}m}}\n")
+        if kind != "stay" and place != "venue: hotel":
+            rooms.setdefault(place, []).append((start, start + length, f"e{i}"))
+    return VENUES + "".join(lines), rooms
+
+
+def test_per_booking_findings_agree_with_all_pairs(report_of: ReportOf) -> None:
+    for seed in range(200):
+        text, rooms = random_rooms(seed)
+        expected = set()
+        for items in rooms.values():
+            items.sort(key=lambda x: (x[0], int(x[2][1:])))
+            for i, (s, _e, ident) in enumerate(items):
+                running = [other for (s2, e2, other) in items[:i] if e2 > s]
+                if running:
+                    expected.add((ident, len(running), tuple(running[:3])))
+        report = report_of(text)
+        ids = {21 + i: f"e{i}" for i in range(20)}
+        got = set()
+        for f in (f for f in report.shown if f.code == "MC201"):
+            named = tuple(ids[r.line] for r in f.related)
+            more = f.message.split(" and ")[-1].split(" more")[0]
+            count = len(named) + (int(more) if " more are still" in f.message else 0)
+            got.add((f.subject, count, named))
+        assert got == expected, seed
+
+
+def test_work_grows_with_bookings_not_pairs(loaded: Load) -> None:
+    n = 1000
+    text = VENUES + "".join(
+        f"  e{i}: {{kind: meal, title: E{i}, venue: cafe, start: 2027-05-11 09:00, end: 18:00}}\n"
+        for i in range(n))
+    result = loaded(text)
+    assert result.mission is not None
+    mission = counted(result.mission)
+    Counted.compared = 0
+    found = list(run(mission, Context(mission)))
+    assert len(found) == n - 1
+    assert Counted.compared < 60 * n, Counted.compared  # all pairs: 500,000

@@ -8,13 +8,19 @@ hotel -> tac 286 km, 4h54.
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+import random
 import textwrap
 from typing import TYPE_CHECKING
 
+from missionctl.checks import Context
+from missionctl.checks.travel_too_tight import run
 from missionctl.linter import Selection
+from missionctl.model import Event, Mission
+
+from .counting import Counted, counted
 
 if TYPE_CHECKING:
-    from conftest import Found, ReportOf
+    from conftest import Found, Load, ReportOf
 
 CODE = "MC102"
 ONLY = Selection(select=(CODE,))  # format rules still run: any MC0xx spoils the exact lists
@@ -224,3 +230,119 @@ def test_waiver_on_the_later_event(report_of: ReportOf) -> None:
     assert report.checked
     assert [f for f in report.shown if f.code == CODE] == []
     assert [(f.code, f.waived) for f in report.waived] == [(CODE, "the hosts send a plane")]
+
+
+# -- every place the person may come from, when earlier events overlap ------------------------
+
+LISBON = SETUP + """\
+  lisbon-office: {name: Lisbon office, city: Lisboa, timezone: Europe/Lisbon, geo: [38.7223, -9.1393]}
+events:
+  lisbon-meeting: {kind: meeting, title: Lisbon meeting, venue: lisbon-office, start: 2027-05-12 15:00, end: 17:45, attendees: [ana-silva]}
+  casa-visit: {kind: visit, title: Casablanca visit, venue: hotel, start: 2027-05-12 16:00, end: 17:00, attendees: [ana-silva]}
+  dinner: {kind: meal, title: Dinner, venue: hotel, start: 2027-05-12 18:45, end: 20:00, attendees: [ana-silva]}
+"""
+
+
+def test_a_transfer_is_measured_from_every_place_the_person_may_come_from(
+        found: Found,
+        report_of: ReportOf) -> None:
+    # Lisbon until 16:45 UTC (17:45 WEST) and Casablanca until 17:00 UTC overlap (MC101).
+    # From the Casablanca visit the dinner is next door, but from Lisbon 2 hours are not
+    # enough: that used to be missed, as only the event ending last was measured.
+    assert found(LISBON, selection=ONLY) == [at(LISBON, "dinner:")]
+    [finding] = [f for f in report_of(LISBON).shown if f.code == CODE]
+    assert finding.message.startswith("Lisbon office -> Hotel Casablanca: about")
+    assert ("only 2h between 'Lisbon meeting' (lisbon-meeting, ends 17:45 (Europe/Lisbon "
+            "time))") in finding.message
+    assert [r.line for r in finding.related] == [at(LISBON, "lisbon-meeting:")[1]]
+
+
+def test_an_event_followed_by_another_before_this_one_is_not_a_place_to_come_from(
+        found: Found) -> None:
+    # tac until 09:00, then the office 09:00-10:00: the person went tac -> office, and the
+    # dinner is measured from the office only (tac -> hotel is MC102 for the office call).
+    text = SETUP + """\
+events:
+  fair: {kind: visit, title: Fair, venue: tac, start: 2027-05-12 08:00, end: 09:00, attendees: [ana-silva]}
+  call: {kind: meeting, title: Call, venue: office, start: 2027-05-12 09:00, end: 10:00, attendees: [ana-silva]}
+  dinner: {kind: meal, title: Dinner, venue: hotel, start: 2027-05-12 10:30, end: 12:00, attendees: [ana-silva]}
+"""
+    assert found(text, selection=ONLY) == [at(text, "call:")]
+
+
+def random_travel(seed: int) -> str:
+    rng = random.Random(seed)
+    venues = ["hotel", "office", "tac", "cmn", "club", "ministry"]
+    lines = ["events:"]
+    for i in range(rng.randrange(0, 12)):
+        start = rng.randrange(0, 40) * 15
+        length = rng.randrange(1, 12) * 15
+        kind = rng.choice(["visit", "meeting", "meal", "stay", "travel"])
+        place = (f"from: {rng.choice(venues)}, to: {rng.choice(venues)}" if kind == "travel"
+                 else f"venue: {rng.choice(venues)}")
+        who = rng.sample(["ana-silva", "rui-costa", "salma-idrissi"], rng.randrange(1, 4))
+        lines.append(f"  e{i}: {{kind: {kind}, title: E{i}, {place}, start: 2027-05-12 "
+                     f"{7 + start // 60:02d}:{start % 60:02d}, duration: {length}m, "
+                     f"attendees: [{', '.join(who)}]}}")
+    return SETUP + "\n".join(lines) + "\n"
+
+
+def brute_force(mission: Mission) -> dict[tuple[str, str], set[str]]:
+    """For each person, each event and *every* earlier event of theirs that ends by its start
+    and that no other event of theirs (before this one in their timeline) starts after; of
+    those at one place, the one ending last (then the later in the timeline). The transfers
+    to measure, judged with the same model; by quantifiers, not by a sweep."""
+    from missionctl.checks.support.travel import TravelModel
+    from missionctl.checks.travel_too_tight import leaves_from, needed
+
+    model = TravelModel(mission)
+    order = sorted((e for e in mission.events.values() if e.occupies and not e.cancelled),
+                   key=lambda e: (e.start, e.loc.line))
+    out: dict[tuple[str, str], set[str]] = {}
+    for pid in mission.people:
+        mine = [e for e in order if pid in mission.taking_part[e.id]]
+        for i, after in enumerate(mine):
+            last: dict[str | None, tuple[object, int, Event]] = {}
+            for j, before in enumerate(mine[:i]):
+                if before.end > after.start:
+                    continue
+                if any(c.start >= before.end for k, c in enumerate(mine[:i]) if k != j):
+                    continue
+                place = leaves_from(before)
+                if place not in last or (before.end, j) > last[place][:2]:  # type: ignore[operator]
+                    last[place] = (before.end, j, before)
+            for _end, _j, before in last.values():
+                if needed(model, before, after) is not None:
+                    out.setdefault((after.id, before.id), set()).add(pid)
+    return out
+
+
+def test_the_sweep_agrees_with_a_brute_force_on_random_missions(loaded: Load) -> None:
+    from missionctl.checks.travel_too_tight import too_tight
+
+    seen = 0
+    for seed in range(300):
+        result = loaded(random_travel(seed))
+        assert result.mission is not None, (seed, result.findings)
+        mission = result.mission
+        swept = {pair: set(people) for pair, (_t, people)
+                 in too_tight(mission, Context(mission)).items()}
+        assert swept == brute_force(mission), seed
+        seen += bool(swept)
+    assert seen > 50
+
+
+def test_work_is_linear_in_a_pile_up(loaded: Load) -> None:
+    # 1,000 events at once, then one more: each event is a place to come from once at most.
+    text = SETUP + "events:\n" + "".join(
+        f"  e{i}: {{kind: visit, title: E{i}, venue: hotel, start: 2027-05-12 08:00, end: 09:00, attendees: [ana-silva]}}\n"
+        for i in range(1000)) + "  last: {kind: visit, title: Last, venue: tac, start: 2027-05-12 09:30, end: 10:00, attendees: [ana-silva]}\n"
+    result = loaded(text)
+    assert result.mission is not None
+    mission = counted(result.mission)
+    Counted.compared = 0
+    found = list(run(mission, Context(mission)))
+    # 'last' is too far from each of them, all at one place: measured from the one that
+    # ends last there (the others leave more time), so one finding, not 1,000.
+    assert len(found) == 1
+    assert Counted.compared < 60 * 1000, Counted.compared

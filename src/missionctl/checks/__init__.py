@@ -17,9 +17,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from missionctl.findings import Finding
-from missionctl.model import Mission
+from missionctl.model import Mission, Waiver
 
 CheckFn = Callable[[Mission, "Context"], Iterable[Finding]]
+
+# Where a rule's findings point, hence where a `waive:` of its code can apply (MC407 reports
+# one written elsewhere): "event" (the event, a B2B meeting: a `waive:` on it, or on its
+# session), "session" (a B2B session or its requests), "person" (the person's id key),
+# "day" (about one of the person's days: their waiver for one day applies), "mission" (only
+# `checks.waive` can reach it). `checks.waive` applies to every rule.
+EVENT = frozenset({"event"})
+PERSON = frozenset({"person"})
+PERSON_DAY = frozenset({"person", "day"})
+SESSION = frozenset({"session"})
+MISSION = frozenset({"mission"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +40,24 @@ class Check:
     bad: str  # a YAML example that fires the rule
     fix: str  # what to change
     run: CheckFn
+    places: frozenset[str] = EVENT
+    # Runs after every other rule, reading what they found from the Context (MC407).
+    last: bool = False
 
 
 class Context:
     """Shared, lazily computed views of a mission that several checks need (per-person
-    timelines, the travel model...). Checks register helpers with `memo`."""
+    timelines, the travel model...). Checks register helpers with `memo`.
+
+    For the rules that run last (`Check.last`), the linter also records which rules ran
+    (`ran`) and which waivers waived something (`used`); both stay None when a rule is run
+    on its own."""
 
     def __init__(self, mission: Mission) -> None:
         self.mission = mission
         self._memo: dict[str, object] = {}
+        self.ran: frozenset[str] | None = None
+        self.used: frozenset[Waiver] | None = None
 
     def memo(self, key: str, build: Callable[[], object]) -> object:
         if key not in self._memo:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from missionctl.checks import Check, Context
+from missionctl.checks import SESSION, Check, Context
 from missionctl.findings import Finding
 from missionctl.model import B2BRequest, B2BSession, Mission
 from missionctl.wording import day_time, org_name
@@ -92,4 +92,5 @@ RULE = Check(
     fix="Add a meeting between the two organisations (missionctl names the first slot where "
         "both are free), or drop the request if it was withdrawn.",
     run=run,
+    places=SESSION,
 )

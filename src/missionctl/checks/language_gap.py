@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from missionctl.checks import Check, Context
 from missionctl.checks.support.index import live
 from missionctl.findings import Finding
-from missionctl.model import VISITOR_SIDES, Event, Mission
+from missionctl.model import VISITOR_SIDES, Event, Mission, Ref
 from missionctl.wording import event_ref, people_text
 
 CODE = "MC107"
@@ -16,15 +16,18 @@ WHY = """\
 A visit where the Portuguese delegates speak Portuguese and English and the Moroccan hosts
 speak Arabic and French needs an interpreter, and it takes weeks to book one.
 
-Who is who: the hosts are the people reached through the event's `hosts`, plus attendees
-whose `side` is `host` (so B2B meetings, which have no `hosts`, are checked too); the visitors
-are the other people taking part whose side is delegate, organiser, speaker or guest; the
-people in `interpreters` bridge. People without `languages` are unknown and never cause a
-finding: the check only speaks when both sides have someone with languages listed.
+Who is who: the hosts are the people reached through the event's `hosts`, plus attendees whose
+`side` is `host` (so B2B meetings, which have no `hosts`, are checked too); the visitors are
+the other people taking part whose side is delegate, organiser, speaker or guest; the people in
+`interpreters` bridge. A B2B meeting takes `interpreters:` too, and so does its session: the
+session's interpreters serve every one of its meetings (they move between the tables, so they
+are not booked into each meeting and parallel tables never double-book them). People without
+`languages` are unknown and never cause a finding: the check only speaks when both sides have
+someone with languages listed.
 
 Without an event `language`: a finding when no language is spoken on both sides and no
-interpreter speaks a language of each side. With an event `language`: the event is held in
-it, so everyone (with languages listed) on either side must speak it or be bridged by an
+interpreter speaks a language of each side. With an event `language`: the event is held in it,
+so everyone (with languages listed) on either side must speak it or be bridged by an
 interpreter who speaks it and one of their languages; the finding names who would be lost.
 
 Where it points: at the event. Cancelled events are skipped."""
@@ -42,19 +45,26 @@ events:
     attendees: [ana-silva]
     hosts: [karim-alaoui]"""
 
-FIX = ("Add an interpreter who speaks a language of each side (`interpreters:`), bring a "
+FIX = ("Add an interpreter who speaks a language of each side (`interpreters:` on the event; "
+       "for B2B meetings on the meeting, or on the session for all its tables), bring a "
        "colleague who speaks the hosts' language, or record the languages people do speak.")
 
 
 def sides(mission: Mission, event: Event) -> tuple[list[str], list[str], list[str]]:
-    """(visitors, hosts, interpreters) as person ids, sorted."""
-    interpreters = mission.expand(event.interpreters)
+    """(visitors, hosts, interpreters) as person ids, sorted. A B2B meeting's interpreters
+    are its own and its session's (who serve every table)."""
+    interpreters = mission.expand(event.interpreters + _session_interpreters(mission, event))
     hosts = set(mission.expand(event.hosts))
     attendees = mission.expand(event.attendees)
     hosts |= {p for p in attendees if mission.people[p].side == "host"}
     visitors = {p for p in mission.taking_part.get(event.id, ())
                 if mission.people[p].side in VISITOR_SIDES} - hosts - interpreters
     return sorted(visitors), sorted(hosts), sorted(interpreters)
+
+
+def _session_interpreters(mission: Mission, event: Event) -> tuple[Ref, ...]:
+    session = mission.b2b.get(event.b2b) if event.b2b is not None else None
+    return session.interpreters if session is not None else ()
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from datetime import date
 from operator import attrgetter
 
-from missionctl.checks import Check, Context
+from missionctl.checks import PERSON_DAY, Check, Context
 from missionctl.checks.support.timeline import each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
-from missionctl.wording import clock_in, day_iso, event_ref, minutes_text
+from missionctl.wording import clock_in, day_iso, event_ref, minutes_text, zone_suffix
 
 CODE = "MC105"
 _END = attrgetter("end")
@@ -29,7 +29,12 @@ events never do. An event belongs to the local date of its start in its own zone
 else mission; a travel leg's origin), so a dinner ending after midnight stays on its evening's
 day and a morning flight from Lisbon counts on its Lisbon date.
 
-Where it points: at the person's id key, once per person per day."""
+The message gives the first start and the last end as wall-clock times, each in its own zone;
+when the two zones differ (a flight from Lisbon, a dinner in Tangier), each time names its
+zone.
+
+Where it points: at the person's id key, once per person per day. A person's waiver for one
+day (`waive: {MC105: {2027-05-10: "arrival day"}}`) waives that day only."""
 
 BAD = """\
 people:
@@ -69,16 +74,26 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
         if person is None:
             continue
         for day, first, last in found:
-            yield Finding(CODE, message(mission, person.name, day, first, last), person.loc)
+            yield Finding(CODE, message(mission, person.name, day, first, last), person.loc,
+                          day=day)
 
 
 def message(mission: Mission, name: str, day: date, first: Event, last: Event) -> str:
+    """The two times are wall-clock times, each in its own zone (a flight's origin, a dinner's
+    venue): when the zones differ each time names its zone, else the zone is named once when
+    it is not the mission's, so "08:10 to 22:00" never reads as one zone's 13h50."""
     limit = mission.checks.max_day
+    home = mission.info.timezone
+    begin, finish = first.zone, last.end_zone
+    if begin != finish:
+        since, until = f" ({begin} time)", f" ({finish} time)"
+    else:
+        since, until = "", zone_suffix(finish, home)
     return (f"{name}'s day on {day_iso(day)} runs {minutes_text(last.end - first.start)}, "
-            f"from {event_ref(first)} at {clock_in(first.start, first.zone)} to the end of "
-            f"{event_ref(last)} at {clock_in(last.end, last.end_zone)}, longer than "
+            f"from {event_ref(first)} at {clock_in(first.start, begin)}{since} to the end of "
+            f"{event_ref(last)} at {clock_in(last.end, finish)}{until}, longer than "
             f"checks.max_day ({minutes_text(limit)}); spread the programme over more days, "
             "or raise checks.max_day")
 
 
-RULE = Check(CODE, WHY, BAD, FIX, run)
+RULE = Check(CODE, WHY, BAD, FIX, run, PERSON_DAY)

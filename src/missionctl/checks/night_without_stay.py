@@ -25,7 +25,7 @@ from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from missionctl.checks import Check, Context
+from missionctl.checks import PERSON_DAY, Check, Context
 from missionctl.checks.support.index import live
 from missionctl.checks.support.timeline import timelines
 from missionctl.findings import Finding
@@ -162,6 +162,19 @@ def _finding(person: Person, nights: list[date]) -> Finding:
     return Finding(CODE, message, person.loc)
 
 
+def _findings(person: Person, nights: list[date]) -> Iterator[Finding]:
+    """One finding for the person's uncovered nights; a night the person waives by its date
+    (`waive: {MC406: {2027-05-10: "..."}}`: the night from the 10th to the 11th) stands in a
+    finding of its own, so that the waiver hides that night only."""
+    apart = {w.day for w in person.waivers if w.code == CODE and w.day is not None}
+    rest = [night for night in nights if night not in apart]
+    if rest:
+        yield _finding(person, rest)
+    for night in nights:
+        if night in apart:
+            yield _finding(person, [night])._replace(day=night)
+
+
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     busy, nights = timelines(ctx).busy, nights_of(ctx)
     judged: dict[tuple[Span, int], list[date]] = {}  # a team shares both: judge them once
@@ -175,8 +188,7 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
         key = (span, id(cover))  # `cover` is kept alive by `nights`
         if key not in judged:
             judged[key] = uncovered_nights(mission, span, cover)
-        if judged[key]:
-            yield _finding(person, judged[key])
+        yield from _findings(person, judged[key])
 
 
 RULE = Check(
@@ -199,4 +211,5 @@ RULE = Check(
         "end 2027-05-12 11:00) with the person among its attendees, or correct `arrival` "
         "and `departure`.",
     run=run,
+    places=PERSON_DAY,
 )

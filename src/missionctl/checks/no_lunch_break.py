@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from missionctl.checks import Check, Context
+from missionctl.checks import PERSON_DAY, Check, Context
 from missionctl.checks.support.timeline import Timelines, each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -62,7 +62,7 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
         if person is None:
             continue
         for day, inside, gap in found:
-            yield Finding(CODE, message(person.name, day, inside, gap), person.loc)
+            yield Finding(CODE, message(person.name, day, inside, gap), person.loc, day=day)
 
 
 def short_breaks(lines: Timelines, events: list[Event]) -> list[ShortBreak]:
@@ -122,4 +122,4 @@ def message(name: str, day: date, inside: list[Event], gap: timedelta) -> str:
             "meal event")
 
 
-RULE = Check(CODE, WHY, BAD, FIX, run)
+RULE = Check(CODE, WHY, BAD, FIX, run, PERSON_DAY)

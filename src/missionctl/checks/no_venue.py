@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from missionctl.checks import Check, Context
+from missionctl.checks import EVENT, SESSION, Check, Context
 from missionctl.checks.support.index import live
 from missionctl.findings import Finding
 from missionctl.model import Mission
@@ -50,4 +50,5 @@ RULE = Check(
     fix="Add `venue:` naming a venue defined under `venues:` (a travel event uses "
         "`from:`/`to:` instead).",
     run=run,
+    places=EVENT | SESSION,
 )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
+from typing import NamedTuple
 
 from missionctl.checks import Check, Context
+from missionctl.checks.support.overlap import Overlap, overlaps
 from missionctl.checks.support.timeline import each_timeline, timelines
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
-from missionctl.wording import clock_in, event_ref, event_span, people_text, zone_suffix
+from missionctl.wording import and_list, clock_in, event_ref, event_span, people_text, zone_suffix
 
 CODE = "MC101"
+_ID, _START, _END = attrgetter("id"), attrgetter("start"), attrgetter("end")
 
 WHY = """\
 Nobody can be in two places at once: if one person is booked into two events whose times
@@ -25,7 +29,17 @@ do B2B meetings.
 Where it points: at the event that starts later, with the other in `related`; of two events
 starting at the same instant, at the one written later (file order; B2B meetings sit at their
 entry in `b2b.<session>.meetings`). Each pair of events is reported once, naming everyone
-booked in both."""
+booked in both.
+
+A pile-up is reported the way a person reads it, one finding per event, not one per pair:
+"Ana Silva is booked in 6 events at once at 09:50: 'E5' starts while 'E0', 'E1', 'E2' and 2
+more are still running". The events still running when an event starts are exactly the
+earlier ones it overlaps; the first three (in time order) are named and put in `related`, the
+rest counted (each of them has its own finding at its own start). People for whom an event
+reads the same (the same count, the same events named) share one finding; others get their
+own. Overlaps with an event that waives MC101 are reported apart, so that its waiver hides
+only them. One person in 400 events at once gives 399 findings (not 79,800), and the work
+grows with the events and the findings, never with the pairs."""
 
 BAD = """\
 people:
@@ -48,43 +62,81 @@ FIX = ("Move one of the two events, shorten the first, or take the person off on
        "(for a group, list only the members who go).")
 
 
-def overlapping(events: list[Event]) -> Iterator[tuple[Event, Event]]:
-    """(later, earlier) for every overlapping pair in a sorted timeline: a sweep that keeps
-    only the events still running, so the cost follows the overlaps, not all pairs."""
-    running: list[Event] = []
-    reach = events[0].start if events else None  # the latest end among `running`
-    for event in events:
-        if reach is None or event.start >= reach:  # the usual case: nothing still running
-            running, reach = [event], event.end
-            continue
-        running = [r for r in running if r.end > event.start]
-        for earlier in running:
-            yield event, earlier
-        running.append(event)
-        reach = max(reach, event.end)
+LIMIT = 3  # running events named in a finding (and put in `related`); the rest are counted
+
+
+class Booked(NamedTuple):
+    """`people` are in `later` and in the `total` events still running when it starts, of
+    which `first` are the first few. `apart`: those events waive MC101 (reported apart, so
+    that their waiver hides only them)."""
+
+    later: Event
+    total: int
+    first: tuple[Event, ...]
+    people: tuple[str, ...]
+    apart: bool
+
+
+def booked(mission: Mission, ctx: Context) -> Iterator[Booked]:
+    """Every event that starts while some of its people are still in earlier events, once per
+    group of people for whom it reads the same. Linear in the events, the (event, person)
+    pairs and the names shown: see `support.overlap`."""
+    lines = timelines(ctx)
+    # Waivers of MC101 on events are rare: without one, each timeline is swept once.
+    waiving = any(_waives(e) for e in mission.events.values())
+    groups: dict[tuple[str, int, tuple[str, ...], bool], list[str]] = {}
+    for pid, found in each_timeline(lines, _sweep if waiving else _sweep_all):
+        for apart, overlap in found:
+            key = (overlap.later.id, overlap.total, tuple(map(_ID, overlap.first)), apart)
+            groups.setdefault(key, []).append(pid)
+    events = mission.events
+    for (later_id, count, first, apart), people in groups.items():
+        yield Booked(events[later_id], count, tuple(events[i] for i in first), tuple(people),
+                     apart)
+
+
+def _waives(event: Event) -> bool:
+    return CODE in event.waive
+
+
+def _sweep_all(events: list[Event]) -> list[tuple[bool, Overlap[Event]]]:
+    return [(False, o) for o in overlaps(events, _START, _END, LIMIT)]
+
+
+def _sweep(events: list[Event]) -> list[tuple[bool, Overlap[Event]]]:
+    found = [(False, o) for o in overlaps(events, _START, _END, LIMIT,
+                                          lambda e: not _waives(e))]
+    if any(map(_waives, events)):  # rare: a second sweep, counting only the waiving events
+        found += [(True, o) for o in overlaps(events, _START, _END, LIMIT, _waives)]
+    return found
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
-    pairs: dict[tuple[str, str], list[str]] = {}
-    for pid, found in each_timeline(timelines(ctx), lambda events: list(overlapping(events))):
-        for later, earlier in found:
-            pairs.setdefault((later.id, earlier.id), []).append(pid)
-    for (later_id, earlier_id), people in pairs.items():
-        later, earlier = mission.events[later_id], mission.events[earlier_id]
-        yield Finding(CODE, message(mission, later, earlier, people), later.loc,
-                      (earlier.loc,), later.id)
+    for b in booked(mission, ctx):
+        yield Finding(CODE, message(mission, b), b.later.loc, tuple(e.loc for e in b.first),
+                      b.later.id)
 
 
-def message(mission: Mission, later: Event, earlier: Event, people: list[str]) -> str:
-    who = people_text(mission, people)
-    verb = "is" if len(people) == 1 else "are"
-    end = min(later.end, earlier.end)
+def message(mission: Mission, b: Booked) -> str:
+    who = people_text(mission, b.people)
+    verb = "is" if len(b.people) == 1 else "are"
     home = mission.info.timezone
-    window = (f"{clock_in(later.start, later.zone)} to {clock_in(end, later.zone)}"
-              f"{zone_suffix(later.zone, home)}")
-    return (f"{who} {verb} booked twice: {event_ref(later, event_span(later, home))} overlaps "
-            f"{event_ref(earlier, event_span(earlier, home))} from {window}; move one of them "
-            f"or take {who} off one")
+    later = b.later
+    if b.total == 1:
+        earlier = b.first[0]
+        end = min(later.end, earlier.end)
+        window = (f"{clock_in(later.start, later.zone)} to {clock_in(end, later.zone)}"
+                  f"{zone_suffix(later.zone, home)}")
+        return (f"{who} {verb} booked twice: {event_ref(later, event_span(later, home))} "
+                f"overlaps {event_ref(earlier, event_span(earlier, home))} from {window}; move "
+                f"one of them or take {who} off one")
+    names = [event_ref(e, event_span(e, home)) for e in b.first]
+    if b.total > len(names):
+        names.append(f"{b.total - len(names)} more")
+    when = f"{clock_in(later.start, later.zone)}{zone_suffix(later.zone, home)}"
+    return (f"{who} {verb} booked in {b.total + 1} events at once at {when}: "
+            f"{event_ref(later, event_span(later, home))} starts while {and_list(names)} are "
+            f"still running; move them apart, or take {who} off all but one")
 
 
 RULE = Check(CODE, WHY, BAD, FIX, run)

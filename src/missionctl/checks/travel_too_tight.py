@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from missionctl.checks import Check, Context
-from missionctl.checks.support.timeline import adjacent, each_timeline, timelines
+from missionctl.checks.support.timeline import each_timeline, predecessors, timelines
 from missionctl.checks.support.travel import Transfer, TravelModel, travel_model
 from missionctl.findings import Finding
 from missionctl.model import Event, Mission
@@ -24,11 +24,17 @@ straight-line distance x `road_factor` at `urban_kmh` (under 15 km) or `intercit
 for two venues in the same city (case-insensitive) where either lacks `geo`, `same_city`.
 `buffer` is added to all three. Venues without enough data to judge give no finding.
 
-Which events: for each person, each event and the one they come from (the earlier event that
-ends last; overlapping ones are MC101's business). A place is the event's venue; a travel leg
-starts at its `from` and ends at its `to`, so a leg that brings someone to a venue needs no
-further transfer, and a leg between two events is itself the transfer: only adjacent pairs are
-checked. Stays, free blocks and cancelled events are skipped.
+Which events: for each person, each event and every event they may come from: each earlier
+event that ends by its start and that no other of their events starts after (where they
+would have gone next). Usually that is the previous event; when earlier events overlap (an
+MC101 already) it can be several: someone at a Lisbon meeting until 16:45 UTC and at a
+Casablanca visit until 17:00 UTC cannot reach an 18:45 dinner in Casablanca, although the
+visit is next door. Of several left from one place, the one that ends last is measured (the
+others leave more time). Overlapping pairs are MC101's business, never a transfer. A place is
+the event's venue; a travel leg starts at its `from` and ends at its `to`, so a leg that
+brings someone to a venue needs no further transfer, and a leg between two events is itself
+the transfer: only adjacent pairs are checked. Stays, free blocks and cancelled events are
+skipped. The sweep is linear: each event is the one left from at most once.
 
 Where it points: at the later event, with the earlier in `related`; each pair once, naming
 everyone who makes that transfer."""
@@ -61,12 +67,21 @@ FIX = ("Leave more time between the events, move one to a nearer venue, add a tr
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
+    for (after_id, before_id), (transfer, people) in too_tight(mission, ctx).items():
+        after, before = mission.events[after_id], mission.events[before_id]
+        yield Finding(CODE, message(mission, before, after, transfer, people), after.loc,
+                      (before.loc,), after.id)
+
+
+def too_tight(mission: Mission, ctx: Context) -> dict[Pair, tuple[Transfer, list[str]]]:
+    """Every transfer that does not fit, with the people making it: one sweep per distinct
+    timeline (`adjacent`), each pair judged once."""
     model = travel_model(ctx)
     judged: dict[Pair, Transfer | None] = {}  # timelines share pairs: judge each once
 
-    def too_tight(events: list[Event]) -> list[tuple[Pair, Transfer]]:
+    def tight(events: list[Event]) -> list[tuple[Pair, Transfer]]:
         out = []
-        for before, after in adjacent(events):
+        for before, after in from_each_place(events):
             key = (after.id, before.id)
             if key not in judged:
                 judged[key] = needed(model, before, after)
@@ -75,14 +90,26 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
                 out.append((key, transfer))
         return out
 
-    tight: dict[Pair, tuple[Transfer, list[str]]] = {}
-    for pid, found in each_timeline(timelines(ctx), too_tight):
-        for key, transfer in found:
-            tight.setdefault(key, (transfer, []))[1].append(pid)
-    for (after_id, before_id), (transfer, people) in tight.items():
-        after, before = mission.events[after_id], mission.events[before_id]
-        yield Finding(CODE, message(mission, before, after, transfer, people), after.loc,
-                      (before.loc,), after.id)
+    found: dict[Pair, tuple[Transfer, list[str]]] = {}
+    for pid, pairs in each_timeline(timelines(ctx), tight):
+        for key, transfer in pairs:
+            found.setdefault(key, (transfer, []))[1].append(pid)
+    return found
+
+
+def from_each_place(events: list[Event]) -> Iterator[tuple[Event, Event]]:
+    """`predecessors` as pairs, keeping of the events left from one place the one that ends
+    last (the others leave more time for the same transfer): 1,000 overlapping events at the
+    hotel before a visit in Tangier are one transfer, not 1,000."""
+    for after, befores in predecessors(events):
+        if len(befores) == 1:
+            yield befores[0], after
+            continue
+        last: dict[str | None, Event] = {}
+        for before in befores:  # in the order they end: the last one wins
+            last[leaves_from(before)] = before
+        for before in last.values():
+            yield before, after
 
 
 def leaves_from(event: Event) -> str | None:

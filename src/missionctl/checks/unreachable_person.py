@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from missionctl.checks import Check, Context
+from missionctl.checks import PERSON, Check, Context
 from missionctl.findings import Finding
 from missionctl.model import Mission, Person
 
@@ -51,4 +51,5 @@ RULE = Check(
     fix="Add the person's mobile number (`phone:`) or e-mail (`email:`); mark it `private` if "
         "it must stay out of shared contact sheets.",
     run=run,
+    places=PERSON,
 )

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from operator import attrgetter
 
-from missionctl.checks import Check, Context
+from missionctl.checks import MISSION, Check, Context
 from missionctl.checks.support.index import live
 from missionctl.findings import Finding, Loc
 from missionctl.model import Event, Mission
@@ -136,4 +136,5 @@ RULE = Check(
     fix="Tell the delegation, put the change on the itinerary, and check the times written "
         "around it; then waive it for the mission (`checks.waive: {MC305: \"briefed\"}`).",
     run=run,
+    places=MISSION,
 )

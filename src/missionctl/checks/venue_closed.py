@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from missionctl.checks import Check, Context
+from missionctl.checks import EVENT, SESSION, Check, Context
 from missionctl.checks.support.index import LocalSpan, live, local_times
 from missionctl.findings import Finding
 from missionctl.model import B2BSession, Event, Hours, Mission, Venue
@@ -106,4 +106,5 @@ RULE = Check(
     fix="Move the event into the venue's opening hours, or correct the venue's `hours` "
         "(a host who opens specially for the delegation can be recorded with `waive:`).",
     run=run,
+    places=EVENT | SESSION,
 )

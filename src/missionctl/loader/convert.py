@@ -3,7 +3,7 @@
 `KINDS` maps a field kind to its converter; `read_fields` types every field of one object.
 The converters live beside what they know: `context.py` (node shapes, the reading state),
 `references.py` (people references and ids), `venues.py` (geo, hours, rooms),
-`settings.py` (`checks:` and `waive:`); the plain scalar kinds and `rooms` (objects read
+`settings.py` (`checks:`), `waive.py` (`waive:`); the plain scalar kinds and `rooms` (objects read
 with `read_fields`) are here.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from missionctl import values as v
-from missionctl.loader import references, settings, venues
+from missionctl.loader import references, settings, venues, waive
 from missionctl.loader.context import Ctx, NodeLocs, Skip, mapping, parsed, scalar, seq
 from missionctl.loader.fields import CONTACT_FIELDS, ROOM, F
 from missionctl.model import Room
@@ -124,8 +124,9 @@ KINDS: dict[str, Callable[[Node, Ctx], Any]] = {
     "persons": references.persons,
     "ids:group": references.group_ids,
     "private": _private,
-    "waive": settings.waive,
-    "waivers": settings.waive,
+    "waive": waive.read,
+    "waivers": waive.read,
+    "waive_days": waive.read_days,
     "severities": settings.severities,
     "timerange": parsed(v.time_range),
     "speed": settings.speed,

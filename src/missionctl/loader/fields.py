@@ -75,6 +75,8 @@ PERSON = {
     "dietary": F("text"),
     "notes": F("text"),
     "private": F("private", doc="contact fields left out of shared exports"),
+    "waive": F("waive_days", doc='{MC402: "reason"}, or one day at a time: '
+               '{MC105: {2027-05-10: "arrival day"}}'),
 }
 CONTACT_FIELDS = ("email", "phone", "role", "organisation", "dietary", "notes", "languages",
                   "arrival", "departure")
@@ -134,8 +136,10 @@ B2B = {
     "gap": F("duration", doc="between meetings; default 0"),
     "tables": F("count", True),
     "participants": F("refs"),
+    "interpreters": F("persons", doc="serve every meeting of the session"),
     "requests": F("requests"),
     "meetings": F("meetings"),
+    "waive": F("waive", doc="applies to the session and to each of its meetings"),
 }
 B2B_REQUEST = {
     "from": F("ref:organisation", True),
@@ -146,6 +150,8 @@ B2B_MEETING = {
     "at": F("time", True),
     "table": F("count", True),
     "between": F("orgpair", True),
+    "interpreters": F("persons", doc="take part in this meeting"),
+    "waive": F("waive"),
 }
 
 TRAVEL_TIME = {

@@ -12,6 +12,7 @@ from missionctl.loader.groups import group_members
 from missionctl.loader.instants import Resolver
 from missionctl.loader.read import Raw, RawMission
 from missionctl.loader.reference_check import unknown_references
+from missionctl.loader.waive import whole
 from missionctl.model import (
     B2BMeeting,
     B2BRequest,
@@ -129,7 +130,7 @@ def _person(r: Raw, res: Resolver) -> Person:
         r.id, d.get("name", r.id), r.loc, r.locs, d.get("organisation"), d.get("role"),
         d.get("side", "delegate"), d.get("email"), d.get("phone"), d.get("languages", ()),
         arrival, departure, d.get("groups", ()), d.get("dietary"), d.get("notes"),
-        d.get("private", ()), r.extra,
+        d.get("private", ()), r.extra, d.get("waive", ()),
     )
 
 
@@ -180,7 +181,7 @@ def _event(r: Raw, res: Resolver, m: Mission) -> Event | None:
         hosts=d.get("hosts", ()), organisation=d.get("organisation"),
         language=d.get("language"), interpreters=d.get("interpreters", ()),
         capacity=d.get("capacity"), status=d.get("status", "confirmed"), notes=d.get("notes"),
-        waive=d.get("waive", {}), extra=r.extra,
+        waive=whole(d.get("waive", ())), extra=r.extra, waivers=d.get("waive", ()),
     )
 
 
@@ -224,11 +225,13 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
             event_id = f"{base}.{n}"
         ids.add(event_id)
         meetings.append(B2BMeeting(at, at_text, q.data["table"], q.data["between"], q.loc,
-                                   q.locs, event_id))
+                                   q.locs, event_id, q.data.get("interpreters", ()),
+                                   q.data.get("waive", ())))
     return B2BSession(
         r.id, d["title"], r.loc, r.locs, d["date"], d["start"], d["end"], d["slot"],
         d.get("gap", timedelta(0)), d["tables"], zone, (w0, w1), venue, d.get("room"),
         d.get("participants", ()), requests, tuple(meetings), r.extra,
+        d.get("interpreters", ()), d.get("waive", ()),
     )
 
 
@@ -248,7 +251,10 @@ def _meeting_events(session: B2BSession, m: Mission) -> list[Event]:
             end=start + session.slot, zone=session.zone, end_zone=session.zone, loc=mt.loc,
             locs=mt.locs, venue=session.venue, room=session.room,
             attendees=tuple(Ref("person", p, mt.loc) for p in people),
-            notes=f"{session.title}, table {mt.table}", b2b=session.id,
+            interpreters=mt.interpreters, notes=f"{session.title}, table {mt.table}",
+            # The meeting's own waivers first: they win over the session's for the reason.
+            waive=whole(session.waivers + mt.waivers), waivers=mt.waivers + session.waivers,
+            b2b=session.id,
         ))
     return out
 
@@ -269,7 +275,7 @@ def _checks(r: Raw | None) -> CheckSettings:
                                                   "buffer", "same_city") if k in t})
     return CheckSettings(
         fail_on=d.get("fail_on", "error"), severity=d.get("severity", {}),
-        waive=d.get("waive", {}),
+        waive=whole(d.get("waive", ())), waivers=d.get("waive", ()),
         working_hours=d.get("working_hours", defaults.working_hours),
         friday_prayer=d.get("friday_prayer", defaults.friday_prayer),
         ramadan_hours=d.get("ramadan_hours", defaults.ramadan_hours),

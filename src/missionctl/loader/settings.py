@@ -1,4 +1,5 @@
-"""The values of the `checks:` section and of `waive:`: rule codes, severities, travel model."""
+"""The values of the `checks:` section: rule codes, severities, travel model (`waive:` is
+read by `loader/waive.py`)."""
 
 from __future__ import annotations
 
@@ -6,24 +7,7 @@ from typing import Any
 
 from missionctl import values as v
 from missionctl.loader.context import Ctx, mapping, parsed, scalar
-from missionctl.yamlnodes import Node, is_null
-
-
-def waive(node: Node, ctx: Ctx) -> dict[str, str]:
-    """`{MC404: "reason"}`: each waived code needs a reason."""
-    from missionctl.rules.catalogue import RULES
-
-    m = mapping(node, ctx, "rule codes to reasons")
-    out: dict[str, str] = {}
-    for code, knode, vnode in ctx.walker.pairs(m) if m else ():
-        if not rule_key(code, knode, ctx, RULES, "waived"):
-            continue
-        reason = scalar(vnode, ctx, "a reason").strip() if not is_null(vnode) else ""
-        if not reason:
-            ctx.error("MC003", f"waiving {code} needs a reason: write why it is acceptable", vnode)
-            continue
-        out[code] = reason
-    return out
+from missionctl.yamlnodes import Node
 
 
 def rule_key(code: str, knode: Node, ctx: Ctx, rules: dict[str, Any], verb: str) -> bool:

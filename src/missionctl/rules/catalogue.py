@@ -49,12 +49,14 @@ MC303|friday-prayer|warning|a business event overlapping the Friday prayer windo
 MC304|ramadan-hours|info|a business event outside ramadan_hours during Ramadan where it is observed
 MC305|utc-offset-change|info|a zone used by the mission changes its UTC offset during the mission
 MC306|outside-working-hours|info|a business event outside working_hours
+MC307|recent-tz-change|info|events where a recent tz release changed their zone's rules: calendar apps with older tz data show them at the wrong time
 MC401|no-host-contact|warning|a visit or meeting with another organisation and no host person named
 MC402|unreachable-person|warning|a person with neither phone nor e-mail
 MC403|no-venue|warning|a non-travel event without a venue
 MC404|tentative-event|info|an event still tentative
 MC405|no-attendees|warning|an event nobody attends
 MC406|night-without-stay|info|a delegate present overnight with no stay covering that night
+MC407|unused-waiver|info|a waiver that waives nothing: its rule never reports about that place, or found nothing there
 """
 
 RULES: dict[str, RuleInfo] = {

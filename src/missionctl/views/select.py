@@ -53,12 +53,50 @@ def make_selection(mission: Mission, person: str | None = None, org: str | None 
 
 
 def _known(noun: str, ident: str | None, table: Mapping[str, object]) -> None:
-    from missionctl.values import did_you_mean
-
     if ident is None or ident in table:
         return
-    keys = list(table)
-    raise UserError(f"no {noun} '{ident}' in this mission{did_you_mean(ident, keys)}")
+    raise UserError(f"no {noun} '{ident}' in this mission{_hint(ident, table)}")
+
+
+SHOWN = 5  # ids listed when several start with what was typed
+
+
+def _hint(typed: str, table: Mapping[str, object]) -> str:
+    """What the user probably meant: the one id or name that starts with what they typed
+    (`--person joana` for joana-ferreira-santos, `--person rui` for Rui Costa; case and
+    accents aside), or the few that do; else the closest id (difflib). A prefix comes first:
+    people type the start of a name, which is too short to be a close match of a long id."""
+    from missionctl.values import did_you_mean
+
+    want = _fold(typed)
+    by_id = [key for key in table if _fold(key).startswith(want)]
+    by_name = [key for key, obj in table.items()
+               if key not in by_id and _fold(_name(obj)).startswith(want)]
+    starting = by_id + by_name
+    if len(starting) == 1:  # the name is shown when it is what matched
+        return f" (did you mean {_shown(starting[0], table) if by_name else repr(by_id[0])}?)"
+    if 1 < len(starting) <= SHOWN:
+        listed = [_shown(key, table) for key in starting]
+        return (f" (it could be {', '.join(listed[:-1])} or {listed[-1]}; give the whole id)")
+    return did_you_mean(typed, list(table))
+
+
+def _name(obj: object) -> str:
+    name = getattr(obj, "name", None)
+    return name if isinstance(name, str) else ""
+
+
+def _shown(key: str, table: Mapping[str, object]) -> str:
+    name = _name(table[key])
+    return f"'{key}' ({name})" if name and name != key else f"'{key}'"
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'João' and 'joao' are typed alike."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def check_event_id(mission: Mission, ident: str | None) -> None:

@@ -14,6 +14,7 @@ MC101 and MC102 point at it.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -145,17 +146,40 @@ def file_order(mission: Mission) -> dict[str, Rank]:
 
 
 def adjacent(events: list[Event]) -> Iterator[tuple[Event, Event]]:
-    """(before, after) for each event and the event the person comes from.
+    """(before, after) for each event and every event the person may come from to it: the
+    pairs of `predecessors`, in the order they end."""
+    for after, befores in predecessors(events):
+        for before in befores:
+            yield before, after
 
-    `before` is the earlier event that ends last (a short meeting inside a long visit does not
-    hide the visit). Pairs that overlap are skipped: that is a double booking (MC101), not a
-    transfer."""
-    before: Event | None = None
-    for event in events:
-        if before is not None and before.end <= event.start:
-            yield before, event
-        if before is None or event.end >= before.end:
-            before = event
+
+def predecessors(events: list[Event]) -> Iterator[tuple[Event, list[Event]]]:
+    """(after, the events the person may come from to it), for each event that has any.
+
+    A `before` ends by the time `after` starts, and no other event of theirs before `after`
+    in the timeline starts after `before` ends (that one would be where they went next).
+    Usually that is the one previous event; it can be several when earlier events overlap: a
+    short meeting inside a long visit, or a Lisbon meeting until 16:45 UTC that overlaps a
+    Casablanca visit until 17:00 UTC (MC101), before an 18:45 dinner in Casablanca. Pairs
+    that overlap are never given: that is a double booking (MC101), not a transfer.
+
+    Those are exactly the events that end in (start of the previous event, start of `after`]:
+    a heap of the events not yet ended, popped as the sweep reaches each start, gives them in
+    the order they end, and each event is a `before` once at most: O(n log n), whatever the
+    overlaps."""
+    running: list[tuple[datetime, int, Event]] = []  # heap keyed by end
+    for i, event in enumerate(events):
+        at = event.start
+        if running and running[0][0] <= at:
+            if len(running) == 1:  # the usual case: one event before, now over
+                yield event, [running[0][2]]
+                running = [(event.end, i, event)]
+                continue
+            befores = []
+            while running and running[0][0] <= at:
+                befores.append(heapq.heappop(running)[2])
+            yield event, befores
+        heapq.heappush(running, (event.end, i, event))
 
 
 # -- local days -----------------------------------------------------------------------------
