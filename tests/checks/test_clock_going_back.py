@@ -14,7 +14,7 @@ if one rule clamped the end to the start (as MC203 once did) and saw only 02:50.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,8 +35,8 @@ mission:
   title: Night shift visits
   host_country: MA
   timezone: Africa/Casablanca
-  start: 2012-07-19
-  end: 2014-06-29
+  start: {first}
+  end: {last}
 checks:
   working_hours: "{opens}-18:30"
   ramadan_hours: "{opens}-15:00"
@@ -44,45 +44,59 @@ checks:
 venues:
   plant: {{name: Atlas Auto plant, hours: "{opens}-23:00"}}
 events:
-  friday: {{kind: visit, title: Night shift, venue: plant, start: 2012-07-20 02:50, duration: 20m}}
-  saturday: {{kind: visit, title: Night shift, venue: plant, start: 2014-06-28 02:50, duration: 20m}}
+  {event}: {{kind: visit, title: Night shift, venue: plant, start: {day} 02:50, duration: 20m}}
 """
-FRIDAY, SATURDAY = 16, 17  # the events' lines
+# Two years apart, so two missions (a mission lasts at most 366 days); each event on line 16.
+DAYS = {"friday": date(2012, 7, 20), "saturday": date(2014, 6, 28)}
+FRIDAY, SATURDAY = "friday", "saturday"
 
 
-def mission_text(opens: str, prayer: str) -> str:
-    return MISSION.format(opens=opens, prayer=prayer)
+def mission_text(opens: str, prayer: str, event: str) -> str:
+    day = DAYS[event]
+    return MISSION.format(opens=opens, prayer=prayer, event=event, day=day,
+                          first=day - timedelta(days=1), last=day + timedelta(days=1))
+
+
+def found_both(found: Found, opens: str, prayer: str) -> list[tuple[str, str]]:
+    """(code, event) of every finding of RULES, over the two missions."""
+    out: list[tuple[str, str]] = []
+    for event in DAYS:
+        for code, line, column in found(mission_text(opens, prayer, event), header=False,
+                                        selection=Selection(select=RULES)):
+            assert (line, column) == (16, 3)
+            out.append((code, event))
+    return sorted(out)
 
 
 def test_the_local_end_is_before_the_start_and_every_rule_gets_the_same_pieces(
         write: Callable[..., Path]) -> None:
-    loaded = load(write(mission_text("02:30", "02:00-02:20")), "m.yaml")
-    assert loaded.ok and loaded.mission is not None, loaded.findings
-    mission = loaded.mission
-    expected = {"friday": date(2012, 7, 20), "saturday": date(2014, 6, 28)}
-    for event_id, day in expected.items():
+    for event_id, day in DAYS.items():
+        loaded = load(write(mission_text("02:30", "02:00-02:20", event_id)), "m.yaml")
+        assert loaded.ok and loaded.mission is not None, loaded.findings
+        mission = loaded.mission
         event = mission.events[event_id]
         assert (event.end - event.start).total_seconds() == 20 * 60
         start, end = (t.replace(tzinfo=None) for t in (event.local_start(), event.local_end()))
         assert (start, end) == (datetime.combine(day, time(2, 50)), datetime.combine(day, time(2, 10)))
         assert day_pieces(start, end) == ((day, time(2, 10), time(2, 50)),)
-    # MC301-MC306 judge the pieces of `local_events`; MC203 calls day_pieces on the same times.
-    judged = {le.event.id: le.pieces for le in local_events(Context(mission))}
-    assert judged == {event_id: ((day, time(2, 10), time(2, 50)),)
-                      for event_id, day in expected.items()}
+        # MC301-MC306 judge the pieces of `local_events`; MC203 calls day_pieces on the same
+        # times.
+        judged = {le.event.id: le.pieces for le in local_events(Context(mission))}
+        assert judged == {event_id: ((day, time(2, 10), time(2, 50)),)}
 
 
 def test_windows_opening_between_the_end_and_the_start_find_it_outside(
         found: Found, report_of: Callable[..., FileReport]) -> None:
-    text = mission_text("02:30", "02:00-02:20")
-    assert found(text, header=False, selection=Selection(select=RULES)) == [
-        ("MC203", FRIDAY, 3), ("MC203", SATURDAY, 3),
-        ("MC302", SATURDAY, 3),  # the weekend; Friday is a working day in Morocco
-        ("MC303", FRIDAY, 3),  # 02:10-02:50 overlaps 02:00-02:20
-        ("MC304", FRIDAY, 3), ("MC304", SATURDAY, 3),
-        ("MC306", FRIDAY, 3), ("MC306", SATURDAY, 3),
+    assert found_both(found, "02:30", "02:00-02:20") == [
+        ("MC203", FRIDAY), ("MC203", SATURDAY),
+        ("MC302", SATURDAY),  # the weekend; Friday is a working day in Morocco
+        ("MC303", FRIDAY),  # 02:10-02:50 overlaps 02:00-02:20
+        ("MC304", FRIDAY), ("MC304", SATURDAY),
+        ("MC306", FRIDAY), ("MC306", SATURDAY),
     ]
-    messages = {(f.code, f.loc.line): f.message for f in report_of(text, header=False).shown}
+    messages = {(f.code, event): f.message for event in DAYS
+                for f in report_of(mission_text("02:30", "02:00-02:20", event),
+                                   header=False).shown}
     assert "the venue is open only 02:30-23:00 on Friday 20 Jul;" in messages["MC203", FRIDAY]
     assert "the venue is open only 02:30-23:00 on Saturday 28 Jun;" in messages["MC203", SATURDAY]
     for code in ("MC304", "MC306"):
@@ -94,6 +108,4 @@ def test_windows_opening_between_the_end_and_the_start_find_it_outside(
 def test_windows_holding_both_ends_find_it_inside(found: Found, prayer: str) -> None:
     # Opening at 02:10 holds 02:10-02:50; the prayer window only touches the piece
     # (half-open intervals), before its 02:10 or after its 02:50.
-    text = mission_text("02:10", prayer)
-    assert found(text, header=False, selection=Selection(select=RULES)) == [
-        ("MC302", SATURDAY, 3)]
+    assert found_both(found, "02:10", prayer) == [("MC302", SATURDAY)]
