@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "geocode": ("missionctl.cli.network", "geocode"),
     "holidays": ("missionctl.cli.network", "holidays"),
     "publish": ("missionctl.cli.network", "publish"),
+    "import": ("missionctl.cli.importer", "app"),  # a group: `import people`, `import events`
 }
 
 
@@ -72,7 +73,11 @@ def build_app(only: str | None = None) -> typer.Typer:
 
     for name, (module, function) in COMMANDS.items():
         if only is None or name == only:
-            readable(application, name, getattr(importlib.import_module(module), function))
+            found = getattr(importlib.import_module(module), function)
+            if isinstance(found, typer.Typer):  # a command group (`import people|events`)
+                application.add_typer(found, name=name)
+            else:
+                readable(application, name, found)
     return application
 
 
