@@ -135,8 +135,9 @@ def _language_names() -> dict[str, str]:
 
 
 def moment(value: Value, zone: str, *, leaving: bool) -> str:
-    """`arrival`/`departure`: 'YYYY-MM-DD HH:MM' local to the mission zone. A date alone is
-    the start of that day for an arrival and its last minute for a departure."""
+    """`arrival`/`departure`: 'YYYY-MM-DD HH:MM' local to the mission zone. A date alone (or
+    a date-time at midnight, which is how a date cell comes out of an .xlsx) is the start of
+    that day for an arrival and its last minute for a departure."""
     wall = _wall(value, leaving)
     text = wall.strftime("%Y-%m-%d %H:%M")
     values.date_time(text).instant(zone)  # Invalid when the clocks skip that time
@@ -145,8 +146,10 @@ def moment(value: Value, zone: str, *, leaving: bool) -> str:
 
 def _wall(value: Value, leaving: bool) -> datetime:
     day_end = time(23, 59) if leaving else time(0, 0)
-    if isinstance(value, datetime):
+    if isinstance(value, datetime) and value.time() != time(0, 0):
         return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, datetime):  # midnight: how xlsx stores a date cell
+        return datetime.combine(value.date(), day_end)
     if isinstance(value, date):
         return datetime.combine(value, day_end)
     text = text_of(value)

@@ -53,7 +53,7 @@ def delimiter(text: str) -> str:
         found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
         found = ""
-    if found in DELIMITERS and found in first:
+    if found and found in DELIMITERS and found in first:
         return found
     counts = {d: first.count(d) for d in DELIMITERS}
     best = max(counts, key=lambda d: counts[d])

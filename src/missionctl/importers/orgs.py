@@ -92,15 +92,16 @@ def organisations(regs: list[Registration], author: list[Known], previous: list[
 
 
 def choose_name(written: dict[str, list[int]]) -> str:
-    """The spelling to write: not all capitals if another is not, then the most rows, then
-    the first met (dicts keep the order rows came in)."""
+    """The spelling to write: not typed all in capitals (or all in small letters) if another
+    is not, then the most rows, then the first met (dicts keep the order rows came in)."""
     order = {s: i for i, s in enumerate(written)}
 
-    def shouting(s: str) -> bool:
+    def careless(s: str) -> bool:
         letters = [c for c in s if c.isalpha()]
-        return len(letters) > 4 and all(c.isupper() for c in letters)
+        return len(letters) > 4 and (all(c.isupper() for c in letters)
+                                     or all(c.islower() for c in letters))
 
-    return min(written, key=lambda s: (shouting(s), -len(written[s]), order[s]))
+    return min(written, key=lambda s: (careless(s), -len(written[s]), order[s]))
 
 
 def _index(known: list[Known]) -> dict[str, Known]:

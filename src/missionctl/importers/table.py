@@ -79,7 +79,8 @@ def column_index(letters: str) -> int | None:
 
 def text_of(value: Value) -> str:
     """A cell as the text a person typed in it: whole numbers without '.0', dates in ISO
-    form, runs of spaces (and non-breaking spaces) as one, control characters removed."""
+    form (a date-time at midnight as the date alone: xlsx stores dates that way), runs of
+    spaces (and non-breaking spaces) as one, control characters removed."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -91,7 +92,11 @@ def text_of(value: Value) -> str:
     elif isinstance(value, float):
         text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     elif isinstance(value, datetime):
-        text = value.strftime("%Y-%m-%d %H:%M" if value.second == 0 else "%Y-%m-%d %H:%M:%S")
+        if value.time() == time(0, 0):  # a date cell: Excel's dates are midnight date-times
+            text = value.date().isoformat()
+        else:
+            text = value.strftime("%Y-%m-%d %H:%M" if value.second == 0
+                                  else "%Y-%m-%d %H:%M:%S")
     elif isinstance(value, date):
         text = value.isoformat()
     elif isinstance(value, time):
