@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from missionctl.importers.events import EventsResult
     from missionctl.importers.people import PeopleResult
 
 Line = tuple[str, bool]
@@ -76,6 +77,49 @@ def _merges(r: PeopleResult) -> Iterator[Line]:
                "different names: kept as different people"), False
 
 
+def events_lines(r: EventsResult, *, dry_run: bool) -> Iterator[Line]:
+    s, p, k = r.source, r.placed, r.kept
+    title = f" '{s.title}'" if s.title else ""
+    yield (f"{s.name}: {s.kind}{title}, {len(s.items)} event(s) read; times in "
+           f"{r.venue_zone()} (the {'venue' if r.venue else 'mission'}'s zone)"), False
+    for note in s.notes:
+        yield f"Note: {note}", False
+    if p.outside:
+        yield (f"{p.outside} event(s) outside {r.window[0]}..{r.window[1]} left out (--from "
+               "and --to choose other days)"), False
+    for where in p.repeated:
+        yield f"{where}: its UID was already used; imported again under its room", False
+    for room, count in sorted(p.unknown_rooms.items()):
+        yield (f"Room '{room}' ({count} event(s)) is not a room of venue {r.venue}: named in "
+               "the notes; add it to the venue's rooms to book it"), False
+    for title_, ident, where in k.by_hand:
+        yield f"'{title_}' is {ident}, defined by hand at {where}: left alone", False
+    for problem in [*s.problems, *p.problems]:
+        yield str(problem), True
+    verb = "would be" if dry_run else ""
+    yield "", False
+    yield from _changes("events", k.added, [f"{i} ({', '.join(d)})" for i, d in k.changed],
+                        k.removed, verb)
+    summary = f"{len(k.events)} events from {s.name}"
+    if r.venue_written is not None:
+        summary += f", at venue {r.venue} ({len(r.venue_written['rooms'])} rooms) written too"
+    elif r.venue:
+        summary += f", at venue {r.venue}"
+    if r.skipped:
+        summary += f"; {r.skipped} event(s) skipped (above)"
+    yield from _written(r.output, summary, dry_run, r.unchanged_file)
+    yield from _include(r)
+
+
+def _written(output: object, summary: str, dry_run: bool, unchanged: bool) -> Iterator[Line]:
+    if dry_run:
+        yield f"{summary}. Dry run: {output} not written.", False
+    elif unchanged:
+        yield f"{summary}. {output} is already up to date.", False
+    else:
+        yield f"{summary}. Wrote {output}.", False
+
+
 def _outcome(r: PeopleResult, dry_run: bool) -> Iterator[Line]:
     o = r.outcome
     for reg, mine in o.by_hand:
@@ -96,12 +140,7 @@ def _outcome(r: PeopleResult, dry_run: bool) -> Iterator[Line]:
                f"{r.sheet.source}")
     if skipped:
         summary += f"; {skipped} row{'s' if skipped != 1 else ''} skipped (above)"
-    if dry_run:
-        yield f"{summary}. Dry run: {r.output} not written.", False
-    elif r.unchanged_file:
-        yield f"{summary}. {r.output} is already up to date.", False
-    else:
-        yield f"{summary}. Wrote {r.output}.", False
+    yield from _written(r.output, summary, dry_run, r.unchanged_file)
     yield from _include(r)
 
 
@@ -113,7 +152,7 @@ def _changes(what: str, added: list[str], changed: list[str], removed: list[str]
             yield f"{head} ({len(items)}): {listed(items)}", False
 
 
-def _include(r: PeopleResult) -> Iterator[Line]:
+def _include(r: PeopleResult | EventsResult) -> Iterator[Line]:
     if r.included:
         return
     if r.include_hint is None:

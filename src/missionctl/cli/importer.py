@@ -76,3 +76,49 @@ def people(
     for line, err in people_lines(r, dry_run=dry_run):
         _say(line, err=err)
     return 1 if r.skipped_rows else 0
+
+
+@app.command("events")
+def events(
+    file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="An ICS calendar (.ics), a frab schedule.xml or a frab/pretalx "
+        "schedule JSON export.", show_default=False)],
+    mission: MissionOpt,
+    venue: Annotated[str | None, typer.Option(
+        "--venue", metavar="ID", help="The venue the events are at: one of the mission's "
+        "(its rooms are matched by name), or a new id the import writes with the schedule's "
+        "rooms (default for a schedule: its acronym).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="The include file to write (default: "
+        "imported-events.yaml beside the mission file).")] = None,
+    first: Annotated[str | None, typer.Option(
+        "--from", metavar="DATE", help="First day to import (default: the mission's start), "
+        "YYYY-MM-DD.")] = None,
+    last: Annotated[str | None, typer.Option(
+        "--to", metavar="DATE", help="Last day to import (default: the mission's end), "
+        "YYYY-MM-DD.")] = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", metavar="KIND", help="The kind of events whose type says none (default: "
+        "presentation for a schedule, other for a calendar).")] = None,
+    dry_run: DryRun = False,
+    force: Force = False,
+) -> int:
+    """Events from an ICS calendar or a frab/pretalx schedule, into an include file."""
+    from missionctl import values
+    from missionctl.errors import UserError
+    from missionctl.importers import events as cmd
+    from missionctl.model import EVENT_KINDS
+
+    if kind is not None and kind not in EVENT_KINDS:
+        raise UserError(f"--kind '{kind}': use one of {', '.join(EVENT_KINDS)}")
+    try:
+        days = [values.a_date(d) if d else None for d in (first, last)]
+    except values.Invalid as exc:
+        raise UserError(f"--from/--to: {exc}") from None
+    r = cmd.run(file, mission, output_path=output, venue=venue, first=days[0], last=days[1],
+                kind=kind, dry_run=dry_run, force=force)
+    from missionctl.cli.import_report import events_lines
+
+    for line, err in events_lines(r, dry_run=dry_run):
+        _say(line, err=err)
+    return 1 if r.skipped else 0

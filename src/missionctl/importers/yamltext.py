@@ -22,13 +22,17 @@ from typing import Any
 
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\x00-\x1f\x7f\x85\u2028\u2029\ufeff]*$")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+#: Quoted although plain would do for missionctl: YAML 1.1 tools read `10:30` as a number of
+#: minutes (the house style of the examples: `end: "11:30"`).
+_SEXAGESIMAL = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _FLOW_ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
 
 
 def scalar(text: str) -> str:
     """`text` as a YAML scalar on one line."""
-    if (text not in _NULLS and _PLAIN.match(text) and ": " not in text and " #" not in text
+    if (text not in _NULLS and _PLAIN.match(text) and not _SEXAGESIMAL.match(text)
+            and ": " not in text and " #" not in text
             and not text.endswith((":", " ")) and text == text.strip()
             and not _CONTROL.search(text) and "\t" not in text and "\r" not in text):
         return text
