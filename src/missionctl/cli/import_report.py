@@ -89,6 +89,11 @@ def events_lines(r: EventsResult, *, dry_run: bool) -> Iterator[Line]:
                "and --to choose other days)"), False
     for where in p.repeated:
         yield f"{where}: its UID was already used; imported again under its room", False
+    if p.misstated:
+        yield (f"{len(p.misstated)} event(s) state a start time that their date (an instant "
+               f"with its UTC offset) puts elsewhere in {r.venue_zone()}, e.g. "
+               f"{p.misstated[0]}: imported by their dates; if the file's offsets are wrong, "
+               "correct them at the source (or use --venue with the venue's zone)"), False
     for room, count in sorted(p.unknown_rooms.items()):
         yield (f"Room '{room}' ({count} event(s)) is not a room of venue {r.venue}: named in "
                "the notes; add it to the venue's rooms to book it"), False

@@ -39,7 +39,7 @@ def read_ics(data: bytes, source: str, window: tuple[date, date]) -> Source:
     import missionctl.tz  # noqa: F401 - zoneinfo reads the pinned tzdata from now on
 
     try:  # icalendar raises ValueError (and others) on text it cannot read: outside input
-        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+        calendars = icalendar.Calendar.from_ical(_tidy_rules(data), multiple=True)
     except Exception as exc:  # see above
         raise UserError(f"{source} is not a readable ICS calendar ({_short(exc)})") from None
     out = Source(source, "ICS calendar")
@@ -58,17 +58,51 @@ def _read_calendar(calendar: Any, out: Source, window: tuple[date, date], icalen
         out.notes.append(f"X-WR-TIMEZONE could not be applied ({_short(exc)})")
     series = {str(c.get("UID")) for c in calendar.walk("VEVENT")
               if c.get("RRULE") or c.get("RDATE") or c.get("RECURRENCE-ID")}
-    first, last = window
+    span = (window[0] - timedelta(days=1), window[1] + timedelta(days=2))
     try:
-        occurrences = rie.of(calendar, skip_bad_series=True).between(
-            first - timedelta(days=1), last + timedelta(days=2))
-    except Exception as exc:  # a recurrence rule the library cannot expand
-        raise UserError(f"{out.name}: its recurring events cannot be expanded "
-                        f"({_short(exc)})") from None
+        occurrences = rie.of(calendar).between(*span)
+    except Exception:  # a series the library cannot expand: find it, keep the others
+        occurrences = _each_series(calendar, out, span, icalendar, rie)
     for component in occurrences:
         item = _item(component, out, series)
         if item is not None:
             out.items.append(item)
+
+
+def _each_series(calendar: Any, out: Source, span: tuple[date, date], icalendar: Any,
+                 rie: Any) -> list[Any]:
+    """Occurrences UID by UID, so that one series that cannot be expanded is reported and
+    skipped while the others are imported (each UID once: linear in the events)."""
+    zones = list(calendar.walk("VTIMEZONE"))
+    by_uid: dict[str, list[Any]] = {}
+    for event in calendar.walk("VEVENT"):
+        by_uid.setdefault(str(event.get("UID") or ""), []).append(event)
+    found: list[Any] = []
+    for uid, events in by_uid.items():
+        single = icalendar.Calendar()
+        for part in [*zones, *events]:
+            single.add_component(part)
+        try:
+            found += rie.of(single).between(*span)
+        except Exception as exc:  # this series only
+            title = " ".join(str(events[0].get("SUMMARY") or "").split()) or "(no title)"
+            out.problems.append(Problem(
+                f"{out.name}, event '{title}' (UID {uid})",
+                f"its recurrence cannot be expanded ({_short(exc)}); not imported"))
+    return found
+
+
+def _tidy_rules(data: bytes) -> bytes:
+    """RRULE and EXRULE values without the spaces Microsoft CDO writes after commas
+    (`BYDAY=MO, TU`): RFC 5545 has none there, and recurrence libraries refuse them. Lines are
+    unfolded first (a fold may fall inside the rule); nothing else is touched."""
+    import re
+
+    unfolded = re.sub(rb"\r?\n[ \t]", b"", data)
+    if not re.search(rb"(?im)^(?:RRULE|EXRULE)[;:][^\r\n]*, ", unfolded):
+        return data
+    return re.sub(rb"(?im)^((?:RRULE|EXRULE)[;:][^\r\n]*)$",
+                  lambda m: m[1].replace(b", ", b","), unfolded)
 
 
 def _item(c: Any, out: Source, series: set[str]) -> Item | None:
@@ -86,7 +120,9 @@ def _item(c: Any, out: Source, series: set[str]) -> Item | None:
         recurrence = _stamp(c.get("RECURRENCE-ID").dt)
     if not uid:
         uid = f"no-uid:{title}:{_stamp(begin)}"
-        out.notes.append(f"event '{title}' has no UID; it is matched by title and start")
+        note = f"event '{title}' has no UID; it is matched by title and start"
+        if note not in out.notes:
+            out.notes.append(note)
     categories = _categories(c)
     kind = kind_of(categories, title)
     fields: dict[str, Any] = {
@@ -99,6 +135,10 @@ def _item(c: Any, out: Source, series: set[str]) -> Item | None:
         last = end if isinstance(end, date) and not isinstance(end, datetime) else begin
         return Item(start=None, end=None, all_day=(begin, max(last, begin + timedelta(1))),
                     **fields)
+    if isinstance(end, datetime) and (end.tzinfo is None) != (begin.tzinfo is None):
+        out.problems.append(Problem(where, "its start and end disagree: one has a time zone, "
+                                    "the other none; correct it in the calendar"))
+        return None
     if not isinstance(end, datetime) or end <= begin:
         out.problems.append(Problem(where, f"it has no length (it ends when it starts, "
                                     f"{_stamp(begin)}); give it an end in the calendar"))

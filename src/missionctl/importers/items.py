@@ -42,6 +42,7 @@ class Item:
     status: str | None = None  # tentative | cancelled; None: confirmed
     notes: str | None = None
     where: str = ""  # how a report names it: "schedule.xml, event 6561"
+    stated: str | None = None  # the wall time the source also states ("09:00"), to compare
 
 
 @dataclass(slots=True)

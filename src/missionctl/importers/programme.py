@@ -49,6 +49,8 @@ class Placed:
     unknown_rooms: dict[str, int] = field(default_factory=dict)
     repeated: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: items whose stated wall time is not their instant's wall time in the zone: (count, one)
+    misstated: list[str] = field(default_factory=list)
 
 
 def place(source: Source, where: Place) -> Placed:
@@ -68,6 +70,11 @@ def place(source: Source, where: Place) -> Placed:
             out.repeated.append(item.where)
         out.events[key] = _fields(item, start, end, where, out)
         out.order.append((key, item.title))
+        if item.stated and item.start is not None and item.start.tzinfo is not None:
+            shown = start.astimezone(tz.zone(where.zone)).strftime("%H:%M")
+            if shown != item.stated.zfill(5):
+                out.misstated.append(f"{item.where} starts at {item.stated} by its start "
+                                     f"time but at {shown} ({where.zone}) by its date")
     return out
 
 

@@ -123,7 +123,23 @@ def _add(out: Source, raw: dict[str, str | None], key: str, day: str | None,
     out.items.append(Item(
         key=key or f"{out.acronym or out.title}:{title}:{start.isoformat()}", recurrence=None,
         title=title, start=start, end=start + length, room=raw.get("room") or None,
-        kind=kind_of(raw.get("type"), raw.get("track"), title), notes=body, where=where))
+        kind=kind_of(raw.get("type"), raw.get("track"), title), notes=body, where=where,
+        stated=(raw.get("start") or "")[:5] or None))
+    _zone_label(out, start)
+
+
+def _zone_label(out: Source, start: datetime) -> None:
+    """A note (once) when the conference's `time_zone_name` disagrees with the offsets its
+    times carry: the offsets fix the instants, so those are what is imported."""
+    from missionctl import tz
+
+    if start.tzinfo is None or not out.zone or out.zone not in tz.available_zones():
+        return
+    expected = start.astimezone(tz.zone(out.zone)).utcoffset()
+    if expected != start.utcoffset() and not any("time_zone_name" in n for n in out.notes):
+        out.notes.append(f"the schedule names its zone {out.zone} (time_zone_name) but its "
+                         f"times carry the offset {start.isoformat()[19:]}; imported at the "
+                         "instants those offsets give")
 
 
 def _start(stamp: str | None, day: str | None, clock: str | None,
@@ -146,7 +162,9 @@ def _start(stamp: str | None, day: str | None, clock: str | None,
 
 
 def _duration(text: str | None) -> timedelta:
-    m = _DURATION.match((text or "").strip())
+    if not text:
+        raise ValueError("it has no duration")
+    m = _DURATION.match(text.strip())
     if not m:
         raise ValueError(f"'{text}' is not a duration (HH:MM)")
     days, hours, minutes, seconds = (int(x or 0) for x in m.groups())
