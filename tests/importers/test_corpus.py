@@ -1,0 +1,266 @@
+"""`import events` on the public corpus (tests/data/README.md): every imported instant checked
+against the source, read independently of the importer.
+
+Schedules: each event's own ISO 8601 `date` and `duration`, read here with the standard
+library. ICS: the instants worked out from the file's text (a series' rule, its EXDATEs and
+moved occurrences) with zoneinfo, or written out by hand where the zone is given only by a
+VTIMEZONE; each test says which. The mission's zone is Africa/Casablanca, so every instant is
+converted (and Morocco's Ramadan clock of 2015 is crossed on the way).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from missionctl.loader import load
+from missionctl.model import Mission
+
+from .conftest import Cli
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MISSION = """\
+missionctl: 1
+mission:
+  id: corpus
+  title: Corpus
+  host_country: MA
+  timezone: Africa/Casablanca
+  start: 2010-01-04
+  end: 2010-01-05
+include: [imported-events.yaml]
+"""
+Span = tuple[datetime, datetime]
+
+
+def imported(cli: Cli, tmp_path: Path, source: Path, *extra: str) -> tuple[Mission, str]:
+    m = tmp_path / "mission.yaml"
+    m.write_text(MISSION, encoding="utf-8")
+    code, out, err = cli("import", "events", source, "--mission", m, "--from", "2000-01-01",
+                         "--to", "2030-12-31", *extra)
+    assert code in (0, 1)  # 1: some events were skipped, each reported
+    assert "Traceback" not in out + err
+    loaded = load(m)
+    assert loaded.ok, loaded.findings
+    assert loaded.mission is not None
+    return loaded.mission, out + err
+
+
+def spans(mission: Mission) -> dict[tuple[str, str], Span]:
+    """(x-uid, x-recurrence-id) -> (start, end) in UTC, for every imported event."""
+    return {(str(e.extra["x-uid"]), str(e.extra.get("x-recurrence-id", ""))): (e.start, e.end)
+            for e in mission.events.values()}
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def at(wall: str, zone: str, minutes: int) -> Span:
+    start = datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    return start, start + timedelta(minutes=minutes)
+
+
+# --- conference schedules ------------------------------------------------------------------
+
+
+def _duration(text: str) -> timedelta:
+    h, m = re.fullmatch(r"(\d+):(\d\d)", text.strip()).groups()  # type: ignore[union-attr]
+    return timedelta(hours=int(h), minutes=int(m))
+
+
+def frab_expected(path: Path) -> Counter[tuple[str, datetime, datetime, str]]:
+    import xml.etree.ElementTree as ET
+
+    found: Counter[tuple[str, datetime, datetime, str]] = Counter()
+    for room in ET.parse(path).getroot().iter("room"):
+        for ev in room.findall("event"):
+            date, duration = ev.findtext("date"), ev.findtext("duration")
+            if not date or not duration:
+                continue  # reported and skipped by the import (tested below)
+            start = utc(date.replace("Z", "+00:00"))
+            found[(" ".join(ev.findtext("title", "").split()), start,
+                   start + _duration(duration), room.get("name", ""))] += 1
+    return found
+
+
+def json_expected(path: Path) -> Counter[tuple[str, datetime, datetime, str]]:
+    found: Counter[tuple[str, datetime, datetime, str]] = Counter()
+    for day in json.loads(path.read_text(encoding="utf-8"))["schedule"]["conference"]["days"]:
+        for room, events in day["rooms"].items():
+            for ev in events:
+                start = utc(ev["date"])
+                found[(" ".join(ev["title"].split()), start,
+                       start + _duration(ev["duration"]), room)] += 1
+    return found
+
+
+def got(mission: Mission) -> Counter[tuple[str, datetime, datetime, str]]:
+    rooms = {r.id: r.name or r.id for v in mission.venues.values() for r in v.rooms.values()}
+    return Counter((e.title, e.start, e.end, rooms.get(e.room or "", ""))
+                   for e in mission.events.values())
+
+
+@pytest.mark.parametrize(("name", "reader"), [
+    ("31c3-schedule.xml", frab_expected), ("lswt2019-schedule.xml", frab_expected),
+    ("rc3-2020-pretalx.json", json_expected), ("democon-pretalx.json", json_expected)])
+def test_schedule_instants_and_rooms_match_the_source(
+        cli: Cli, tmp_path: Path, name: str,
+        reader: Callable[[Path], Counter[tuple[str, datetime, datetime, str]]]) -> None:
+    path = DATA / "schedules" / name
+    mission, _ = imported(cli, tmp_path, path)
+    expected = reader(path)
+    assert expected, "the oracle read nothing"
+    assert got(mission) == expected
+
+
+def test_31c3_after_midnight_stays_on_the_next_day(cli: Cli, tmp_path: Path) -> None:
+    mission, _ = imported(cli, tmp_path, DATA / "schedules" / "31c3-schedule.xml")
+    late = [e for e in mission.events.values() if e.start >= utc("2014-12-28T00:00:00+01:00")]
+    assert late, "the trimmed day keeps its events after midnight"
+    citizenfour = next(e for e in mission.events.values() if e.title == "Citizenfour")
+    assert citizenfour.start == utc("2014-12-28T00:00:00+01:00")
+    venue = mission.venues["31c3"]
+    assert {r.name for r in venue.rooms.values()} == {"Saal 1", "Saal G"}
+
+
+def test_lswt_faults_are_reported(cli: Cli, tmp_path: Path) -> None:
+    mission, said = imported(cli, tmp_path, DATA / "schedules" / "lswt2019-schedule.xml")
+    assert "event 300 " in said and "it has no duration; not imported" in said
+    assert said.count("its UID was already used; imported again under its room") == 3
+    # the breaks, one id in several rooms, are one event per room
+    assert sum(e.title == "Mittagspause" for e in mission.events.values()) == 2
+
+
+def test_democon_zone_label_disagreeing_with_offsets_is_said(cli: Cli, tmp_path: Path) -> None:
+    _, said = imported(cli, tmp_path, DATA / "schedules" / "democon-pretalx.json")
+    assert "names its zone UTC (time_zone_name) but its times carry the offset +01:00" in said
+
+
+# --- ICS calendars -------------------------------------------------------------------------
+
+
+def test_google_moved_occurrence_and_all_day_series(cli: Cli, tmp_path: Path) -> None:
+    """Sydney is UTC+10 in August; the Tuesday of 15 August moved to Monday 14; all-day
+    Thursdays (17 August moved to Wednesday 16) are whole days in Casablanca (UTC+1)."""
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "google-moved-occurrence.ics")
+    series = "7v3ju5ft4je5iq18nfdk2s3spk@google.com"
+    days = "6ep37v20d728v14rcgn17v9is6@google.com"
+    casa = "Africa/Casablanca"
+    assert spans(mission) == {
+        (series, "2023-08-08T04:00:00Z"): at("2023-08-08T14:00", "Australia/Sydney", 60),
+        (series, "2023-08-15T04:00:00Z"): at("2023-08-14T14:00", "Australia/Sydney", 60),
+        (series, "2023-08-22T04:00:00Z"): at("2023-08-22T14:00", "Australia/Sydney", 60),
+        (days, "2023-08-10"): at("2023-08-10T00:00", casa, 24 * 60),
+        (days, "2023-08-17"): at("2023-08-16T00:00", casa, 24 * 60),
+        (days, "2023-08-24"): at("2023-08-24T00:00", casa, 24 * 60),
+    }
+
+
+def test_google_x_wr_timezone(cli: Cli, tmp_path: Path) -> None:
+    """UTC times in the file, New York only in X-WR-TIMEZONE: the instants stay."""
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "google-x-wr-timezone.ics")
+    text = (DATA / "ics" / "google-x-wr-timezone.ics").read_text(encoding="utf-8")
+    starts = sorted(datetime.strptime(s, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+                    for s in re.findall(r"^DTSTART:(\d{8}T\d{6}Z)", text, re.MULTILINE))
+    assert sorted(start for start, _ in spans(mission).values()) == starts
+    noon = next(e for e in mission.events.values() if "noon" in e.title)
+    assert noon.start.astimezone(ZoneInfo("America/New_York")).hour == 12
+
+
+def test_exchange_exdate_in_utc(cli: Cli, tmp_path: Path) -> None:
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "exchange-exdate.ics")
+    assert sorted(spans(mission).values()) == [
+        at("2020-04-26T14:00", "Europe/Berlin", 30), at("2020-04-28T14:00", "Europe/Berlin", 30)]
+
+
+def test_exchange_windows_zone_name(cli: Cli, tmp_path: Path) -> None:
+    """`Pacific Standard Time` (a Windows name): 12:00 on 24 February 2017 is 20:00 UTC."""
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "exchange-pacific-standard-time.ics")
+    assert list(spans(mission).values()) == [(utc("2017-02-24T20:00:00+00:00"),
+                                              utc("2017-02-24T20:30:00+00:00"))]
+
+
+def test_outlook_zone_defined_by_its_vtimezone_only(cli: Cli, tmp_path: Path) -> None:
+    """`GMT +0100 (Standard) / GMT +0200 (Daylight)`: July is +02:00, so 10:00 is 08:00 UTC,
+    weekdays from Friday 3 to Wednesday 22 July 2015 (the UNTIL instant included). The rule
+    has `BYDAY=MO, TU, ...` with spaces, as Microsoft CDO writes it."""
+    mission, said = imported(cli, tmp_path, DATA / "ics" / "outlook-cdo-vtimezone-only.ics")
+    first = utc("2015-07-03T08:00:00+00:00")
+    want = [first + timedelta(days=d) for d in range(20)
+            if (first + timedelta(days=d)).weekday() < 5]
+    assert sorted(s for s, _ in spans(mission).values()) == want
+    assert all(e - s == timedelta(minutes=30) for s, e in spans(mission).values())
+    # Casablanca was on UTC+0 for Ramadan 2015 (until 19 July), UTC+1 after
+    local = sorted((e.start, e.local_start().hour) for e in mission.events.values())
+    assert local[0][1] == 8 and local[-1][1] == 9
+    assert "has no UID" in said
+
+
+def test_thunderbird_cancelled_occurrence(cli: Cli, tmp_path: Path) -> None:
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "thunderbird-cancelled-occurrence.ics")
+    by_day = {e.start.date().isoformat(): e.status for e in mission.events.values()}
+    assert by_day == {"2020-01-28": "confirmed", "2020-01-29": "cancelled",
+                      "2020-01-30": "confirmed"}
+    assert sorted(spans(mission).values())[0] == at("2020-01-28T22:00", "Europe/Berlin", 60)
+
+
+def _weekly(text: str, zone: str, first: str, minutes: int) -> list[Span]:
+    """The occurrences of the file's one weekly series, worked out from its text: weekly from
+    `first` (local), to UNTIL or COUNT, less the EXDATEs (UTC)."""
+    rule = re.search(r"^RRULE:(.*)$", text, re.MULTILINE)
+    assert rule is not None
+    parts = dict(p.split("=", 1) for p in rule[1].strip().split(";"))
+    excluded = {datetime.strptime(x, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+                for line in re.findall(r"^EXDATE:(.*)$", text, re.MULTILINE)
+                for x in line.strip().strip(",").split(",") if x}
+    until = (datetime.strptime(parts["UNTIL"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+             if "UNTIL" in parts else None)
+    count = int(parts.get("COUNT", 10**6))
+    out: list[Span] = []
+    wall = datetime.fromisoformat(first)
+    for n in range(count):
+        start, end = at((wall + timedelta(weeks=n)).isoformat(), zone, minutes)
+        if until is not None and start > until:
+            break
+        if start not in excluded:
+            out.append((start, end))
+    return out
+
+
+@pytest.mark.parametrize(("name", "first", "minutes"), [
+    ("davx5-exdate.ics", "2019-10-15T16:15", 90),
+    ("sabredav-exdates.ics", "2019-03-04T00:30", 30)])
+def test_weekly_series_with_exdates(cli: Cli, tmp_path: Path, name: str, first: str,
+                                    minutes: int) -> None:
+    path = DATA / "ics" / name
+    mission, _ = imported(cli, tmp_path, path)
+    text = re.sub(r"\r?\n[ \t]", "", path.read_text(encoding="utf-8")).replace("\r\n", "\n")
+    want = _weekly(text.split("BEGIN:VEVENT", 1)[1], "Europe/Berlin", first, minutes)
+    assert sorted(spans(mission).values()) == want
+
+
+def test_exchange_all_day_series_with_moved_days(cli: Cli, tmp_path: Path) -> None:
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "exchange-all-day.ics")
+    black = sorted(e.local_start().date().isoformat() for e in mission.events.values()
+                   if e.title == "Refuse black bin")
+    assert "2020-04-17" in black and "2020-04-16" not in black  # moved by its RECURRENCE-ID
+    assert black[0] == "2020-04-02"
+    for e in mission.events.values():
+        assert (e.local_start().time().isoformat(), e.end - e.start) == (
+            "00:00:00", timedelta(days=1))
+
+
+def test_owncloud_mixed_awareness(cli: Cli, tmp_path: Path) -> None:
+    """ownCloud wrote a floating DTSTART with a zoned DTEND; recurring-ical-events reads the
+    start in the end's zone (Europe/Berlin), which is what the author meant."""
+    mission, _ = imported(cli, tmp_path, DATA / "ics" / "owncloud-mixed-awareness.ics")
+    termin = next(e for e in mission.events.values() if e.title == "Termin:Junghackertag")
+    assert (termin.start, termin.end) == at("2015-05-30T12:00", "Europe/Berlin", 240)
