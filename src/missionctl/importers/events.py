@@ -80,6 +80,7 @@ def run(path: Path, mission_path: Path, *, output_path: Path | None = None,
     previous = output.read_previous(target, "events")
     where, written_venue = _venue(mission, own, source, venue, span)
     placed = place(source, where)
+    placed.outside += source.outside
     authors = {(str(e.extra["x-uid"]), str(e.extra.get("x-recurrence-id", ""))):
                (e.id, str(e.loc)) for e in mission.events.values()
                if e.loc.file != own and e.extra.get("x-uid")}

@@ -43,6 +43,8 @@ def read_ics(data: bytes, source: str, window: tuple[date, date]) -> Source:
     except Exception as exc:  # see above
         raise UserError(f"{source} is not a readable ICS calendar ({_short(exc)})") from None
     out = Source(source, "ICS calendar")
+    if not any(c.walk("VEVENT") for c in calendars):
+        raise UserError(f"{source} is an ICS calendar with no events (no VEVENT) to import")
     for calendar in calendars:
         _read_calendar(calendar, out, window, icalendar, recurring_ical_events, x_wr_timezone)
     return out
@@ -56,6 +58,7 @@ def _read_calendar(calendar: Any, out: Source, window: tuple[date, date], icalen
         calendar = xwr.to_standard(calendar)
     except Exception as exc:  # a broken X-WR-TIMEZONE: keep the calendar as it is
         out.notes.append(f"X-WR-TIMEZONE could not be applied ({_short(exc)})")
+    _drop_broken(calendar, out)
     series = {str(c.get("UID")) for c in calendar.walk("VEVENT")
               if c.get("RRULE") or c.get("RDATE") or c.get("RECURRENCE-ID")}
     span = (window[0] - timedelta(days=1), window[1] + timedelta(days=2))
@@ -63,10 +66,32 @@ def _read_calendar(calendar: Any, out: Source, window: tuple[date, date], icalen
         occurrences = rie.of(calendar).between(*span)
     except Exception:  # a series the library cannot expand: find it, keep the others
         occurrences = _each_series(calendar, out, span, icalendar, rie)
+    seen: set[str] = set()
     for component in occurrences:
+        seen.add(str(component.get("UID") or ""))
         item = _item(component, out, series)
         if item is not None:
             out.items.append(item)
+    # events (or whole series) with no occurrence in the window: counted for the report
+    out.outside += len({str(c.get("UID") or "") for c in calendar.walk("VEVENT")} - seen)
+
+
+def _drop_broken(calendar: Any, out: Source) -> None:
+    """Events holding a value icalendar could not read (its `errors`) are reported and left
+    out before expansion; the others are imported."""
+    kept = []
+    for part in calendar.subcomponents:
+        errors = getattr(part, "errors", None) if part.name == "VEVENT" else None
+        if errors:
+            title = " ".join(str(part.get("SUMMARY") or "").split()) or "(no title)"
+            uid = str(part.get("UID") or "")
+            what = "; ".join(f"{name}: {_short(Exception(why))}" for name, why in errors)
+            out.problems.append(Problem(f"{out.name}, event '{title}'"
+                                        + (f" (UID {uid})" if uid else ""),
+                                        f"it cannot be read ({what}); not imported"))
+        else:
+            kept.append(part)
+    calendar.subcomponents = kept
 
 
 def _each_series(calendar: Any, out: Source, span: tuple[date, date], icalendar: Any,

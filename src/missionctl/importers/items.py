@@ -59,6 +59,7 @@ class Source:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     default_kind: str = "other"
+    outside: int = 0  # events the reader left out already, being outside the window
 
 
 #: Words (normalised) in a session type, category or title -> the kind of event. The first

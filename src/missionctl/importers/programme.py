@@ -89,7 +89,7 @@ def _instants(item: Item, zone: str) -> tuple[datetime, datetime]:
 
 def _instant(value: datetime, zone: str) -> datetime:
     if value.tzinfo is None:
-        return values.local_instant(value.replace(microsecond=0), zone)
+        return values.local_instant(value.replace(microsecond=0, fold=0), zone)
     return value.astimezone(UTC).replace(microsecond=0)
 
 
@@ -134,7 +134,9 @@ def _wall(local: datetime, zone: str) -> tuple[str, bool]:
     """The local date-time as text, and whether it names the instant without an offset."""
     form = "%Y-%m-%d %H:%M" if local.second == 0 else "%Y-%m-%d %H:%M:%S"
     text = local.strftime(form)
-    wall = local.replace(tzinfo=None)
+    # fold=0, as the loader reads the text: a fold=1 wall would name the second of two
+    # repeated times to zoneinfo (and `values.local_instant` memoises by wall time)
+    wall = local.replace(tzinfo=None, fold=0)
     try:
         exact = values.local_instant(wall, zone) == local.astimezone(UTC)
     except values.Invalid:
