@@ -78,7 +78,7 @@ def people(
     return 1 if r.skipped_rows else 0
 
 
-@app.command("events")
+@app.command("events", cls=Readable)
 def events(
     file: Annotated[Path, typer.Argument(
         metavar="FILE", help="An ICS calendar (.ics), a frab schedule.xml or a frab/pretalx "
