@@ -32,9 +32,15 @@ def about(command: str, text: str) -> bool:
     return re.search(rf"missionctl {command}\b|`{command}\b", text) is not None
 
 
-def undocumented(tree: typer.core.TyperGroup, texts: list[str]) -> list[str]:
+def undocumented(tree: typer.core.TyperGroup, texts: list[str], prefix: str = "") -> list[str]:
+    """What is missing; a command group (`import`) is walked: `missionctl import people` and
+    its options must be documented as a command of their own."""
     missing: list[str] = []
     for name, command in sorted(tree.commands.items()):
+        name = prefix + name
+        if isinstance(command, typer.core.TyperGroup):
+            missing += undocumented(command, texts, prefix=f"{name} ")
+            continue
         mine = [t for t in texts if about(name, t)]
         if not any(f"missionctl {name}" in t for t in mine):
             missing.append(f"missionctl {name}")
@@ -43,6 +49,8 @@ def undocumented(tree: typer.core.TyperGroup, texts: list[str]) -> list[str]:
                 if opt.startswith("--") and not any(
                         re.search(re.escape(opt) + r"(?![\w-])", t) for t in mine):
                     missing.append(f"missionctl {name} {opt}")
+    if prefix:
+        return missing
     for param in tree.params:
         missing += [f"missionctl {o}" for o in getattr(param, "opts", ())
                     if o.startswith("--") and not any(o in t for t in texts)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from missionctl import values
 from missionctl.importers.columns import normalise
@@ -59,41 +60,57 @@ def phone(raw: str) -> str:
     return raw
 
 
+@lru_cache(maxsize=4096)
 def country(raw: str) -> str:
     """An ISO 3166-1 code, from a code in any case or a country's name (English, Portuguese,
     French, as the Unicode CLDR spells them, through Babel)."""
     text = raw.strip()
     if len(text) == 2 and text.isalpha():
         return values.country(text.upper())
-    code = _country_names().get(normalise(text))
+    code = _named(normalise(text), "territories")
     if code is None:
         raise Invalid(f"'{raw}' is not a country: write its name or its ISO code (PT, MA, FR)")
     return values.country(code)
 
 
-_COUNTRIES: dict[str, str] = {}
+#: CLDR locales whose names are read, in this order; each is loaded only when a name was not
+#: found in the ones before (most sheets say "Portugal", which English already knows).
+LOCALES = ("en", "pt", "fr", "pt_PT")
+_NAMES: dict[tuple[str, str], dict[str, str]] = {}
 
 
-def _country_names() -> dict[str, str]:
-    """normalised name -> code, for every code `values.country` accepts (built once)."""
-    if not _COUNTRIES:
-        try:
-            from babel import Locale
-        except ImportError:
-            from missionctl.importers.readers import missing_library
+def _named(key: str, kind: str) -> str | None:
+    """The code a country ('territories') or language ('languages') name stands for."""
+    for locale in LOCALES:
+        table = _NAMES.get((locale, kind))
+        if table is None:
+            table = _NAMES[(locale, kind)] = _load_names(locale, kind)
+        if key in table:
+            return table[key]
+    return None
 
-            raise missing_library("babel") from None
-        from missionctl.codes import COUNTRIES
 
-        for locale in ("en", "pt", "pt_PT", "fr"):
-            for code, name in Locale.parse(locale).territories.items():
-                if code in COUNTRIES:
-                    _COUNTRIES.setdefault(normalise(name), code)
-    return _COUNTRIES
+def _load_names(locale: str, kind: str) -> dict[str, str]:
+    try:
+        from babel import Locale
+    except ImportError:
+        from missionctl.importers.readers import missing_library
+
+        raise missing_library("babel") from None
+    from missionctl.codes import COUNTRIES, LANGUAGES
+
+    known = COUNTRIES if kind == "territories" else LANGUAGES
+    names = getattr(Locale.parse(locale), kind)
+    return {normalise(name): code for code, name in names.items() if code in known}
 
 
 def languages(raw: str) -> list[str]:
     """ISO 639-1 codes from 'pt, en', 'Português e Inglês', 'French / Arabic'."""
+    return list(_languages(raw))
+
+
+@lru_cache(maxsize=4096)  # a sheet repeats the same few answers on every row
+def _languages(raw: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in _LIST_SPLIT.split(raw.strip()):
         if not part:
@@ -101,37 +118,17 @@ def languages(raw: str) -> list[str]:
         code = language(part)
         if code not in out:
             out.append(code)
-    return out
+    return tuple(out)
 
 
 def language(text: str) -> str:
     if len(text) == 2 and text.isalpha():
         return values.language(text.lower())
-    code = _language_names().get(normalise(text))
+    code = _named(normalise(text), "languages")
     if code is None:
         raise Invalid(f"'{text}' is not a language: write its name or its ISO 639-1 code "
                       "(pt, en, fr, ar)")
     return values.language(code)
-
-
-_LANGUAGES: dict[str, str] = {}
-
-
-def _language_names() -> dict[str, str]:
-    if not _LANGUAGES:
-        try:
-            from babel import Locale
-        except ImportError:
-            from missionctl.importers.readers import missing_library
-
-            raise missing_library("babel") from None
-        from missionctl.codes import LANGUAGES
-
-        for locale in ("en", "pt", "pt_PT", "fr"):
-            for code, name in Locale.parse(locale).languages.items():
-                if code in LANGUAGES:
-                    _LANGUAGES.setdefault(normalise(name), code)
-    return _LANGUAGES
 
 
 def moment(value: Value, zone: str, *, leaving: bool) -> str:

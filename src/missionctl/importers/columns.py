@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from missionctl.errors import UserError
 from missionctl.importers.table import Sheet, column_index, letter, text_of
@@ -70,8 +71,10 @@ _WORDS: dict[str, tuple[str, ...]] = {
 _PHRASES: dict[str, str] = {}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Casefolded, accents removed, punctuation as spaces, single spaces."""
+    """Casefolded, accents removed, punctuation as spaces, single spaces. Memoised: a sheet
+    repeats the same organisations, countries and languages on every row."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", bare).split())

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from missionctl.importers.columns import normalise
 
@@ -39,6 +40,7 @@ _SLUG_PARTS = re.compile(r"[^a-z0-9]+")
 SLUG_LENGTH = 56
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """The key two spellings of one organisation share ('' for a name that is all legal
     form)."""

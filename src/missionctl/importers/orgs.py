@@ -67,7 +67,8 @@ def organisations(regs: list[Registration], author: list[Known], previous: list[
     theirs = _index(author)
     ours = _index(previous)
     out = Orgs()
-    for key, written in spellings.items():
+    for key, unordered in spellings.items():
+        written = dict(sorted(unordered.items(), key=lambda kv: min(kv[1])))  # by first row
         name = choose_name(written)
         known = theirs.get(key)
         if known is not None:

@@ -67,11 +67,28 @@ def _first_line(exc: BaseException) -> str:
 
 def check_target(path: Path, command: str, mission_files: tuple[str, ...], force: bool
                  ) -> None:
-    """Refuse, before any work, to write over a file missionctl did not write."""
-    from missionctl.netcmd.common import guard_output
+    """Refuse, before any work, to write over a file missionctl did not write (`force`: do,
+    unless it is one of the mission's own files, which is never written)."""
+    from missionctl.netcmd.common import guard_output, owned_by_us
 
-    del mission_files, force  # the output guard of issue 9 takes them (outputs.py)
-    guard_output(path, marker(command), f"import {command}")
+    if path.is_dir():
+        raise UserError(f"cannot write {path}: it is a directory")
+    if not path.exists() or owned_by_us(path, marker(command)):
+        return
+    if any(_same(path, Path(name)) for name in mission_files):
+        raise UserError(f"{path} is one of the mission's own files; missionctl never writes "
+                        "over it, not even with --force: choose another file with --output")
+    if not force:
+        guard_output(path, marker(command), f"import {command}")
+
+
+def _same(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def write(path: Path, text: str, command: str, mission_files: tuple[str, ...],

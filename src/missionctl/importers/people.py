@@ -134,10 +134,15 @@ def _organisations_written(outcome: Outcome, orgs: Orgs, previous: output.Previo
     before = previous["organisations"]
     result.org_changes = {
         "added": [i for i in out if i not in before],
-        "changed": [i for i in out if i in before and dict(before[i]) != dict(out[i])],
+        "changed": [f"{i} ({', '.join(_differ(before[i], out[i]))})"
+                    for i in out if i in before and _differ(before[i], out[i])],
         "removed": [i for i in before if i not in out],
     }
     return out
+
+
+def _differ(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
 
 
 def render(sheet: Sheet, orgs: dict[str, dict[str, Any]],

@@ -108,6 +108,8 @@ def text_of(value: Value) -> str:
 
 def one_line(text: str) -> str:
     """`text` on one line: line breaks become '; ', spaces collapsed, ends trimmed."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # the common case, without the two substitutions
     if "\n" in text or "\r" in text:
         text = "; ".join(p.strip() for p in text.splitlines() if p.strip())
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
