@@ -190,10 +190,7 @@ def render(source: Source, venue: dict[str, Any] | None, venue_id: str | None,
 
 def _flow(text: str) -> str:
     """A scalar inside a flow mapping: quoted when it holds a flow indicator too."""
-    import json
-
-    from missionctl.importers.yamltext import scalar
+    from missionctl.importers.yamltext import quoted, scalar
 
     plain = scalar(text)
-    return plain if not any(c in plain for c in ",{}[]") else json.dumps(text,
-                                                                         ensure_ascii=False)
+    return plain if not any(c in plain for c in ",{}[]") else quoted(text)

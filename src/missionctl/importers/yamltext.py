@@ -26,7 +26,10 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 #: minutes (the house style of the examples: `end: "11:30"`).
 _SEXAGESIMAL = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _FLOW_ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+-]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+#: What YAML may not hold raw (not "printable"), or reads as a line break (NEL, LS, PS):
+#: escaped in a quoted scalar.
+_UNPRINTABLE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def scalar(text: str) -> str:
@@ -36,7 +39,13 @@ def scalar(text: str) -> str:
             and not text.endswith((":", " ")) and text == text.strip()
             and not _CONTROL.search(text) and "\t" not in text and "\r" not in text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+def quoted(text: str) -> str:
+    """`text` double-quoted: JSON's escapes (which YAML reads the same), and \\uXXXX for the
+    characters YAML refuses to see raw (DEL, C1 controls, BOM)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def key(text: str) -> str:
@@ -44,8 +53,7 @@ def key(text: str) -> str:
 
 
 def flow_list(items: Iterable[str]) -> str:
-    parts = [i if _FLOW_ITEM.match(i) and i not in _NULLS else json.dumps(i, ensure_ascii=False)
-             for i in items]
+    parts = [i if _FLOW_ITEM.match(i) and i not in _NULLS else quoted(i) for i in items]
     return f"[{', '.join(parts)}]"
 
 
