@@ -28,6 +28,8 @@ METAVARS: dict[str, str] = {
     "paths": "PATH...",
     "output": "FILE",
     "per_person": "DIR",
+    "spreadsheet": "SPREADSHEET",  # import people
+    "file": "FILE",  # import events
     # what a view shows
     "format": "FORMAT",
     "person": "ID",

@@ -11,7 +11,7 @@ Libraries (optional extras, `pip install 'missionctl[import]'`, imported here on
 - `.xlsx`/`.xlsm`: openpyxl in read-only mode (streams rows; `reset_dimensions` because some
   producers write a wrong `<dimension>` and read-only mode would stop there);
 - `.ods` and legacy `.xls`: python-calamine (Rust's calamine), which reads both quickly; odfpy,
-  the pure-Python alternative, needs about 40x longer for the same ODS sheet
+  the pure-Python alternative, needs about 60x longer for the same ODS sheet
   (benchmarks/import_people.py measures both);
 - CSV: the standard library (`csvread.py`).
 """
