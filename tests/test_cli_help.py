@@ -69,9 +69,29 @@ def test_every_value_has_a_readable_metavar(command: str,
             assert f"{shown[0]} {label}" in page, (shown, label)
 
 
+def leaves(group: typer.core.TyperGroup) -> list[typer.core.TyperCommand]:
+    """Every command, those of a command group (`import people`) included."""
+    out: list[typer.core.TyperCommand] = []
+    for command in group.commands.values():
+        if isinstance(command, typer.core.TyperGroup):
+            out += leaves(command)
+        else:
+            out.append(command)  # type: ignore[arg-type]
+    return out
+
+
+@pytest.mark.parametrize("command", ["import people", "import events"])
+def test_subcommand_help_shows_no_python_type_name(command: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    page = help_page(capsys, *command.split())
+    assert PYTHON_TYPE.findall(page) == [], page
+    for label in re.findall(r"^  (?:-\w, )?--[\w-]+ (\S+)", page, re.MULTILINE):
+        assert READABLE.fullmatch(label) or re.fullmatch(r"[A-Z]+=[A-Z]+", label), label
+
+
 def test_metavars_name_real_parameters() -> None:
     """Every entry of METAVARS is a parameter of some command (no stale names)."""
-    names = {p.name for c in tree().commands.values() for p in c.params}
+    names = {p.name for c in leaves(tree()) for p in c.params}
     assert set(METAVARS) <= names, set(METAVARS) - names
 
 
