@@ -117,3 +117,32 @@ def test_a_person_defined_by_hand_is_left_alone(cli: Cli, mission: MakeMission,
     people = people_of(m.parent / "imported-people.yaml")
     assert all(p.get("email") != "ana.martins1@example.org" for p in people.values())
     assert load(m).ok
+
+
+def test_a_bad_file_is_one_line_and_nothing_is_written(cli: Cli, mission: MakeMission,
+                                                      tmp_path: Path) -> None:
+    m = mission()
+    damaged = tmp_path / "participants.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + bytes(100))
+    code, out, err = cli("import", "people", damaged, "--mission", m)
+    assert code == 2
+    assert err.strip() == ("missionctl: participants.xlsx is damaged: it looks like a workbook "
+                           "but cannot be unpacked; open it in a spreadsheet program and save "
+                           "it again")
+    assert out == "" and not (m.parent / "imported-people.yaml").exists()
+
+
+def test_import_people_from_ods_written_by_libreoffice(cli: Cli, mission: MakeMission,
+                                                      tmp_path: Path) -> None:
+    """The 60-row sheet saved as .ods by LibreOffice imports to the same file as the .xlsx."""
+    from .sheets import convert
+
+    m = mission()
+    xlsx = write_xlsx(tmp_path / "src" / "participants.xlsx", registration_rows())
+    cli("import", "people", xlsx, "--mission", m)
+    want = (m.parent / "imported-people.yaml").read_text(encoding="utf-8")
+    ods = convert(xlsx, "ods", tmp_path / "ods")
+    code, _, err = cli("import", "people", ods, "--mission", m)
+    assert code == 1 and "participants.ods, sheet Inscrições, row 17, column E:" in err
+    got = (m.parent / "imported-people.yaml").read_text(encoding="utf-8")
+    assert got.replace("participants.ods", "participants.xlsx") == want

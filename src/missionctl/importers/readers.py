@@ -133,7 +133,9 @@ def read_sheet(path: Path, *, sheet: str | None = None, shown: str | None = None
     data = read_bytes(path, name)
     kind = kind_of(data)
     if kind in _NOT_A_SHEET:
-        raise UserError(f"{name} {_NOT_A_SHEET[kind]}; missionctl imports {ACCEPTED}")
+        what = "" if kind in ("encrypted", "damaged", "empty") else \
+            f"; missionctl imports {ACCEPTED}"
+        raise UserError(f"{name} {_NOT_A_SHEET[kind]}{what}")
     if kind == "text":
         if sheet is not None:
             raise UserError(f"{name} is CSV text, which has no sheets; leave out --sheet")
