@@ -36,29 +36,40 @@ def missing_library(package: str) -> UserError:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a regular file (never a FIFO or a device), at most MAX_BYTES."""
+    """The bytes of a regular file (never a FIFO or a device), at most MAX_BYTES. The kind is
+    checked before opening and again on the descriptor, opened non-blocking, so a FIFO swapped
+    in meanwhile never makes the command wait."""
     import os
     import stat
 
     try:
         mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise UserError(f"{shown} is a directory; name the spreadsheet file in it")
+        if not stat.S_ISREG(mode):
+            raise UserError(f"{shown} is not a regular file; name a spreadsheet file")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise UserError(f"{shown}: no such file or directory") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(mode):
-        raise UserError(f"{shown} is a directory; name the spreadsheet file in it")
-    if not stat.S_ISREG(mode):
-        raise UserError(f"{shown} is not a regular file; name a spreadsheet file")
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot read {shown}: {getattr(exc, 'strerror', None) or exc}") \
+            from None
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UserError(f"{shown} is not a regular file; name a spreadsheet file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES and (chunk := os.read(fd, 1 << 20)):
+            chunks.append(chunk)
+            size += len(chunk)
     except OSError as exc:
         raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
+    finally:
+        os.close(fd)
+    if size > MAX_BYTES:
         raise UserError(f"{shown} is over {MAX_BYTES // 2**20} MiB, far more than a "
-                        "registration sheet; export the sheet you need on its own")
-    return data
+                        "registration sheet or a programme; export only what you need")
+    return b"".join(chunks)
 
 
 def kind_of(data: bytes) -> str:
