@@ -221,3 +221,26 @@ def test_force_replaces_a_foreign_file_but_never_the_missions_own(cli: Cli,
     code, _, err = cli("import", "events", source, "--mission", m, "--output", m, "--force")
     assert code == 2 and "one of the mission's own files" in err
     assert m.read_bytes() == before
+
+
+@pytest.mark.parametrize(("option", "says"), [
+    (["--kind", "party"], "--kind 'party': use one of visit, meeting"),
+    (["--from", "2027-13-01"], "--from/--to: '2027-13-01' is not a real date"),
+    (["--from", "2027-05-12", "--to", "2027-05-11"], "--to 2027-05-11 is before --from"),
+    (["--venue", "not an id"], "--venue: 'not an id' is not a valid id")])
+def test_bad_options_are_one_line(cli: Cli, tmp_path: Path, option: list[str],
+                                  says: str) -> None:
+    m, source = write(tmp_path)
+    code, _, err = cli("import", "events", source, "--mission", m, *option)
+    assert code == 2 and says in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_kind_for_events_whose_type_says_none(cli: Cli, tmp_path: Path) -> None:
+    m, source = write(tmp_path)
+    cli("import", "events", source, "--mission", m, "--kind", "visit")
+    events = generated(m)
+    assert events["robot-cell-workshop"]["kind"] == "workshop"  # its title says
+    assert events["opening-keynote"]["kind"] == "presentation"  # its category says
+    cli("import", "events", source, "--mission", m, "--from", "2027-06-01", "--to",
+        "2027-06-01", "--kind", "visit")
+    assert generated(m)["after-the-mission"]["kind"] == "visit"  # nothing says: --kind

@@ -146,3 +146,32 @@ def test_import_people_from_ods_written_by_libreoffice(cli: Cli, mission: MakeMi
     assert code == 1 and "participants.ods, sheet Inscrições, row 17, column E:" in err
     got = (m.parent / "imported-people.yaml").read_text(encoding="utf-8")
     assert got.replace("participants.ods", "participants.xlsx") == want
+
+
+def test_sheet_side_and_map_options(cli: Cli, mission: MakeMission, tmp_path: Path) -> None:
+    """A workbook whose second sheet lists the hosts, with an English header missionctl does
+    not know ('Contact'), read with --sheet, --side and --map."""
+    import openpyxl
+
+    m = mission()
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Delegates"
+    first.append(["Name", "Company"])
+    hosts = book.create_sheet("Hosts")
+    hosts.append(["Name", "Company", "Contact", "Badge printed"])
+    hosts.append(["Karim El Idrissi", "Atlas Auto Composants SARL", "+212 600 000 001", "yes"])
+    path = tmp_path / "hosts.xlsx"
+    book.save(path)
+    code, out, err = cli("import", "people", path, "--mission", m, "--sheet", "hosts",
+                         "--side", "host", "--map", "Contact=phone", "--map", "D=ignore")
+    assert code == 0, err
+    assert "C  Contact        -> phone (--map)" in out
+    assert "D  Badge printed     not imported: ignored with --map" in out
+    people = people_of(m.parent / "imported-people.yaml")
+    assert people["karim-el-idrissi"] == {
+        "name": "Karim El Idrissi", "organisation": "atlas-auto-composants", "side": "host",
+        "phone": "+212 600 000 001"}
+    code, _, err = cli("import", "people", path, "--mission", m, "--side", "visitor")
+    assert code == 2 and err.strip().startswith("missionctl: --side 'visitor': use one of")
