@@ -167,7 +167,7 @@ def test_not_a_regular_file(tmp_path: Path) -> None:
 
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    with pytest.raises(UserError, match="not a regular file"):
+    with pytest.raises(UserError, match=r"pipe.csv is a FIFO \(named pipe\), not a file"):
         read_sheet(fifo)
     with pytest.raises(UserError, match="is a directory"):
         read_sheet(tmp_path)

@@ -1,8 +1,9 @@
 """The generated include file: where it goes, what the last import put in it, writing it.
 
-Same rules as `missionctl travel`'s file (docs/import.md): the file starts with a marker line;
-a file without our marker is never replaced (`--force` aside, and never a file of the
-mission's own); the author's YAML is never edited: when the mission does not include the file
+Same rules as `missionctl travel`'s file (docs/import.md), through the one output guard
+(`missionctl.outputs`): the file starts with a marker line; a file missionctl did not write is
+never replaced (`--force` aside), nor a file the mission reads unless it carries our marker;
+the author's YAML is never edited: when the mission does not include the file
 yet, the command prints the `include:` line to add. The include may be written before the
 first import (the mission then names a file that does not exist yet, which `open_mission`
 allows for the file being created).
@@ -68,35 +69,25 @@ def _first_line(exc: BaseException) -> str:
 def check_target(path: Path, command: str, mission_files: tuple[str, ...], force: bool
                  ) -> None:
     """Refuse, before any work, to write over a file missionctl did not write (`force`: do,
-    unless it is one of the mission's own files, which is never written)."""
-    from missionctl.netcmd.common import guard_output, owned_by_us
+    unless it is one of the mission's own files): the policy of `missionctl.outputs`."""
+    from missionctl import outputs
 
-    if path.is_dir():
-        raise UserError(f"cannot write {path}: it is a directory")
-    if not path.exists() or owned_by_us(path, marker(command)):
-        return
-    if any(_same(path, Path(name)) for name in mission_files):
-        raise UserError(f"{path} is one of the mission's own files; missionctl never writes "
-                        "over it, not even with --force: choose another file with --output")
-    if not force:
-        guard_output(path, marker(command), f"import {command}")
-
-
-def _same(a: Path, b: Path) -> bool:
-    import os
-
-    try:
-        return a.resolve() == b.resolve() or os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
+    outputs.check(path, _rules(command, mission_files, force))
 
 
 def write(path: Path, text: str, command: str, mission_files: tuple[str, ...],
           force: bool) -> None:
-    from missionctl.atomic import write_atomic
+    from missionctl import outputs
 
-    check_target(path, command, mission_files, force)
-    write_atomic(path, text)
+    outputs.write(path, text, _rules(command, mission_files, force))
+
+
+def _rules(command: str, mission_files: tuple[str, ...], force: bool) -> Any:
+    """The output guard: the mission's files protected, our marker making our file ours."""
+    from missionctl import outputs
+
+    return outputs.guard(f"import {command}", mission_files, force=force,
+                         marker=marker(command))
 
 
 def include_hint(mission_file: Path, target: Path) -> str | None:

@@ -36,40 +36,24 @@ def missing_library(package: str) -> UserError:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a regular file (never a FIFO or a device), at most MAX_BYTES. The kind is
-    checked before opening and again on the descriptor, opened non-blocking, so a FIFO swapped
-    in meanwhile never makes the command wait."""
+    """The bytes of a regular file (never a FIFO or a device), at most MAX_BYTES: read as the
+    loader reads mission files (`missionctl.reading`), with the limits of an import."""
     import os
-    import stat
+
+    from missionctl.reading import NotReadable, read_regular, reason
 
     try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            raise UserError(f"{shown} is a directory; name the spreadsheet file in it")
-        if not stat.S_ISREG(mode):
-            raise UserError(f"{shown} is not a regular file; name a spreadsheet file")
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        if os.stat(path).st_size > MAX_BYTES:
+            raise UserError(f"{shown} is over {MAX_BYTES // 2**20} MiB, far more than a "
+                            "registration sheet or a programme; export only what you need")
+        return read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise UserError(f"{shown}: no such file or directory") from None
-    except (OSError, ValueError) as exc:
-        raise UserError(f"cannot read {shown}: {getattr(exc, 'strerror', None) or exc}") \
+    except NotReadable as exc:
+        raise UserError(f"{shown} {exc}; name a spreadsheet, calendar or schedule file") \
             from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UserError(f"{shown} is not a regular file; name a spreadsheet file")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_BYTES and (chunk := os.read(fd, 1 << 20)):
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if size > MAX_BYTES:
-        raise UserError(f"{shown} is over {MAX_BYTES // 2**20} MiB, far more than a "
-                        "registration sheet or a programme; export only what you need")
-    return b"".join(chunks)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot read {shown}: {reason(exc)}") from None
 
 
 def kind_of(data: bytes) -> str:
