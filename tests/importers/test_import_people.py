@@ -175,3 +175,15 @@ def test_sheet_side_and_map_options(cli: Cli, mission: MakeMission, tmp_path: Pa
         "phone": "+212 600 000 001"}
     code, _, err = cli("import", "people", path, "--mission", m, "--side", "visitor")
     assert code == 2 and err.strip().startswith("missionctl: --side 'visitor': use one of")
+
+
+def test_the_include_line_to_add_is_printed(cli: Cli, mission: MakeMission,
+                                            tmp_path: Path) -> None:
+    m = mission(include="other.yaml")
+    (m.parent / "other.yaml").write_text("people: {}\n", encoding="utf-8")
+    before = m.read_bytes()
+    sheet = write_xlsx(tmp_path / "participants.xlsx", registration_rows()[:3])
+    code, out, _ = cli("import", "people", sheet, "--mission", m)
+    assert code == 0
+    assert out.rstrip().endswith("  include: [other.yaml, imported-people.yaml]")
+    assert m.read_bytes() == before  # the author's YAML is never edited
