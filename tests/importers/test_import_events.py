@@ -152,10 +152,11 @@ def test_a_repeated_hour_is_written_with_its_offset(cli: Cli, tmp_path: Path) ->
 def test_a_schedule_writes_its_venue_and_rooms(cli: Cli, tmp_path: Path) -> None:
     m, _ = write(tmp_path)
     data = Path(__file__).resolve().parent.parent / "data" / "schedules"
-    code, _out, _ = cli("import", "events", data / "rc3-2020-pretalx.json", "--mission", m,
+    code, _out, _ = cli("import", "events", data / "rc3-2020-frab.json", "--mission", m,
                        "--from", "2020-12-27", "--to", "2020-12-27")
     text = (m.parent / "imported-events.yaml").read_text(encoding="utf-8")
-    assert "venues:\n  rc3-channels-2020:\n    name: rC3 Channels\n    rooms:\n" in text
+    assert ("venues:\n  rc3:\n    name: Remote Chaos Experience\n"
+            "    timezone: Europe/Berlin\n    rooms:\n      rc1: {name: rC1}\n") in text
     assert code == 0 and load(m).ok
 
 
