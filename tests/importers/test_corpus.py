@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,18 +37,22 @@ mission:
   title: Corpus
   host_country: MA
   timezone: Africa/Casablanca
-  start: 2010-01-04
-  end: 2010-01-05
+  start: {year}-07-01
+  end: {year}-07-02
 include: [imported-events.yaml]
 """
+#: a mission holds events within two years of its dates (MC003): each test sets the mission
+#: in the year of its file's events and imports the whole of that reach
+REACH = timedelta(days=730)
 Span = tuple[datetime, datetime]
 
 
-def imported(cli: Cli, tmp_path: Path, source: Path, *extra: str) -> tuple[Mission, str]:
+def imported(cli: Cli, tmp_path: Path, source: Path, year: int) -> tuple[Mission, str]:
     m = tmp_path / "mission.yaml"
-    m.write_text(MISSION, encoding="utf-8")
-    code, out, err = cli("import", "events", source, "--mission", m, "--from", "2000-01-01",
-                         "--to", "2030-12-31", *extra)
+    m.write_text(MISSION.format(year=year), encoding="utf-8")
+    start, end = date(year, 7, 1), date(year, 7, 2)
+    code, out, err = cli("import", "events", source, "--mission", m, "--from", start - REACH,
+                         "--to", end + REACH)
     assert code in (0, 1)  # 1: some events were skipped, each reported
     assert "Traceback" not in out + err
     loaded = load(m)
@@ -148,7 +152,7 @@ def as_frab_xml(path: Path, *, with_dates: bool) -> bytes:
 def test_schedule_instants_and_rooms_match_the_source(cli: Cli, tmp_path: Path,
                                                       name: str) -> None:
     path = DATA / "schedules" / name
-    mission, _ = imported(cli, tmp_path, path)
+    mission, _ = imported(cli, tmp_path, path, 2021)
     expected = json_expected(path)
     assert expected, "the oracle read nothing"
     assert got(mission) == expected
@@ -161,14 +165,14 @@ def test_the_same_events_as_frab_xml_import_alike(cli: Cli, tmp_path: Path, name
     path = DATA / "schedules" / name
     xml = tmp_path / "schedule.xml"
     xml.write_bytes(as_frab_xml(path, with_dates=with_dates))
-    mission, said = imported(cli, tmp_path, xml)
+    mission, said = imported(cli, tmp_path, xml, 2021)
     assert "frab schedule (XML)" in said
     assert got(mission) == json_expected(path)
 
 
 def test_rc3_2021_after_midnight_stays_on_the_next_day(cli: Cli, tmp_path: Path) -> None:
     """The lounge's night on day 1 (27 December) runs to 03:37 on the 28th, Amsterdam time."""
-    mission, _ = imported(cli, tmp_path, DATA / "schedules" / "rc3-2021-c3voc.json")
+    mission, _ = imported(cli, tmp_path, DATA / "schedules" / "rc3-2021-c3voc.json", 2021)
     lounge = sorted((e.start, e.end, e.title) for e in mission.events.values()
                     if e.room == "rc3-lounge")
     ams = "Europe/Amsterdam"
@@ -181,7 +185,7 @@ def test_rc3_2021_after_midnight_stays_on_the_next_day(cli: Cli, tmp_path: Path)
 
 
 def test_rc3_2020_frab_venue_and_speakers(cli: Cli, tmp_path: Path) -> None:
-    mission, said = imported(cli, tmp_path, DATA / "schedules" / "rc3-2020-frab.json")
+    mission, said = imported(cli, tmp_path, DATA / "schedules" / "rc3-2020-frab.json", 2021)
     assert "27 event(s) read; times in Europe/Berlin" in said
     opening = next(e for e in mission.events.values() if e.title == "#rC3 Eröffnung")
     assert (opening.start, opening.end) == at("2020-12-27T12:20", "Europe/Berlin", 30)
@@ -196,7 +200,7 @@ def test_rc3_2020_frab_venue_and_speakers(cli: Cli, tmp_path: Path) -> None:
 def test_google_moved_occurrence_and_all_day_series(cli: Cli, tmp_path: Path) -> None:
     """Sydney is UTC+10 in August; the Tuesday of 15 August moved to Monday 14; all-day
     Thursdays (17 August moved to Wednesday 16) are whole days in Casablanca (UTC+1)."""
-    mission, _ = imported(cli, tmp_path, packaged(RICE, "issue_62_moved_event_2.ics"))
+    mission, _ = imported(cli, tmp_path, packaged(RICE, "issue_62_moved_event_2.ics"), 2023)
     series = "7v3ju5ft4je5iq18nfdk2s3spk@google.com"
     days = "6ep37v20d728v14rcgn17v9is6@google.com"
     casa = "Africa/Casablanca"
@@ -213,7 +217,7 @@ def test_google_moved_occurrence_and_all_day_series(cli: Cli, tmp_path: Path) ->
 def test_google_x_wr_timezone(cli: Cli, tmp_path: Path) -> None:
     """UTC times in the file, New York only in X-WR-TIMEZONE: the instants stay."""
     path = packaged(RICE, "x_wr_timezone_simple_events_issue_59.ics")
-    mission, _ = imported(cli, tmp_path, path)
+    mission, _ = imported(cli, tmp_path, path, 2021)
     text = path.read_text(encoding="utf-8")
     starts = sorted(datetime.strptime(s, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
                     for s in re.findall(r"^DTSTART:(\d{8}T\d{6}Z)", text, re.MULTILINE))
@@ -223,14 +227,14 @@ def test_google_x_wr_timezone(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_exchange_exdate_in_utc(cli: Cli, tmp_path: Path) -> None:
-    mission, _ = imported(cli, tmp_path, packaged(RICE, "issue_27_t1.ics"))
+    mission, _ = imported(cli, tmp_path, packaged(RICE, "issue_27_t1.ics"), 2020)
     assert sorted(spans(mission).values()) == [
         at("2020-04-26T14:00", "Europe/Berlin", 30), at("2020-04-28T14:00", "Europe/Berlin", 30)]
 
 
 def test_exchange_windows_zone_name(cli: Cli, tmp_path: Path) -> None:
     """`Pacific Standard Time` (a Windows name): 12:00 on 24 February 2017 is 20:00 UTC."""
-    mission, _ = imported(cli, tmp_path, packaged(ICALENDAR, "timezone_same_start.ics"))
+    mission, _ = imported(cli, tmp_path, packaged(ICALENDAR, "timezone_same_start.ics"), 2017)
     assert list(spans(mission).values()) == [(utc("2017-02-24T20:00:00+00:00"),
                                               utc("2017-02-24T20:30:00+00:00"))]
 
@@ -240,7 +244,7 @@ def test_outlook_zone_defined_by_its_vtimezone_only(cli: Cli, tmp_path: Path) ->
     weekdays from Friday 3 to Wednesday 22 July 2015 (the UNTIL instant included). The rule
     has `BYDAY=MO, TU, ...` with spaces, as Microsoft CDO writes it."""
     path = packaged(ICALENDAR, "issue_165_missing_event.ics")
-    mission, said = imported(cli, tmp_path, path)
+    mission, said = imported(cli, tmp_path, path, 2015)
     first = utc("2015-07-03T08:00:00+00:00")
     want = [first + timedelta(days=d) for d in range(20)
             if (first + timedelta(days=d)).weekday() < 5]
@@ -253,7 +257,7 @@ def test_outlook_zone_defined_by_its_vtimezone_only(cli: Cli, tmp_path: Path) ->
 
 
 def test_thunderbird_cancelled_occurrence(cli: Cli, tmp_path: Path) -> None:
-    mission, _ = imported(cli, tmp_path, packaged(RICE, "issue_18_cancel_status.ics"))
+    mission, _ = imported(cli, tmp_path, packaged(RICE, "issue_18_cancel_status.ics"), 2020)
     by_day = {e.start.date().isoformat(): e.status for e in mission.events.values()}
     assert by_day == {"2020-01-28": "confirmed", "2020-01-29": "cancelled",
                       "2020-01-30": "confirmed"}
@@ -289,7 +293,7 @@ def _weekly(text: str, zone: str, first: str, minutes: int) -> list[Span]:
 def test_weekly_series_with_exdates(cli: Cli, tmp_path: Path, name: str, first: str,
                                     minutes: int) -> None:
     path = packaged(RICE, name)
-    mission, _ = imported(cli, tmp_path, path)
+    mission, _ = imported(cli, tmp_path, path, 2019)
     text = re.sub(r"\r?\n[ \t]", "", path.read_text(encoding="utf-8")).replace("\r\n", "\n")
     want = _weekly(text.split("BEGIN:VEVENT", 1)[1], "Europe/Berlin", first, minutes)
     assert sorted(spans(mission).values()) == want
@@ -297,7 +301,7 @@ def test_weekly_series_with_exdates(cli: Cli, tmp_path: Path, name: str, first: 
 
 def test_exchange_all_day_series_with_moved_days(cli: Cli, tmp_path: Path) -> None:
     path = packaged(RICE, "issue_28_rrule_with_UTC_endinginZ.ics")
-    mission, _ = imported(cli, tmp_path, path)
+    mission, _ = imported(cli, tmp_path, path, 2020)
     black = sorted(e.local_start().date().isoformat() for e in mission.events.values()
                    if e.title == "Refuse black bin")
     assert "2020-04-17" in black and "2020-04-16" not in black  # moved by its RECURRENCE-ID
@@ -311,6 +315,6 @@ def test_owncloud_mixed_awareness(cli: Cli, tmp_path: Path) -> None:
     """ownCloud wrote a floating DTSTART with a zoned DTEND; recurring-ical-events reads the
     start in the end's zone (Europe/Berlin), which is what the author meant."""
     path = DATA / "ics" / "khal-0.14.1-event_dt_mixed_awareness.ics"
-    mission, _ = imported(cli, tmp_path, path)
+    mission, _ = imported(cli, tmp_path, path, 2015)
     termin = next(e for e in mission.events.values() if e.title == "Termin:Junghackertag")
     assert (termin.start, termin.end) == at("2015-05-30T12:00", "Europe/Berlin", 240)

@@ -150,7 +150,7 @@ def test_a_repeated_hour_is_written_with_its_offset(cli: Cli, tmp_path: Path) ->
 
 
 def test_a_schedule_writes_its_venue_and_rooms(cli: Cli, tmp_path: Path) -> None:
-    m, _ = write(tmp_path)
+    m, _ = write(tmp_path, mission=MISSION.replace("2027-05-", "2021-05-"))
     data = Path(__file__).resolve().parent.parent / "data" / "schedules"
     code, _out, _ = cli("import", "events", data / "rc3-2020-frab.json", "--mission", m,
                        "--from", "2020-12-27", "--to", "2020-12-27")
@@ -158,6 +158,24 @@ def test_a_schedule_writes_its_venue_and_rooms(cli: Cli, tmp_path: Path) -> None
     assert ("venues:\n  rc3:\n    name: Remote Chaos Experience\n"
             "    timezone: Europe/Berlin\n    rooms:\n      rc1: {name: rC1}\n") in text
     assert code == 0 and load(m).ok
+
+
+@pytest.mark.parametrize(("option", "day", "says"), [
+    ("--from", "2025-05-09", "--from 2025-05-09 is more than two years before the mission "
+     "starts (2027-05-10); import from 2025-05-10 on"),
+    ("--to", "2029-05-14", "--to 2029-05-14 is more than two years after the mission ends "
+     "(2027-05-14); import up to 2029-05-13")])
+def test_a_window_the_mission_cannot_hold_is_one_line(cli: Cli, tmp_path: Path, option: str,
+                                                      day: str, says: str) -> None:
+    """`check` refuses events more than two years from the mission's dates (MC003): the
+    import says so before it reads anything, and writes nothing."""
+    m, source = write(tmp_path)
+    code, out, err = cli("import", "events", source, "--mission", m, option, day)
+    assert (code, out, err.strip()) == (2, "", f"missionctl: {says}")
+    assert not (m.parent / "imported-events.yaml").exists()
+    edge = "2025-05-10" if option == "--from" else "2029-05-13"
+    assert cli("import", "events", source, "--mission", m, option, edge)[0] == 0
+    assert load(m).ok
 
 
 @pytest.mark.parametrize(("content", "says"), [

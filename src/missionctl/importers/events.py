@@ -58,6 +58,23 @@ class EventsResult:
         return len(self.source.problems) + len(self.placed.problems)
 
 
+def _within_reach(span: tuple[date, date], start: date, end: date) -> None:
+    """--from/--to no further from the mission's dates than `check` accepts events (MC003,
+    loader/bounds.py): an import never writes a file the mission then rejects. A day less
+    than `NEAR` each side, as `check` bounds UTC days and a local day may straddle two."""
+    from datetime import timedelta
+
+    from missionctl.loader.bounds import NEAR
+
+    reach = NEAR - timedelta(days=1)
+    if span[0] < start - reach:
+        raise UserError(f"--from {span[0]} is more than two years before the mission starts "
+                        f"({start}); import from {start - reach} on")
+    if span[1] > end + reach:
+        raise UserError(f"--to {span[1]} is more than two years after the mission ends "
+                        f"({end}); import up to {end + reach}")
+
+
 def run(path: Path, mission_path: Path, *, output_path: Path | None = None,
         venue: str | None = None, first: date | None = None, last: date | None = None,
         kind: str | None = None, dry_run: bool = False, force: bool = False) -> EventsResult:
@@ -73,6 +90,7 @@ def run(path: Path, mission_path: Path, *, output_path: Path | None = None,
     span = (first or mission.info.start, last or mission.info.end)
     if span[1] < span[0]:
         raise UserError(f"--to {span[1]} is before --from {span[0]}")
+    _within_reach(span, mission.info.start, mission.info.end)
     source = read_source(read_bytes(path, path.name), path.name, span)
     if kind is not None:
         source.default_kind = kind
