@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "holidays": ("missionctl.cli.network", "holidays"),
     "publish": ("missionctl.cli.network", "publish"),
     "import": ("missionctl.cli.importer", "app"),  # a group: `import people`, `import events`
+    "changes": ("missionctl.cli.changes", "changes"),
 }
 
 

@@ -43,6 +43,10 @@ METAVARS: dict[str, str] = {
     "select": "CODES",
     "ignore": "CODES",
     "code": "CODE",
+    # changes
+    "new_path": "NEW_PATH",
+    "since": "REV",
+    "until": "REV",
     # a new mission, holidays
     "country": "CC",
     "timezone": "ZONE",

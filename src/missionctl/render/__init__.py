@@ -15,6 +15,7 @@ command line exactly when it is registered, and an unknown one is refused by the
 | `rules` | `Sequence[rules.catalogue.RuleInfo]` | text, json |
 | `rule` | `rules.catalogue.RuleInfo` | text, json |
 | `holidays` | `netcmd.holidays.HolidaysResult` | text, json |
+| `changes` | `changes.notices.Report` | text, markdown, json, eml |
 
 A `Programme` is a mission, the selection (`--person`, `--day`...) and the findings flagged
 beside events; `findings` are what `check` found, one `FileReport` per mission file.
@@ -63,12 +64,14 @@ REGISTRY: dict[str, dict[str, str]] = {
     "rules": {"text": "text", "json": "json_"},
     "rule": {"text": "text", "json": "json_"},
     "holidays": {"text": "text", "json": "json_"},
+    "changes": {"text": "changes_text", "markdown": "changes_markdown", "json": "changes_json",
+                "eml": "eml"},
 }
 
 #: The file name extension of each format (`itinerary --per-person` names files with it).
 EXTENSIONS: dict[str, str] = {
     "text": "txt", "markdown": "md", "html": "html", "ics": "ics", "csv": "csv", "json": "json",
-    "vcf": "vcf",
+    "vcf": "vcf", "eml": "eml",
 }
 
 # (view, format) pairs that do not show `check`'s findings beside events: a caller need not

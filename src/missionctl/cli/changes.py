@@ -1,0 +1,130 @@
+"""`missionctl changes`: what changed between two versions of a mission, for whom.
+
+    missionctl changes PATH --since REV [--until REV]    # git revisions (default: working tree)
+    missionctl changes OLD_PATH NEW_PATH                 # two files
+
+Thin: the versions (`changes.versions`), the diff (`changes.diff`), the notices
+(`changes.notices`), rendered by the registry's `changes` view; files through the output guard.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from missionctl import render
+from missionctl.cli.common import Force
+
+if TYPE_CHECKING:
+    from missionctl.changes.notices import Report
+    from missionctl.changes.versions import Versions
+    from missionctl.outputs import Guard
+
+    ChangesFormat = str
+else:
+    ChangesFormat = render.choice("changes")
+
+
+def changes(
+    path: Annotated[Path, typer.Argument(help="The mission file (or a directory holding one); "
+                                         "with NEW_PATH, the old version's file.",
+                                         show_default=False)],
+    new_path: Annotated[Path | None, typer.Argument(
+        help="The new version's file, to compare two files instead of two revisions.",
+        show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="The older git revision (a commit, branch, tag, HEAD~1).")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="The newer git revision (default: the working tree).")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="Only this person's "
+                                               "notice.")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="Only the notices of this "
+                                            "organisation's people.")] = None,
+    group: Annotated[str | None, typer.Option("--group", help="Only the notices of this "
+                                              "group's members.")] = None,
+    format: Annotated[ChangesFormat, typer.Option(
+        "--format", "-f", help=f"Output format: {render.listed('changes')} (eml: one "
+        "message per person, with --per-person or for one person).")] = "text",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of standard "
+        "output.")] = None,
+    per_person: Annotated[Path | None, typer.Option(
+        "--per-person", help="Write one notice per person with a change into DIR "
+        "(<person-id>.<ext>).")] = None,
+    force: Force = False,
+) -> int:
+    """What changed between two versions of a mission, as a notice for each person it touches."""
+    from missionctl.changes import versions as v
+    from missionctl.errors import UserError
+    from missionctl.outputs import guard
+
+    if per_person is not None and output is not None:
+        raise UserError("give either --output or --per-person, not both")
+    if new_path is not None:
+        if since is not None or until is not None:
+            raise UserError("compare either two files (OLD_PATH NEW_PATH) or two revisions "
+                            "(--since REV), not both")
+        both = v.from_files(path, new_path)
+    elif since is None:
+        raise UserError("say what to compare: --since REV (a git revision), or two files: "
+                        "missionctl changes OLD_PATH NEW_PATH")
+    else:
+        both = v.from_git(path, since, until)
+    built = _report(both, person, org, group)
+    rules = guard("changes", both.new.files, force=force)
+    if per_person is not None:
+        return _per_person(built, format, per_person, rules)
+    if format == "eml" and len(built.notices) != 1:
+        raise UserError(f"--format eml writes one message per person and {len(built.notices)} "
+                        "people have changes: add --per-person DIR, or --person ID")
+    from missionctl.cli.common import emit
+
+    emit(render.render("changes", format, built, render.Options()), output, rules)
+    return 0
+
+
+def _report(both: Versions, person: str | None, org: str | None,
+            group: str | None) -> Report:
+    from missionctl.changes.diff import diff
+    from missionctl.changes.notices import report
+    from missionctl.views.select import make_selection, people_in_view
+
+    d = diff(both.old, both.new)
+    sel = make_selection(both.new, person, org, group)
+    chosen = people_in_view(both.new, sel)
+    built = report(d, both.source, both.target, None if chosen is None else sorted(chosen))
+    from dataclasses import replace
+
+    return replace(built, sent=_sent(), sequences=_sequences(both, built))
+
+
+def _sent() -> datetime:
+    """The messages' Date: SOURCE_DATE_EPOCH when set (reproducible output), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+
+
+def _sequences(both: Versions, built: Report) -> dict[str, tuple[int, datetime | None]]:
+    return {}
+
+
+def _per_person(built: Report, fmt: str, folder: Path, rules: Guard) -> int:
+    """One file per person with a change; every target is checked before the first is written."""
+    from dataclasses import replace
+
+    from missionctl import outputs
+    from missionctl.cli.views import _make_folder
+
+    ext = render.extension(fmt)
+    files = [(folder / f"{n.person}.{ext}",
+              render.render("changes", fmt, replace(built, notices=(n,)), render.Options()))
+             for n in built.notices]
+    _make_folder(folder)
+    outputs.write_all(files, rules)
+    print(f"missionctl: wrote {len(files)} notice(s) to {folder}", file=sys.stderr)
+    return 0

@@ -1,0 +1,38 @@
+"""`changes --format markdown`: the notices as Markdown, one section per person."""
+
+from __future__ import annotations
+
+from missionctl.changes.notices import Notice, Report
+from missionctl.render import Options
+from missionctl.render.changes_text import FOOTER, heading, summary
+from missionctl.wording import day_full
+
+
+def _escape(text: str) -> str:
+    """Markdown's inline markup characters written literally."""
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def notice_markdown(r: Report, n: Notice) -> list[str]:
+    out = [f"## {_escape(n.name)}", "", f"Hello {_escape(n.name)},", "",
+           "What changes for you:", ""]
+    for day in n.days:
+        out += [f"### {day_full(day.day)}", ""]
+        out += [f"- {_escape(line)}" for line in day.lines]
+        out.append("")
+    for day in n.programme:
+        out += [f"**Your programme for {day_full(day.day)}**", ""]
+        out += [f"- {_escape(line)}" for line in day.lines] or ["- nothing: the day is free"]
+        out.append("")
+    return out
+
+
+def render(r: Report, options: Options) -> str:
+    out = [f"# {_escape(heading(r))}", "", *(_escape(s) for s in summary(r)), ""]
+    for n in r.notices:
+        out += notice_markdown(r, n)
+    out.append(f"*{FOOTER} ({_escape(r.source)} → {_escape(r.target)}).*")
+    return "\n".join(out) + "\n"
+
+
+VIEWS = {"changes": render}
