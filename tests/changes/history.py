@@ -124,10 +124,12 @@ class History:
     def mission(self) -> Path:
         return self.folder / "mission.yaml"
 
-    def git(self, *args: str) -> str:
+    def git(self, *args: str, date: str | None = None) -> str:
         env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
                    GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org",
                    GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_SYSTEM=os.devnull)
+        if date is not None:
+            env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"] = date
         done = subprocess.run(["git", "-c", "commit.gpgsign=false", "-c",
                                "init.defaultBranch=main", *args], cwd=self.root, env=env,
                               capture_output=True, text=True, check=True, timeout=60)
@@ -141,9 +143,10 @@ class History:
         assert old in text, old
         self.write(name, text.replace(old, new, 1))
 
-    def commit(self, message: str) -> str:
+    def commit(self, message: str, date: str | None = None) -> str:
+        """Commit everything; `date` (ISO 8601) is the commit's time."""
         self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message)
+        self.git("commit", "-q", "--allow-empty", "-m", message, date=date)
         return self.git("rev-parse", "HEAD").strip()
 
 

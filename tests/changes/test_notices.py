@@ -137,7 +137,7 @@ def test_removed_or_left_events_are_sent_cancelled(h: History,
         "-o", str(out))
     [ics] = list(parse(out).iter_attachments())
     [event] = icalendar.Calendar.from_ical(ics.get_content()).walk("VEVENT")
-    assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) >= 1
+    assert str(event["STATUS"]) == "CANCELLED" and int(event.decoded("SEQUENCE")) >= 1
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])

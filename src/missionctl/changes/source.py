@@ -120,7 +120,7 @@ def materialise(repo: Repo, rev: Revision, dest: Path) -> Path:
     data = git(repo.root, "cat-file", "--batch",
                data="".join(f"{o}\n" for o, _ in regular).encode()).stdout
     at = 0
-    for obj, path in regular:
+    for _obj, path in regular:
         header_end = data.index(b"\n", at)
         size = int(data[at:header_end].split()[2])
         body = data[header_end + 1:header_end + 1 + size]

@@ -42,10 +42,7 @@ def from_git(path: Path, since: str, until: str | None = None) -> Versions:
     old_rev = revision(repo, since)
     new_rev = revision(repo, until) if until is not None else None
     old = mission_at(file, str(file), repo, old_rev)
-    if new_rev is None:
-        new = _open(file)
-    else:
-        new = mission_at(file, str(file), repo, new_rev)
+    new = _open(file) if new_rev is None else mission_at(file, str(file), repo, new_rev)
     return Versions(old, new, since, until or WORKING_TREE,
                     (old_rev.commit, new_rev.commit if new_rev else None))
 

@@ -25,7 +25,8 @@ def sentence(d: Diff, c: Change) -> str:
         return _dates(d, c)
     old, new = c.old, c.new
     if c.change == "added" and new is not None:
-        return f"New: {new.title}, {_when(new, d.new)}{_at(d, d.new, new)}. It is in your programme."
+        return (f"New: {new.title}, {_when(new, d.new)}{_at(d, d.new, new)}. It is in your "
+                "programme.")
     if c.change == "removed" and old is not None:
         return (f"{old.title} ({_when(old, d.old)}) is no longer in the programme: take it "
                 "out of your plans.")
@@ -112,8 +113,9 @@ def _placed(d: Diff, old: Event, new: Event) -> str:
             parts.append(f"now goes to {_venue_name(d.new, new.to)} "
                          f"(was {_venue_name(d.old, old.to)})")
         return f"{new.title} ({when}) {and_list(parts or ['changed route'])}."
-    return (f"{new.title} ({when}) is now at {where(d.new, new, d.table(d.new, new.id)) or 'no set place'} "
-            f"(was {where(d.old, old, d.table(d.old, old.id)) or 'no set place'}).")
+    now = where(d.new, new, d.table(d.new, new.id)) or "no set place"
+    was = where(d.old, old, d.table(d.old, old.id)) or "no set place"
+    return f"{new.title} ({when}) is now at {now} (was {was})."
 
 
 def _details(d: Diff, c: Change, new: Event) -> str:

@@ -75,7 +75,8 @@ def changes(
                         "missionctl changes OLD_PATH NEW_PATH")
     else:
         both = v.from_git(path, since, until)
-    built = _report(both, person, org, group)
+    built = _report(both, person, org, group, path if format == "eml" and new_path is None
+                    else None, until)
     rules = guard("changes", both.new.files, force=force)
     if per_person is not None:
         return _per_person(built, format, per_person, rules)
@@ -88,8 +89,8 @@ def changes(
     return 0
 
 
-def _report(both: Versions, person: str | None, org: str | None,
-            group: str | None) -> Report:
+def _report(both: Versions, person: str | None, org: str | None, group: str | None,
+            history: Path | None, until: str | None) -> Report:
     from missionctl.changes.diff import diff
     from missionctl.changes.notices import report
     from missionctl.views.select import make_selection, people_in_view
@@ -100,7 +101,7 @@ def _report(both: Versions, person: str | None, org: str | None,
     built = report(d, both.source, both.target, None if chosen is None else sorted(chosen))
     from dataclasses import replace
 
-    return replace(built, sent=_sent(), sequences=_sequences(both, built))
+    return replace(built, sent=_sent(), sequences=_sequences(built, history, until))
 
 
 def _sent() -> datetime:
@@ -109,8 +110,16 @@ def _sent() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
-def _sequences(both: Versions, built: Report) -> dict[str, tuple[int, datetime | None]]:
-    return {}
+def _sequences(built: Report, history: Path | None,
+               until: str | None) -> dict[str, tuple[int, datetime | None]]:
+    """SEQUENCE and LAST-MODIFIED of the events an e-mail's calendar carries: from the git
+    history (`history`: the mission's path), else version 1 for what changed between the two
+    files (the old file's events being version 0)."""
+    if history is not None:
+        from missionctl.changes.sequence import history as stamps
+
+        return dict(stamps(history, until))
+    return {e: (1, None) for e in built.diff.changed_events()}
 
 
 def _per_person(built: Report, fmt: str, folder: Path, rules: Guard) -> int:

@@ -72,6 +72,10 @@ def itinerary(
         "--dtstamp", help="ICS DTSTAMP, ISO 8601 with offset (default: SOURCE_DATE_EPOCH, "
         "else 00:00 UTC on the mission's first day).")] = None,
     times: Times = "local",
+    history: Annotated[bool, typer.Option(
+        "--history", help="ICS: each event's SEQUENCE and LAST-MODIFIED from the mission's "
+        "git history, so calendars update the events that changed (docs/changes.md).")]
+    = False,
     force: Force = False,
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
@@ -90,7 +94,15 @@ def itinerary(
         raise UserError(f"--times {times} is for calendars (--format ics), not {format}")
     if per_person is not None and output is not None:
         raise UserError("give either --output or --per-person, not both")
+    if history and format != "ics":
+        raise UserError(f"--history is for calendars (--format ics), not {format}")
     mission = open_mission(path).mission
+    if history:
+        from dataclasses import replace
+
+        from missionctl.changes.sequence import history as stamps
+
+        opts = replace(opts, sequences=stamps(path))
     sel = make_selection(mission, person, org, group, day)
     programme = Programme(mission, sel, _flags(mission, shown, format))
     rules = guard("itinerary", mission.files, force=force)

@@ -72,6 +72,8 @@ class CalEvent:
     categories: tuple[str, ...] = ()
     url: str | None = None
     sequence: int = 0
+    last_modified: datetime | None = None
+    """LAST-MODIFIED (aware; written in UTC), when known: with SEQUENCE, a client updates."""
     transparent: bool = False
     """TRANSP:TRANSPARENT: the event does not make anyone busy (hotel stays, free blocks)."""
 
@@ -155,6 +157,8 @@ def _vevent(
     event.add("UID", ev.uid)
     event.add("DTSTAMP", dtstamp)
     event.add("SEQUENCE", ev.sequence)
+    if ev.last_modified is not None:
+        event.add("LAST-MODIFIED", _instant(ev.last_modified))
     # Text goes through export.text: no control character reaches the file (RFC 5545 3.3.11
     # allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
     event.add("SUMMARY", one_line(ev.summary))

@@ -27,7 +27,7 @@ format's module, with its libraries (rich, icalendar, vobject), is imported when
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -47,6 +47,9 @@ class Options:
     times: str = "local"  # ics: "local" (TZID + VTIMEZONE) or "utc" (UTC instants, no tz data)
     show_waived: bool = False  # findings: list waived findings with their reasons
     strict: bool = False  # findings: warnings fail too (the summary says so)
+    #: ics: event id -> (SEQUENCE, LAST-MODIFIED or None), from the history
+    #: (`changes.sequence`); None: SEQUENCE 0 and no LAST-MODIFIED
+    sequences: Mapping[str, tuple[int, datetime | None]] | None = None
 
 
 Renderer = Callable[[Any, Options], "str | bytes"]

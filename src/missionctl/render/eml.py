@@ -68,6 +68,8 @@ def changed_events(r: Report, changes: tuple[Change, ...]) -> list[tuple[Mission
             seen[c.old.id] = (r.diff.old, c.old, True)
         elif c.new is not None:
             seen[c.new.id] = (r.diff.new, c.new, False)
+            if c.old is not None and c.old.id != c.new.id:  # a B2B meeting moved: new UID
+                seen[c.old.id] = (r.diff.old, c.old, True)
     return list(seen.values())
 
 
@@ -77,10 +79,10 @@ def attachment(r: Report, n: Notice, options: Options) -> bytes:
 
     events = []
     for m, e, gone in changed_events(r, n.changes):
-        seq, modified = r.sequences.get(e.id, (0, None))
-        ev = replace(cal_event(m, e, public=True), sequence=seq)
-        if gone:
-            ev = replace(ev, status="CANCELLED", sequence=seq + 1)
+        stamp = r.sequences.get(e.id, (0, None))
+        ev = cal_event(m, e, public=True, stamp=stamp)
+        if gone:  # no longer in the person's calendar: cancel the copy they have
+            ev = replace(ev, status="CANCELLED", sequence=stamp[0] + 1)
         events.append(ev)
     name = f"{r.mission.info.title} – {n.name}"
     return calendar_bytes(events, name=name, dtstamp=dtstamp(r.mission, options.dtstamp))

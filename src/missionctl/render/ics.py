@@ -13,7 +13,7 @@ clock: the same mission always gives the same bytes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING
 
@@ -45,8 +45,10 @@ def dtstamp(mission: Mission, override: datetime | None = None) -> datetime:
     return datetime.combine(mission.info.start, time(0), UTC)
 
 
-def cal_event(mission: Mission, event: Event, public: bool = False) -> CalEvent:
-    """One event as a `CalEvent` (imported here: icalendar loads with the ICS writer)."""
+def cal_event(mission: Mission, event: Event, public: bool = False,
+              stamp: tuple[int, datetime | None] = (0, None)) -> CalEvent:
+    """One event as a `CalEvent` (imported here: icalendar loads with the ICS writer);
+    `stamp` is its (SEQUENCE, LAST-MODIFIED) (`changes.sequence`)."""
     from missionctl.export.ics import CalEvent
 
     ln = line(mission, event, (), public)
@@ -56,6 +58,7 @@ def cal_event(mission: Mission, event: Event, public: bool = False) -> CalEvent:
         location=location(ln), geo=ln.geo, description=description(ln) or None,
         status=STATUS[event.status], attendees=attendees(mission, event, public),
         categories=(event.kind,), transparent=not event.occupies,
+        sequence=stamp[0], last_modified=stamp[1],
     )
 
 
@@ -106,12 +109,14 @@ def attendees(mission: Mission, event: Event, public: bool
 
 def calendar(mission: Mission, events: Iterable[Event], name: str, *,
              stamp: datetime | None = None, public: bool = False,
-             times: Times = "local") -> bytes:
+             times: Times = "local",
+             sequences: Mapping[str, tuple[int, datetime | None]] | None = None) -> bytes:
     """One VCALENDAR holding `events`; `times="utc"` writes UTC instants and no VTIMEZONE
-    (`--times utc`)."""
+    (`--times utc`); `sequences`: each event's SEQUENCE and LAST-MODIFIED."""
     from missionctl.export.ics import calendar_bytes
 
-    cal = [cal_event(mission, e, public) for e in events]
+    seq = sequences or {}
+    cal = [cal_event(mission, e, public, seq.get(e.id, (0, None))) for e in events]
     return calendar_bytes(cal, name=name, dtstamp=dtstamp(mission, stamp), times=times)
 
 
@@ -146,7 +151,8 @@ def calendar_name(mission: Mission, sel: Selection) -> str:
 def _itinerary(p: Programme, options: Options) -> bytes:
     """The selection's events as one calendar (findings are not shown in a calendar)."""
     return calendar(p.mission, p.events(), calendar_name(p.mission, p.selection),
-                    stamp=options.dtstamp, public=options.public, times=times(options.times))
+                    stamp=options.dtstamp, public=options.public, times=times(options.times),
+                    sequences=options.sequences)
 
 
 def times(value: str) -> Times:
