@@ -32,7 +32,7 @@ else:
 
 def changes(
     path: Annotated[Path, typer.Argument(help="The mission file (or a directory holding one); "
-                                         "with NEW_PATH, the old version's file.",
+                                         "with NEW-PATH, the old version's file.",
                                          show_default=False)],
     new_path: Annotated[Path | None, typer.Argument(
         help="The new version's file, to compare two files instead of two revisions.",

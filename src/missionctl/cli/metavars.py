@@ -44,7 +44,7 @@ METAVARS: dict[str, str] = {
     "ignore": "CODES",
     "code": "CODE",
     # changes
-    "new_path": "NEW_PATH",
+    "new_path": "NEW-PATH",
     "since": "REV",
     "until": "REV",
     # a new mission, holidays

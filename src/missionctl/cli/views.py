@@ -94,15 +94,8 @@ def itinerary(
         raise UserError(f"--times {times} is for calendars (--format ics), not {format}")
     if per_person is not None and output is not None:
         raise UserError("give either --output or --per-person, not both")
-    if history and format != "ics":
-        raise UserError(f"--history is for calendars (--format ics), not {format}")
     mission = open_mission(path).mission
-    if history:
-        from dataclasses import replace
-
-        from missionctl.changes.sequence import history as stamps
-
-        opts = replace(opts, sequences=stamps(path))
+    opts = _history(opts, history, format, path)
     sel = make_selection(mission, person, org, group, day)
     programme = Programme(mission, sel, _flags(mission, shown, format))
     rules = guard("itinerary", mission.files, force=force)
@@ -144,6 +137,21 @@ def contacts(
     emit(render.render("contacts", format, built, opts), output,
          guard("contacts", mission.files, force=force))
     return 0
+
+
+def _history(opts: render.Options, history: bool, fmt: str, path: Path) -> render.Options:
+    """`--history`: each event's SEQUENCE and LAST-MODIFIED from git (docs/changes.md)."""
+    from missionctl.errors import UserError
+
+    if not history:
+        return opts
+    if fmt != "ics":
+        raise UserError(f"--history is for calendars (--format ics), not {fmt}")
+    from dataclasses import replace
+
+    from missionctl.changes.sequence import history as stamps
+
+    return replace(opts, sequences=stamps(path))
 
 
 def _width(width: int | None, output: Path | None) -> int:
