@@ -232,6 +232,9 @@ def publish(
         "--times", help="Event times: local (local time with the IANA zone, the default) or "
         "utc (UTC instants: right in any calendar app, whatever its time-zone data).")]
     = "local",
+    history: Annotated[bool, typer.Option(
+        "--history", help="Each event's SEQUENCE and LAST-MODIFIED from the mission's git "
+        "history, so clients update the events that changed (docs/changes.md).")] = False,
     timeout: Timeout = 30.0,
     user_agent: UserAgent = None,
 ) -> int:
@@ -243,6 +246,6 @@ def publish(
     fb = Feedback()
     r = cmd.run(path, caldav, per_person=per_person, dry_run=dry_run,
                 include_private=include_private, times="utc" if times == "utc" else "local",
-                client_options=fb.client_options(timeout, user_agent), progress=fb.progress)
+                history=history, client_options=fb.client_options(timeout, user_agent), progress=fb.progress)
     sys.stdout.write(cmd.describe(r, verbose=dry_run))
     return 0

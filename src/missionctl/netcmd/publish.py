@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,24 +73,29 @@ def managed(mission_id: str) -> Callable[[str], bool]:
     return lambda uid: uid.endswith(suffix)
 
 
-def event_bodies(mission: Mission, *, public: bool = True,
-                 times: Times = "local") -> dict[str, tuple[str, bytes]]:
+def event_bodies(mission: Mission, *, public: bool = True, times: Times = "local",
+                 sequences: Mapping[str, tuple[int, datetime | None]] | None = None,
+                 ) -> dict[str, tuple[str, bytes]]:
     """Event id -> (UID, one VCALENDAR holding that event alone); `times="utc"` writes UTC
-    instants and no VTIMEZONE (`--times utc`)."""
+    instants and no VTIMEZONE (`--times utc`); `sequences`: each event's SEQUENCE and
+    LAST-MODIFIED (`--history`, `changes.sequence`)."""
     from missionctl.export.ics import calendar_bytes
     from missionctl.render.ics import cal_event, dtstamp, uid
 
     stamp = dtstamp(mission)
+    seq = sequences or {}
     out: dict[str, tuple[str, bytes]] = {}
     for event in mission.events.values():
-        body = calendar_bytes([cal_event(mission, event, public)], name=mission.info.title,
-                              dtstamp=stamp, times=times)
+        body = calendar_bytes([cal_event(mission, event, public, seq.get(event.id, (0, None)))],
+                              name=mission.info.title, dtstamp=stamp, times=times)
         out[event.id] = (uid(mission, event.id), body)
     return out
 
 
 def collections(mission: Mission, url: str, *, per_person: bool,
-                public: bool = True, times: Times = "local") -> list[Collection]:
+                public: bool = True, times: Times = "local",
+                sequences: Mapping[str, tuple[int, datetime | None]] | None = None,
+                ) -> list[Collection]:
     """What to publish where."""
     from urllib.parse import quote
 
@@ -97,7 +103,7 @@ def collections(mission: Mission, url: str, *, per_person: bool,
     from missionctl.views.people import in_file_order
 
     base = collection_url(url)
-    bodies = event_bodies(mission, public=public, times=times)
+    bodies = event_bodies(mission, public=public, times=times, sequences=sequences)
     titles = {uid: mission.events[eid].title for eid, (uid, _b) in bodies.items()}
     if not per_person:
         events = {uid: body for uid, body in bodies.values()}
@@ -122,6 +128,7 @@ def run(
     dry_run: bool = False,
     include_private: bool = False,
     times: Times = "local",
+    history: bool = False,
     client: httpx.Client | None = None,
     client_options: Mapping[str, Any] | None = None,
     progress: Callable[[str], AbstractContextManager[Hook | None]] | None = None,
@@ -133,8 +140,13 @@ def run(
     from missionctl.net.caldav import client_for, collection_url, sync
 
     mission_path, mission, _ = open_mission(path, note=NOTHING_SENT)
+    sequences = None
+    if history:  # SEQUENCE and LAST-MODIFIED from git (docs/changes.md)
+        from missionctl.changes.sequence import history as stamps
+
+        sequences = stamps(mission_path)
     wanted = collections(mission, caldav, per_person=per_person, public=not include_private,
-                         times=times)
+                         times=times, sequences=sequences)
     result = PublishResult(mission_path, mission.info.id, dry_run)
     owned = managed(mission.info.id)
 
