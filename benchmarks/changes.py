@@ -34,7 +34,8 @@ HERE = Path(__file__).resolve().parent
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
 
 
-def child(cmd: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+def child(cmd: list[str], cwd: Path | None = None,
+          ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
     """(cpu seconds, wall seconds) of one fresh child."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -102,11 +103,11 @@ def run_size(label: str, n: int, reps: int) -> dict[str, tuple[float, float]]:
         tmp = Path(name)
         old, new, in_repo = prepare(n, tmp)
         commands = {
-            "check": (missionctl() + ["check", str(new)], None, (0, 1)),
-            "files": (missionctl() + ["changes", str(old), str(new), "--format", "json", "-o",
-                                      os.devnull], None, (0,)),
-            "git": (missionctl() + ["changes", "mission.yaml", "--since", "HEAD", "-o",
-                                    os.devnull], in_repo.parent, (0,)),
+            "check": ([*missionctl(), "check", str(new)], None, (0, 1)),
+            "files": ([*missionctl(), "changes", str(old), str(new), "--format", "json", "-o",
+                       os.devnull], None, (0,)),
+            "git": ([*missionctl(), "changes", "mission.yaml", "--since", "HEAD", "-o",
+                     os.devnull], in_repo.parent, (0,)),
         }
         samples: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         names = list(commands)

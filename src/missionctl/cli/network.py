@@ -246,6 +246,7 @@ def publish(
     fb = Feedback()
     r = cmd.run(path, caldav, per_person=per_person, dry_run=dry_run,
                 include_private=include_private, times="utc" if times == "utc" else "local",
-                history=history, client_options=fb.client_options(timeout, user_agent), progress=fb.progress)
+                history=history,
+                client_options=fb.client_options(timeout, user_agent), progress=fb.progress)
     sys.stdout.write(cmd.describe(r, verbose=dry_run))
     return 0
