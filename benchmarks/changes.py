@@ -53,17 +53,34 @@ def child(cmd: list[str], cwd: Path | None = None,
 def changed(text: str) -> str:
     """The new version: every 50th event cancelled, every 50th (offset 25) renamed."""
     out: list[str] = []
+    block: list[str] = []
     inside, n = False, 0
+
+    def flush() -> None:
+        if block and n % 50 == 0:
+            kept = [line for line in block if not line.startswith("    status: ")]
+            kept.insert(1, "    status: cancelled\n")
+            block[:] = kept
+        elif block and n % 50 == 25:
+            block[:] = [line.rstrip("\n") + " (new title)\n" if line.startswith("    title: ")
+                        else line for line in block]
+        out.extend(block)
+        block.clear()
+
     for line in text.splitlines(keepends=True):
         if not line.startswith(" "):
+            flush()
             inside = line.startswith("events:")
+            out.append(line)
         elif inside and line.startswith("  ") and not line.startswith("   "):
+            flush()
             n += 1
-        out.append(line)
-        if inside and line.startswith("    kind: ") and n % 50 == 0:
-            out.append("    status: cancelled\n")
-        if inside and line.startswith("    title: ") and n % 50 == 25:
-            out[-1] = line.rstrip("\n") + " (new title)\n"
+            block.append(line)
+        elif block:
+            block.append(line)
+        else:
+            out.append(line)
+    flush()
     return "".join(out)
 
 
