@@ -180,3 +180,8 @@ def test_the_example_mission(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     folder = tmp_path / "out"
     run(capsys, str(path), "--since", "HEAD~1", "--per-person", str(folder), "--format", "eml")
     assert sorted(p.stem for p in folder.iterdir()) == sorted(touched)
+    for pid in touched:
+        msg = parse(folder / f"{pid}.eml")
+        assert msg["Subject"] == f"Programme change: {mission.info.title}"  # UTF-8, folded
+        person = mission.people[pid]
+        assert msg["To"] == (f"{person.name} <{person.email}>" if person.email else None)
