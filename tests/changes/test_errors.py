@@ -129,3 +129,15 @@ def test_an_unknown_format_is_refused(tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     h = start(tmp_path)
     assert main(["changes", str(h.mission), "--since", "HEAD", "--format", "ics"]) == 2
+
+
+def test_never_writes_over_either_version(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    h = start(tmp_path / "repo")
+    old = tmp_path / "old.yaml"
+    old.write_text(MISSION.replace("include: [people.yaml]\n", "") + PEOPLE, encoding="utf-8")
+    before = old.read_bytes()
+    line = fails(capsys, str(old), str(h.mission), "-o", str(old), "--force")
+    assert "is one of the mission's own files" in line
+    assert old.read_bytes() == before
+    fails(capsys, str(old), str(h.mission), "-o", str(h.folder / "people.yaml"), "--force")

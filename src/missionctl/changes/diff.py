@@ -129,9 +129,9 @@ def pair_events(old: Mission, new: Mission) -> tuple[list[Pair], dict[str, str]]
     renamed: dict[str, str] = {}
     waiting: dict[tuple[Any, ...], list[Event]] = {}
     for e in lone_new:
-        waiting.setdefault(_content(new, e), []).append(e)
+        waiting.setdefault(content(new, e), []).append(e)
     for e in lone_old:
-        same = waiting.get(_content(old, e))
+        same = waiting.get(content(old, e))
         if same:
             twin = same.pop(0)
             renamed[e.id] = twin.id
@@ -159,7 +159,7 @@ def _tables(m: Mission) -> dict[str, int]:
     return {mt.event_id: mt.table for s in m.b2b.values() for mt in s.meetings}
 
 
-def _content(m: Mission, e: Event) -> tuple[Any, ...]:
+def content(m: Mission, e: Event) -> tuple[Any, ...]:
     """Everything compared about an event but its id: equal for a renamed event."""
     return (e.start, e.end, e.zone, e.end_zone, e.venue, e.room, e.from_, e.to, e.b2b,
             *(getattr(e, f) for f in DETAIL_FIELDS), m.expand(e.hosts),

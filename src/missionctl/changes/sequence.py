@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from missionctl.changes.diff import _content
+from missionctl.changes.diff import content
 from missionctl.errors import UserError
 from missionctl.model import Mission
 
@@ -53,12 +53,12 @@ def stamps(versions: Iterable[tuple[Mission, datetime | None]]) -> dict[str, Sta
     out: dict[str, Stamp] = {}
     before: dict[str, tuple[Any, ...]] = {}
     for mission, when in versions:
-        now = {e.id: _content(mission, e) for e in mission.events.values()}
-        for ident, content in now.items():
+        now = {e.id: content(mission, e) for e in mission.events.values()}
+        for ident, facts in now.items():
             known = out.get(ident)
             if known is None:
                 out[ident] = Stamp(0, when)
-            elif before.get(ident) != content:
+            elif before.get(ident) != facts:
                 out[ident] = Stamp(known.sequence + 1, when)
         before = now
     return out

@@ -77,7 +77,7 @@ def changes(
         both = v.from_git(path, since, until)
     built = _report(both, person, org, group, path if format == "eml" and new_path is None
                     else None, until)
-    rules = guard("changes", both.new.files, force=force)
+    rules = guard("changes", (*both.old.files, *both.new.files), force=force)  # never either
     if per_person is not None:
         return _per_person(built, format, per_person, rules)
     if format == "eml" and len(built.notices) != 1:
