@@ -128,8 +128,3 @@ def programme_line(e: Event, m: Mission, table: int | None = None) -> str:
         text += " (cancelled)"
     return text
 
-
-def local(instant: datetime, zone_name: str) -> datetime:
-    from missionctl.tz import zone
-
-    return instant.astimezone(zone(zone_name))
