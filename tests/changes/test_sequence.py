@@ -1,10 +1,11 @@
 """SEQUENCE and LAST-MODIFIED from the git history (`changes.sequence`), in the exported
-calendar (`itinerary --format ics --history`), and a real client (khal) that imports the old
+calendar (`itinerary --format ics`, by default in a repository), and a real client (khal) that imports the old
 calendar and then the new one: the moved event once, at its new time only."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import icalendar
@@ -21,8 +22,8 @@ KHAL = khal_path()
 def export(h: History, out: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[
         str, icalendar.cal.Component]:
     capsys.readouterr()
-    assert main(["itinerary", str(h.mission), "-f", "ics", "--history", "-o", str(out),
-                 "--force", *extra]) == 0
+    assert main(["itinerary", str(h.mission), "-f", "ics", "-o", str(out), "--force",
+                 *extra]) == 0  # in a repository, SEQUENCE comes from git by default
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     return {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
 
@@ -73,15 +74,23 @@ def test_no_history_is_sequence_0(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert b"LAST-MODIFIED" not in out.read_bytes()
 
 
-def test_without_history_nothing_changes(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_history_gives_the_bytes_of_the_file_alone(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
     h = start(tmp_path / "repo")
     h.edit("mission.yaml", "start: 2027-05-10 14:00", "start: 2027-05-10 14:30")
     h.commit("later")
     out = tmp_path / "m.ics"
     assert main(["itinerary", str(h.mission), "-f", "ics", "-o", str(out)]) == 0
+    assert b"SEQUENCE:1" in out.read_bytes() and b"LAST-MODIFIED" in out.read_bytes()
+    assert main(["itinerary", str(h.mission), "-f", "ics", "--no-history", "-o", str(out),
+                 "--force"]) == 0
     assert b"LAST-MODIFIED" not in out.read_bytes()
     assert b"SEQUENCE:1" not in out.read_bytes()
+    plain = tmp_path / "plain"
+    shutil.copytree(h.mission.parent, plain, ignore=shutil.ignore_patterns(".git"))
+    assert main(["itinerary", str(plain / h.mission.name), "-f", "ics", "-o",
+                 str(tmp_path / "plain.ics")]) == 0  # outside a repository: the same bytes
+    assert (tmp_path / "plain.ics").read_bytes() == out.read_bytes()
 
 
 def test_history_is_for_calendars(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

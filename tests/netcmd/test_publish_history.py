@@ -46,7 +46,7 @@ def test_publish_sends_only_what_changed_with_a_higher_sequence(
     h.edit("mission.yaml", "start: 2027-05-10 14:00", "start: 2027-05-10 14:30")
     h.edit("mission.yaml", "    room: salon\n", "    room: salon\n    status: cancelled\n")
     h.commit("visit later, dinner cancelled")
-    code, out, err = cli("publish", h.mission, "--caldav", url, "--history")
+    code, out, err = cli("publish", h.mission, "--caldav", url)  # from git by default
     assert code == 0, err
     assert "0 created, 2 updated, 4 unchanged, 0 deleted" in out
     seq = sequences(radicale, url)

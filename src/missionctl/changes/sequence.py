@@ -12,8 +12,8 @@ commit's committer time. Uncommitted changes in the working tree count as one mo
 (LAST-MODIFIED: the newest modification time of the mission's files). A version with format
 errors is skipped. With no history (not in a repository), every SEQUENCE is 0.
 
-Cost: one load of the mission per commit that touched its folder; it is asked for only by
-`itinerary --format ics --history` and `changes --format eml`.
+Cost: one load of the mission per commit that touched its folder; paid by `itinerary
+--format ics` and `publish` in a repository (unless `--no-history`) and `changes --format eml`.
 """
 
 from __future__ import annotations

@@ -233,8 +233,9 @@ def publish(
         "utc (UTC instants: right in any calendar app, whatever its time-zone data).")]
     = "local",
     history: Annotated[bool, typer.Option(
-        "--history", help="Each event's SEQUENCE and LAST-MODIFIED from the mission's git "
-        "history, so clients update the events that changed (docs/changes.md).")] = False,
+        "--history/--no-history", help="Each event's SEQUENCE and LAST-MODIFIED from the "
+        "mission's git history, so clients update the events that changed (outside a git "
+        "repository SEQUENCE is 0; docs/changes.md).")] = True,
     timeout: Timeout = 30.0,
     user_agent: UserAgent = None,
 ) -> int:

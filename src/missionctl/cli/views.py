@@ -72,10 +72,11 @@ def itinerary(
         "--dtstamp", help="ICS DTSTAMP, ISO 8601 with offset (default: SOURCE_DATE_EPOCH, "
         "else 00:00 UTC on the mission's first day).")] = None,
     times: Times = "local",
-    history: Annotated[bool, typer.Option(
-        "--history", help="ICS: each event's SEQUENCE and LAST-MODIFIED from the mission's "
-        "git history, so calendars update the events that changed (docs/changes.md).")]
-    = False,
+    history: Annotated[bool | None, typer.Option(
+        "--history/--no-history", help="ICS: each event's SEQUENCE and LAST-MODIFIED from "
+        "the mission's git history, so calendars update the events that changed (the default "
+        "for --format ics in a git repository; --no-history: SEQUENCE 0, bytes that depend on "
+        "the mission alone; docs/changes.md).", show_default=False)] = None,
     force: Force = False,
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
@@ -139,14 +140,16 @@ def contacts(
     return 0
 
 
-def _history(opts: render.Options, history: bool, fmt: str, path: Path) -> render.Options:
-    """`--history`: each event's SEQUENCE and LAST-MODIFIED from git (docs/changes.md)."""
+def _history(opts: render.Options, history: bool | None, fmt: str,
+             path: Path) -> render.Options:
+    """Each event's SEQUENCE and LAST-MODIFIED from git (docs/changes.md): for a calendar,
+    unless `--no-history`; outside a repository every SEQUENCE is 0."""
     from missionctl.errors import UserError
 
-    if not history:
-        return opts
-    if fmt != "ics":
+    if history and fmt != "ics":
         raise UserError(f"--history is for calendars (--format ics), not {fmt}")
+    if fmt != "ics" or history is False:
+        return opts
     from dataclasses import replace
 
     from missionctl.changes.sequence import history as stamps

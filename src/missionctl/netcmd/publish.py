@@ -78,7 +78,7 @@ def event_bodies(mission: Mission, *, public: bool = True, times: Times = "local
                  ) -> dict[str, tuple[str, bytes]]:
     """Event id -> (UID, one VCALENDAR holding that event alone); `times="utc"` writes UTC
     instants and no VTIMEZONE (`--times utc`); `sequences`: each event's SEQUENCE and
-    LAST-MODIFIED (`--history`, `changes.sequence`)."""
+    LAST-MODIFIED (from git unless `--no-history`, `changes.sequence`)."""
     from missionctl.export.ics import calendar_bytes
     from missionctl.render.ics import cal_event, dtstamp, uid
 
