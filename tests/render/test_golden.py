@@ -6,12 +6,15 @@ Regenerate after an intended change with
 
 and review the diff. Outputs are pinned so they never churn: text at a fixed width without
 colour, ICS with the default DTSTAMP (00:00 UTC on the mission's first day, SOURCE_DATE_EPOCH
-unset) and UIDs made of ids, JSON with sorted keys.
+unset) and UIDs made of ids, JSON with sorted keys. A PDF is kept as the text `pdftotext
+-layout` reads from it (`.pdf.txt`) and a workbook as its cells read back by openpyxl, typed
+(`.xlsx.txt`): what a reader gets, not bytes that follow fpdf2's and openpyxl's versions.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +68,45 @@ OUTPUTS: dict[str, Render] = {
 }
 
 
+def _sheet(kind: str, fmt: str) -> Render:
+    def make(m: Mission) -> str | bytes:
+        from missionctl.views import sheets
+
+        return render.render("sheet", fmt, sheets.build(m, kind), render.Options(width=WIDTH))
+
+    return make
+
+
+OUTPUTS.update({f"sheet-{kind}.{render.extension(f)}": _sheet(kind, f)
+                for kind in ("rooming", "dietary", "manifest", "badges")
+                for f in render.formats("sheet")})
+
+
+def _dumped(name: str, data: bytes) -> tuple[str, bytes]:
+    """A PDF or a workbook as the text a reader gets from it (module docstring)."""
+    if name.endswith(".pdf"):
+        import subprocess
+
+        if shutil.which("pdftotext") is None:
+            pytest.skip("pdftotext not installed (Debian package poppler-utils)")
+        out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data,
+                             capture_output=True, check=True, timeout=120).stdout
+        return name + ".txt", out
+    if name.endswith(".xlsx"):
+        import io
+
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        lines = []
+        for ws in wb.worksheets:
+            lines.append(f"## {ws.title} (frozen {ws.freeze_panes}, filter {ws.auto_filter.ref})")
+            lines += ["\t".join(f"{type(c.value).__name__}:{c.value}" if c.value is not None
+                                else "" for c in row) for row in ws.iter_rows()]
+        return name + ".txt", "\n".join(lines).encode("utf-8") + b"\n"
+    return name, data
+
+
 def _load(path: Path) -> Mission:
     loaded = load(path, str(path.relative_to(ROOT)))
     if not loaded.ok or loaded.mission is None:
@@ -87,7 +129,7 @@ def test_golden(path: Path) -> None:
     folder = GOLDEN / path.parent.name
     if mission.info.contact is None:
         pytest.skip("the golden agenda is the duty contact's")
-    produced = {name: _bytes(make(mission)) for name, make in OUTPUTS.items()}
+    produced = dict(_dumped(name, _bytes(make(mission))) for name, make in OUTPUTS.items())
     if UPDATE:
         folder.mkdir(parents=True, exist_ok=True)
         for stale in set(p.name for p in folder.iterdir()) - set(produced):

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("missionctl.cli.check", "check"),
     "itinerary": ("missionctl.cli.views", "itinerary"),
     "contacts": ("missionctl.cli.views", "contacts"),
+    "sheets": ("missionctl.cli.sheets", "sheets"),
     "rules": ("missionctl.cli.meta", "rules"),
     "schema": ("missionctl.cli.meta", "schema"),
     "new": ("missionctl.cli.meta", "new"),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     ContactsFormat = str
     View = str
     TimesChoice = str
+    PaperChoice = str
 else:  # the registry's formats, as choices the option parser enforces
     from typing import Literal
 
@@ -34,12 +35,16 @@ else:  # the registry's formats, as choices the option parser enforces
     ContactsFormat = render.choice("contacts")
     View = Literal["list", "timeline"]
     TimesChoice = Literal["local", "utc"]
+    PaperChoice = Literal["a4", "letter"]
 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE "
                                              "(atomically) instead of standard output.")]
-Day = Annotated[str | None, typer.Option("--day", help="Only this day (YYYY-MM-DD).")]
+Day = Annotated[str | None, typer.Option("--day", help="Only this day: YYYY-MM-DD, or today "
+                                         "or tomorrow in the mission's time zone.")]
+Paper = Annotated[PaperChoice, typer.Option("--paper", help="PDF paper size: a4 (the "
+                                            "default) or letter (US Letter).")]
 Public = Annotated[bool, typer.Option("--public", help="Leave out every field a person "
                                       "lists in `private` (for sheets that are shared).")]
 Width = Annotated[int | None, typer.Option("--width", help="Text width (default: the "
@@ -77,6 +82,10 @@ def itinerary(
         "the mission's git history, so calendars update the events that changed (the default "
         "for --format ics in a git repository; --no-history: SEQUENCE 0, bytes that depend on "
         "the mission alone; docs/changes.md).", show_default=False)] = None,
+    next_: Annotated[bool, typer.Option(
+        "--next", help="With --person: what comes next for them from now (the event under "
+        "way, if any, and the next one).")] = False,
+    paper: Paper = "a4",
     force: Force = False,
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
@@ -84,10 +93,10 @@ def itinerary(
     from missionctl.errors import UserError
     from missionctl.missions import open_mission
     from missionctl.outputs import guard
-    from missionctl.views.select import Programme, make_selection
+    from missionctl.views.select import Programme, make_selection, relative_day
 
     opts = render.Options(public=public, width=_width(width, output), dtstamp=_stamp(dtstamp),
-                          times=times)
+                          times=times, paper=paper)
     shown = "timeline" if view == "timeline" else "itinerary"
     if format not in render.formats(shown):
         raise UserError(f"--view timeline is drawn in {render.listed('timeline')}, not {format}")
@@ -95,9 +104,17 @@ def itinerary(
         raise UserError(f"--times {times} is for calendars (--format ics), not {format}")
     if per_person is not None and output is not None:
         raise UserError("give either --output or --per-person, not both")
+    _binary_needs_file(format, output, per_person)
+    if next_ and person is None:
+        raise UserError("--next needs --person ID: whose next event to show")
     mission = open_mission(path).mission
     opts = _history(opts, history, format, path)
-    sel = make_selection(mission, person, org, group, day)
+    sel = make_selection(mission, person, org, group,
+                         relative_day(day, mission.info.timezone, clock()))
+    if next_:
+        from dataclasses import replace
+
+        sel = replace(sel, after=clock())
     programme = Programme(mission, sel, _flags(mission, shown, format))
     rules = guard("itinerary", mission.files, force=force)
     if per_person is not None:
@@ -119,6 +136,7 @@ def contacts(
     output: Output = None,
     public: Public = False,
     width: Width = None,
+    paper: Paper = "a4",
     force: Force = False,
 ) -> int:
     """Contact sheet: the duty contact, emergency numbers, embassies, then people by
@@ -127,13 +145,16 @@ def contacts(
     from missionctl.missions import open_mission
     from missionctl.outputs import guard
     from missionctl.views import contacts as sheet
-    from missionctl.views.select import check_event_id, make_selection
+    from missionctl.views.select import check_event_id, make_selection, relative_day
 
+    _binary_needs_file(format, output, None)
     mission = open_mission(path).mission
     check_event_id(mission, event)
-    sel = make_selection(mission, org=org, day=day)
+    sel = make_selection(mission, org=org,
+                         day=relative_day(day, mission.info.timezone, clock()))
     colour = format == "text" and use_colour(output)
-    opts = render.Options(public=public, width=_width(width, output), color=colour)
+    opts = render.Options(public=public, width=_width(width, output), color=colour,
+                          paper=paper)
     built = sheet.build(mission, event=event, day=sel.day, org=org, public=public)
     emit(render.render("contacts", format, built, opts), output,
          guard("contacts", mission.files, force=force))
@@ -155,6 +176,21 @@ def _history(opts: render.Options, history: bool | None, fmt: str,
     from missionctl.changes.sequence import history as stamps
 
     return replace(opts, sequences=stamps(path))
+
+
+def clock() -> datetime:
+    """Now, in UTC: `--day today`, `--next`. Tests replace it (no test waits for a time)."""
+    from datetime import UTC
+
+    return datetime.now(UTC)
+
+
+def _binary_needs_file(fmt: str, output: Path | None, folder: Path | None) -> None:
+    """A PDF or a workbook is not sent to a terminal (it would print binary garbage)."""
+    from missionctl.errors import UserError
+
+    if fmt in ("pdf", "xlsx") and output is None and folder is None and sys.stdout.isatty():
+        raise UserError(f"--format {fmt} writes a binary file: give --output FILE")
 
 
 def _width(width: int | None, output: Path | None) -> int:

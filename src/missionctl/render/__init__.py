@@ -9,9 +9,10 @@ command line exactly when it is registered, and an unknown one is refused by the
 | view | subject | formats |
 | --- | --- | --- |
 | `findings` | `Sequence[linter.FileReport]` | text, json, github, sarif, junit |
-| `itinerary` | `views.select.Programme` | text, markdown, html, ics, csv, json |
+| `itinerary` | `views.select.Programme` | text, markdown, html, ics, csv, xlsx, pdf, json |
 | `timeline` | `views.select.Programme` | text, markdown, html |
-| `contacts` | `views.contacts.ContactSheet` | text, markdown, html, csv, vcf, json |
+| `contacts` | `views.contacts.ContactSheet` | text, markdown, html, csv, xlsx, pdf, vcf, json |
+| `sheet` | `views.table.Table` | text, markdown, html, pdf, csv, xlsx, json |
 | `rules` | `Sequence[rules.catalogue.RuleInfo]` | text, json |
 | `rule` | `rules.catalogue.RuleInfo` | text, json |
 | `holidays` | `netcmd.holidays.HolidaysResult` | text, json |
@@ -42,6 +43,7 @@ class Options:
 
     public: bool = False  # leave out every field a person lists in `private`
     width: int = 100  # text: columns
+    paper: str = "a4"  # pdf: "a4" or "letter"
     color: bool = False  # text: ANSI colours (else plain text)
     dtstamp: datetime | None = None  # ics: DTSTAMP (default: see render.ics.dtstamp)
     times: str = "local"  # ics: "local" (TZID + VTIMEZONE) or "utc" (UTC instants, no tz data)
@@ -60,10 +62,12 @@ REGISTRY: dict[str, dict[str, str]] = {
     "findings": {"text": "text", "json": "json_", "github": "github", "sarif": "sarif",
                  "junit": "junit"},
     "itinerary": {"text": "terminal", "markdown": "markdown", "html": "html", "ics": "ics",
-                  "csv": "csv_", "json": "json_"},
+                  "csv": "csv_", "xlsx": "xlsx", "pdf": "pdf", "json": "json_"},
     "timeline": {"text": "terminal", "markdown": "markdown", "html": "html"},
     "contacts": {"text": "terminal", "markdown": "markdown", "html": "html", "csv": "csv_",
-                 "vcf": "vcard", "json": "json_"},
+                 "xlsx": "xlsx", "pdf": "pdf", "vcf": "vcard", "json": "json_"},
+    "sheet": {"text": "text", "markdown": "markdown", "html": "html", "pdf": "pdf",
+              "csv": "csv_", "xlsx": "xlsx", "json": "json_"},
     "rules": {"text": "text", "json": "json_"},
     "rule": {"text": "text", "json": "json_"},
     "holidays": {"text": "text", "json": "json_"},
@@ -74,7 +78,7 @@ REGISTRY: dict[str, dict[str, str]] = {
 #: The file name extension of each format (`itinerary --per-person` names files with it).
 EXTENSIONS: dict[str, str] = {
     "text": "txt", "markdown": "md", "html": "html", "ics": "ics", "csv": "csv", "json": "json",
-    "vcf": "vcf", "eml": "eml",
+    "vcf": "vcf", "eml": "eml", "xlsx": "xlsx", "pdf": "pdf",
 }
 
 # (view, format) pairs that do not show `check`'s findings beside events: a caller need not

@@ -31,11 +31,13 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from missionctl.export.text import multiline
 from missionctl.views.contacts import ContactSheet
 from missionctl.views.itinerary import Itinerary, Line, host_text
+from missionctl.views.table import Table
 
 if TYPE_CHECKING:
     from missionctl.render import Options
@@ -153,4 +155,17 @@ def _contacts(sheet: ContactSheet, options: Options) -> str:
     return contacts(sheet)
 
 
-VIEWS = {"itinerary": _itinerary, "contacts": _contacts}
+def sheet(t: Table) -> str:
+    """Every column of every row (the section's columns repeated), as a spreadsheet wants."""
+    phones = [c.kind == "phone" for c in t.columns]
+    rows = ([cell(v.isoformat(timespec="minutes") if isinstance(v, time) else
+                  v.isoformat() if isinstance(v, date) else v, phone=p)
+             for v, p in zip(row, phones, strict=False)] for row in t.rows)
+    return write([c.key for c in t.columns], rows)
+
+
+def _sheet(t: Table, options: Options) -> str:
+    return sheet(t)
+
+
+VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "sheet": _sheet}

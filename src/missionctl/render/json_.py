@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from missionctl.views.flags import Flag
     from missionctl.views.people import Contact
     from missionctl.views.select import Programme, Selection
+    from missionctl.views.table import Table
 
 VERSION = 1
 
@@ -280,5 +281,17 @@ def _contacts(sheet: ContactSheet, options: Options) -> str:
     return contacts(sheet)
 
 
-VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "findings": findings, "rules": rules,
+def sheet(t: Table, options: Options) -> str:
+    """The sheet's rows as objects keyed by column (dates and times ISO 8601, local)."""
+    keys = [c.key for c in t.columns]
+    rows = [{k: (v.isoformat(timespec="minutes") if isinstance(v, (datetime, time)) else
+                 v.isoformat() if isinstance(v, date) else v) for k, v in zip(keys, row,
+                                                                            strict=False)}
+            for row in t.rows]
+    return dumps({"version": 1, "sheet": t.kind, "mission": t.mission_id, "title": t.title,
+                  "heading": t.heading, "rows": rows})
+
+
+VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "sheet": sheet, "findings": findings,
+         "rules": rules,
          "rule": rule, "holidays": holidays}

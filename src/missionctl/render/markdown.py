@@ -13,6 +13,7 @@ from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
 from missionctl.views.people import Contact, clean
+from missionctl.views.table import Table, heading_text, shown
 from missionctl.views.timeline import Timeline
 from missionctl.wording import day_full, span_noted
 
@@ -165,4 +166,25 @@ def _contacts(sheet: ContactSheet, options: Options) -> str:
     return contacts(sheet)
 
 
-VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}
+def sheet(t: Table) -> str:
+    """A table per section (the hotel, the meal, the leg), its heading above it."""
+    lines = _header(t.title, [f"**{md(t.heading)}**" + (f" · {md(t.dates)}" if t.dates else "")])
+    if not t.rows:
+        lines += ["*Nothing in this selection.*", ""]
+    cols = t.body_columns
+    for key, rows in t.sections():
+        if t.group:
+            lines += [f"## {md(heading_text(key, t.columns))}", ""]
+        lines += ["| " + " | ".join(md(c.label) for c in cols) + " |",
+                  "|" + "---|" * len(cols)]
+        lines += ["| " + " | ".join(md(shown(v, c.kind)) for v, c in zip(row, cols, strict=False))
+                  + " |" for row in rows]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _sheet(t: Table, options: Options) -> str:
+    return sheet(t)
+
+
+VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts, "sheet": _sheet}

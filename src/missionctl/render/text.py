@@ -26,6 +26,7 @@ from missionctl.wording import clean
 
 if TYPE_CHECKING:
     from missionctl.netcmd.holidays import HolidaysResult
+    from missionctl.views.table import Table
 
 COLOURS = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
 BOLD, DIM, GUTTER, NOTE, OK = "1", "2", "34", "1;32", "32"
@@ -254,4 +255,39 @@ def holidays(result: HolidaysResult, options: Options) -> str:
     return "\n".join(lines) + "\n"
 
 
-VIEWS = {"findings": render, "rules": rules, "rule": rule, "holidays": holidays}
+def sheet(t: Table, options: Options) -> str:
+    """An operational sheet: its title, then each section's heading and aligned rows, within
+    `options.width` columns (the widest columns give way; a cut cell ends in "…")."""
+    from missionctl.views.table import heading_text, shown
+
+    lines = [clean(t.title), t.heading + (f" · {t.dates}" if t.dates else "")]
+    if not t.rows:
+        lines += ["", "Nothing in this selection."]
+    cols = t.body_columns
+    for key, rows in t.sections():
+        cells = [[clean(shown(v, c.kind)) for v, c in zip(row, cols, strict=False)]
+                 for row in rows]
+        widths = _fit([max([len(c.label)] + [len(r[i]) for r in cells])
+                       for i, c in enumerate(cols)], options.width)
+        lines.append("")
+        if t.group:
+            lines.append(clean(heading_text(key, t.columns)))
+        for row in [[c.label for c in cols], *cells]:
+            lines.append("  ".join(_cut(v, w).ljust(w) for v, w in zip(row, widths,
+                                                                      strict=False)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _fit(widths: list[int], total: int) -> list[int]:
+    """Column widths that fit `total` with two spaces between: the widest shrinks first."""
+    widths = list(widths)
+    while widths and sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 4:
+        widths[widths.index(max(widths))] -= 1
+    return widths
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(0, width - 1)] + "…"
+
+
+VIEWS = {"findings": render, "rules": rules, "rule": rule, "holidays": holidays, "sheet": sheet}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from missionctl.errors import UserError
 from missionctl.model import Event, Mission
@@ -19,6 +19,8 @@ class Selection:
     org: str | None = None
     group: str | None = None
     day: date | None = None
+    after: datetime | None = None  # `--next`: from this instant, the event under way and
+    # the next to start (UTC)
 
     @property
     def personal(self) -> bool:
@@ -30,13 +32,28 @@ class Selection:
                 "day": self.day.isoformat() if self.day else None}
 
 
+RELATIVE_DAYS = {"today": 0, "tomorrow": 1}
+
+
+def relative_day(text: str | None, zone: str, now: datetime) -> str | None:
+    """`--day today` or `tomorrow`: that date (ISO) in `zone` (the mission's) at `now` (aware);
+    any other text as it is."""
+    word = text.strip().casefold() if text is not None else None
+    if word not in RELATIVE_DAYS:
+        return text
+    from missionctl.tz import zone as tz_zone
+
+    return (now.astimezone(tz_zone(zone)) + timedelta(days=RELATIVE_DAYS[word])).date().isoformat()
+
+
 def parse_day(text: str | None) -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"--day {text!r} is not a date (YYYY-MM-DD)") from None
+        raise UserError(f"--day {text!r} is not a date (YYYY-MM-DD, today or tomorrow)"
+                        ) from None
 
 
 def make_selection(mission: Mission, person: str | None = None, org: str | None = None,
@@ -133,7 +150,17 @@ def wanted(mission: Mission, sel: Selection, event: Event) -> bool:
 def select_events(mission: Mission, sel: Selection) -> list[Event]:
     """The selected events in time order (start instant, end instant, id)."""
     found = [e for e in mission.events.values() if wanted(mission, sel, e)]
-    return sorted(found, key=lambda e: (e.start, e.end, e.id))
+    found.sort(key=lambda e: (e.start, e.end, e.id))
+    return found if sel.after is None else upcoming(found, sel.after)
+
+
+def upcoming(events: list[Event], now: datetime) -> list[Event]:
+    """`--next`: of `events` (in time order), those under way at `now` and those starting
+    next (the earliest start after `now`). Cancelled events and stays do not count."""
+    live = [e for e in events if e.end > now and not e.cancelled and e.occupies]
+    running = [e for e in live if e.start <= now]
+    later = [e for e in live if e.start > now]
+    return running + [e for e in later if e.start == later[0].start] if later else running
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,162 @@
+"""An xlsx writer over openpyxl: typed cells, never a formula, a frozen header row, an
+autofilter and column widths. A leaf library: it knows grids of typed cells, not missions.
+
+- **Types.** A `date`, `time` or naive `datetime` becomes a real spreadsheet date or time with
+  a number format (`yyyy-mm-dd`, `hh:mm`, `yyyy-mm-dd hh:mm`); an `int` a number; text stays
+  text, with the text format `@`, so that a phone number (`+212 522 000 000`, `0612345670`) or
+  an id is never read as a number and loses no digit.
+- **No formula, ever.** openpyxl makes a formula of any string starting with `=`; every string
+  cell is typed as a string after its value is set, so `=1+1`, `+1+1`, `-2`, `@SUM(1)` are
+  written as the text they are (an inline string: no `<f>` element exists in the file).
+- **Control characters** (which openpyxl refuses, and a spreadsheet shows as boxes) are
+  removed as in CSV (`export.text.multiline`); a cell is cut at Excel's 32,767 characters.
+- **Deterministic.** The document's dates are fixed and the zip entries are stamped
+  1980-01-01, so the same input gives the same bytes (openpyxl stamps both with "now").
+  The document's creator is `missionctl`: how `outputs.py` recognises a workbook it wrote.
+
+Write-only mode streams rows (a 100k-event itinerary does not hold 2.5M cell objects).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from missionctl.export.text import multiline
+
+CREATOR = "missionctl"
+MAX_CELL = 32767
+FORMATS = {"date": "yyyy-mm-dd", "time": "hh:mm", "datetime": "yyyy-mm-dd hh:mm",
+           "number": "0"}
+_FIXED = datetime(2000, 1, 1)
+_WIDTH_SAMPLE = 500  # rows read to size the columns (linear, and enough to be sensible)
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """One worksheet: its name, the header, each column's kind, the rows."""
+
+    name: str
+    header: Sequence[str]
+    kinds: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        from missionctl.errors import UserError
+
+        raise UserError(
+            "--format xlsx needs the openpyxl package: pip install 'missionctl[xlsx]' "
+            "(or pip install openpyxl)") from None
+    return openpyxl
+
+
+def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unique worksheet name: at most 31 characters, none of []:*?/\\."""
+    clean = "".join(" " if ch in "[]:*?/\\" else ch for ch in multiline(text)).strip("' ")
+    base = (clean or "Sheet")[:31]
+    name, n = base, 2
+    while name.casefold() in {t.casefold() for t in taken}:
+        name = f"{base[:27]} ({n})"
+        n += 1
+    return name
+
+
+def workbook(grids: Sequence[Grid], title: str = "") -> bytes:
+    """The .xlsx file holding `grids`, one worksheet each."""
+    openpyxl = _openpyxl()
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = openpyxl.Workbook(write_only=True)
+    wb.properties.creator = CREATOR
+    wb.properties.lastModifiedBy = CREATOR
+    wb.properties.title = multiline(title)[:250]
+    wb.properties.created = wb.properties.modified = _FIXED
+    names: list[str] = []
+    bold = Font(bold=True)
+    for grid in grids:
+        names.append(sheet_name(grid.name, names))
+        ws = wb.create_sheet(names[-1])
+        for i, width in enumerate(_widths(grid), start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A2"
+        last = get_column_letter(max(1, len(grid.header)))
+        ws.auto_filter.ref = f"A1:{last}{len(grid.rows) + 1}"
+        head = []
+        for label in grid.header:
+            c = _cell(WriteOnlyCell, ws, label, "text")
+            c.font = bold
+            head.append(c)
+        ws.append(head)
+        for row in grid.rows:
+            ws.append([_cell(WriteOnlyCell, ws, v, k) for v, k in zip(row, grid.kinds,
+                                                                          strict=False)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _stable_zip(buf.getvalue())
+
+
+def _cell(make: Any, ws: Any, value: Any, kind: str) -> Any:
+    if value is None or value == "":
+        return make(ws, value=None)
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, (date, time, datetime)) and not isinstance(value, str):
+        if isinstance(value, (datetime, time)) and value.tzinfo is not None:
+            raise ValueError("spreadsheet dates are local times: pass a naive value")
+        c = make(ws, value=value)
+        c.number_format = FORMATS["datetime" if isinstance(value, datetime) else
+                                  "date" if isinstance(value, date) else "time"]
+        return c
+    if isinstance(value, int | float) and kind == "number":
+        c = make(ws, value=value)
+        c.number_format = FORMATS["number"] if isinstance(value, int) else "General"
+        return c
+    c = make(ws, value=multiline(str(value))[:MAX_CELL])
+    c.data_type = "s"  # text, even when it starts with = + - @ (never a formula)
+    c.number_format = "@"
+    return c
+
+
+def shown_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, time):
+        return 5
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def _widths(grid: Grid) -> list[float]:
+    """Each column as wide as its header and the widest of the first rows, 6 to 60."""
+    widest = [len(h) for h in grid.header]
+    for row in grid.rows[:_WIDTH_SAMPLE]:
+        for i, v in enumerate(row[:len(widest)]):
+            widest[i] = max(widest[i], shown_width(v))
+    return [float(min(60, max(6, w + 2))) for w in widest]
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same archive with every entry stamped 1980-01-01 (openpyxl stamps "now")."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+

@@ -1,0 +1,156 @@
+"""`--format pdf`: the itinerary (a booklet per person with `--per-person`), the contact sheet
+and the operational sheets, printed on A4 (or US Letter: `Options.paper`). `export/pdf.py`
+writes the PDF; fpdf2 is imported only here.
+
+Every page carries the mission's title at the top and its number at the bottom. When the
+programme is long (more than `LONG` events), each day starts on a new page. Badges are printed
+eight to a page, two across and four down, with dashed cutting lines.
+
+Every word comes from the view models and `wording.py`, as in the HTML page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from missionctl.export.pdf import Writer
+from missionctl.views.contacts import ContactSheet, emergency_line
+from missionctl.views.itinerary import Itinerary, Line, detail_rows, host_text
+from missionctl.views.table import Table, heading_text, shown
+from missionctl.wording import clock, day_brief, day_full, zone_and_offset
+
+if TYPE_CHECKING:
+    from missionctl.render import Options
+    from missionctl.views.select import Programme
+
+LONG = 12  # events: more, and each day starts on a new page
+FOOT = "Made by missionctl from mission {}"
+
+
+def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
+    w = Writer(it.title, paper, FOOT.format(it.mission_id))
+    w.heading(it.title, 0)
+    w.para(f"{it.heading} · {it.dates}", 11, bold=True)
+    w.para(f"Times are local to each event; {it.zone} unless marked.")
+    if it.duty is not None:
+        w.para("Duty contact: " + host_text(it.duty))
+    if it.emergency:
+        w.para(f"Emergency numbers in {it.country_name}: {emergency_line(it.emergency)}")
+    if not it.days:
+        w.para("Nothing in this selection.")
+    long = sum(len(d.lines) for d in it.days) > LONG
+    for n, day in enumerate(it.days):
+        if long and n > 0:
+            w.new_page()
+        w.heading(day_full(day.date), 1)
+        for ln in day.lines:
+            _event(w, it, ln)
+    return w.output()
+
+
+def _when(it: Itinerary, ln: Line) -> str:
+    start = clock(ln.start)
+    if ln.start_zone != it.zone:
+        start += f" ({zone_and_offset(ln.start, ln.start_zone)})"
+    end = clock(ln.end)
+    if ln.end.date() != ln.start.date():
+        end = f"{day_brief(ln.end.date())} {end}"
+    if ln.end_zone != it.zone:
+        end += f" ({zone_and_offset(ln.end, ln.end_zone)})"
+    return f"{start} – {end}"
+
+
+def _event(w: Writer, it: Itinerary, ln: Line) -> None:
+    rows = detail_rows(ln)
+    if not w.room(12 + 5 * min(len(rows), 4)):
+        w.new_page()
+    status = " (cancelled)" if ln.cancelled else " (tentative)" if ln.tentative else ""
+    flags = "".join(f"  ⚠ {f.code}" for f in ln.flags)
+    w.para(f"{_when(it, ln)}   {ln.title}{status}{flags}", 10, bold=True)
+    w.pairs([(label, value if isinstance(value, str) else host_text(value))
+             for label, value in rows])
+    if ln.meetings:
+        w.table(["Time", "Table", "Between", "Who"],
+                [[clock(m.start), m.table, m.between, ", ".join(m.people)]
+                 for m in ln.meetings], (14, 14, 70, 82))
+    w.doc.ln(2)
+
+
+def contacts(sheet: ContactSheet, paper: str = "a4") -> bytes:
+    w = Writer(sheet.title, paper, FOOT.format(sheet.mission_id))
+    w.heading(sheet.title, 0)
+    w.para(sheet.heading, 11, bold=True)
+    if sheet.public:
+        w.para("Shared version: private fields left out.")
+    if sheet.duty is not None:
+        w.heading("Duty contact", 1)
+        w.para(host_text(sheet.duty))
+    w.heading(f"Emergency numbers in {sheet.country_name}", 1)
+    w.para(emergency_line(sheet.emergency))
+    w.para(sheet.emergency_note, 8.5)
+    if sheet.embassies:
+        w.heading("Embassies and consulates", 1)
+        w.table(["Name", "Address", "Phone", "E-mail"],
+                [[e.name, ", ".join(x for x in (e.address, e.city) if x), e.phone or "",
+                  e.email or ""] for e in sheet.embassies], (50, 55, 35, 40))
+    for s in sheet.sections:
+        w.heading(s.name, 1)
+        w.table(["Name", "Role", "Phone", "E-mail", "Languages"],
+                [[c.name, c.role or "", c.phone or "", c.email or "", ", ".join(c.languages)]
+                 for c in s.people], (40, 45, 32, 45, 18))
+    return w.output()
+
+
+def sheet(t: Table, paper: str = "a4") -> bytes:
+    w = Writer(t.title, paper, FOOT.format(t.mission_id))
+    if t.kind == "badges":
+        _badges(w, t)
+        return w.output()
+    w.heading(t.title, 0)
+    w.para(t.heading + (f" · {t.dates}" if t.dates else ""), 11, bold=True)
+    if not t.rows:
+        w.para("Nothing in this selection.")
+    cols = t.body_columns
+    for key, rows in t.sections():
+        if t.group:
+            w.heading(heading_text(key, t.columns), 2)
+        w.table([c.label for c in cols],
+                [[shown(v, c.kind) for v, c in zip(row, cols, strict=False)] for row in rows])
+    return w.output()
+
+
+def _badges(w: Writer, t: Table) -> None:
+    """Eight to a page: two columns, four rows, filling the printable area."""
+    d = w.doc
+    width = (d.w - d.l_margin - d.r_margin) / 2
+    height = (d.h - 16 - 16) / 4
+    for n, (name, org, role, *_rest) in enumerate(t.rows):
+        if n and n % 8 == 0:
+            w.new_page()
+        col, row = n % 2, (n % 8) // 2
+        lines = [(str(name), 20.0, "B")]
+        lines += [(str(org), 11.5, "")] if org else []
+        lines += [(str(role), 9.5, "")] if role else []
+        w.box(d.l_margin + col * width, 16 + row * height, width, height, lines)
+
+
+# --- the registry's entry points ---------------------------------------------------------
+
+
+def _itinerary(p: Programme, options: Options) -> bytes:
+    """B2B meetings folded into their session, as in the HTML page (one by one in a person's
+    booklet)."""
+    from missionctl.views.itinerary import build
+
+    return itinerary(build(p.mission, p.selection, p.flags, options.public), options.paper)
+
+
+def _contacts(s: ContactSheet, options: Options) -> bytes:
+    return contacts(s, options.paper)
+
+
+def _sheet(t: Table, options: Options) -> bytes:
+    return sheet(t, options.paper)
+
+
+VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "sheet": _sheet}

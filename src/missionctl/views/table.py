@@ -1,0 +1,147 @@
+"""Views as one typed table: what spreadsheets (xlsx), the operational sheets and the PDF's
+tables are made of.
+
+A `Table` is a title block (mission title, heading, dates) and one flat table: typed columns
+and rows of typed cells (a `date` stays a date, a `time` a time, a phone number text), so a
+spreadsheet writer can give each cell its real type. Readable formats cut the rows into
+sections by the first `group` columns (the hotel of a rooming list, the leg of a manifest);
+flat formats (CSV, xlsx, JSON) write every column of every row.
+
+Every word a reader sees comes from here or from `wording.py` (`LABELS`, `shown`), so that a
+translated label function replaces one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from missionctl.views.contacts import ContactSheet
+from missionctl.views.itinerary import Itinerary, Line, host_text
+
+Cell = str | int | date | time | datetime | None
+
+#: Column kinds: how a spreadsheet types a cell and how text shows it.
+KINDS = ("text", "id", "phone", "number", "date", "time", "datetime")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str  # machine name: CSV header, JSON key
+    label: str  # what a person reads
+    kind: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    kind: str  # itinerary, contacts, rooming, dietary, manifest, badges
+    mission_id: str
+    title: str  # the mission's title
+    heading: str  # "Rooming list", "Programme", ...
+    dates: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    group: int = 0  # leading columns that head a section in readable formats
+    notes: tuple[str, ...] = ()
+
+    def sections(self) -> Iterator[tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]]:
+        """(the group's leading cells, its rows without them), in order; one pass."""
+        key: tuple[Cell, ...] | None = None
+        rows: list[tuple[Cell, ...]] = []
+        for row in self.rows:
+            head = row[:self.group]
+            if key is not None and head != key:
+                yield key, rows
+                rows = []
+            key = head
+            rows.append(row[self.group:])
+        if key is not None:
+            yield key, rows
+
+    @property
+    def body_columns(self) -> tuple[Column, ...]:
+        return self.columns[self.group:]
+
+
+def shown(value: Cell, kind: str = "text") -> str:
+    """A cell as text for people: dates with their weekday, times as 10:30."""
+    from missionctl.wording import clock, day_brief
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{day_brief(value.date())} {clock(value)}"
+    if isinstance(value, date):
+        return day_brief(value)
+    if isinstance(value, time):
+        return clock(value)
+    return str(value)
+
+
+def heading_text(cells: tuple[Cell, ...], columns: tuple[Column, ...]) -> str:
+    """A section's heading: its leading cells shown and joined."""
+    return " · ".join(f"{c} {col.label.lower()}" if col.kind == "number" else shown(c, col.kind)
+                      for c, col in zip(cells, columns, strict=False) if c not in (None, ""))
+
+
+# --- the itinerary and the contact sheet as tables -----------------------------------------
+
+ITINERARY = (
+    Column("date", "Date", "date"), Column("start", "Start", "time"),
+    Column("start_zone", "Start zone"), Column("end_date", "End date", "date"),
+    Column("end", "End", "time"), Column("end_zone", "End zone"),
+    Column("start_utc", "Start (UTC)", "datetime"), Column("end_utc", "End (UTC)", "datetime"),
+    Column("event", "Event", "id"), Column("kind", "Kind"), Column("title", "Title"),
+    Column("status", "Status"), Column("place", "Place"), Column("address", "Address"),
+    Column("from", "From"), Column("to", "To"), Column("transport", "Transport"),
+    Column("organisation", "Organisation"), Column("with", "With"),
+    Column("taking_part", "Taking part", "number"), Column("hosts", "Hosts"),
+    Column("interpreters", "Interpreters"), Column("language", "Language"),
+    Column("notes", "Notes"), Column("flags", "Flags"),
+)
+
+CONTACTS = (
+    Column("section", "Section"), Column("name", "Name"), Column("role", "Role"),
+    Column("organisation", "Organisation"), Column("phone", "Phone", "phone"),
+    Column("email", "E-mail"), Column("languages", "Languages"),
+)
+
+
+def itinerary_table(it: Itinerary) -> Table:
+    rows = tuple(_event_row(ln) for day in it.days for ln in day.lines)
+    return Table("itinerary", it.mission_id, it.title, it.heading, it.dates, ITINERARY, rows)
+
+
+def _naive_utc(local: datetime) -> datetime:
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def _event_row(ln: Line) -> tuple[Cell, ...]:
+    return (
+        ln.start.date(), ln.start.time().replace(tzinfo=None), ln.start_zone,
+        ln.end.date(), ln.end.time().replace(tzinfo=None), ln.end_zone,
+        _naive_utc(ln.start), _naive_utc(ln.end),
+        ln.event_id, ln.kind, ln.title, ln.status, ln.place, ln.address,
+        ln.route[0] if ln.route else None, ln.route[1] if ln.route else None, ln.transport,
+        ln.organisation, "; ".join(ln.attending), ln.attending_count,
+        "; ".join(host_text(h) for h in ln.hosts) or ln.host_org,
+        ", ".join(ln.interpreters), ln.language, ln.notes,
+        " ".join(f.code for f in ln.flags),
+    )
+
+
+def contacts_table(sheet: ContactSheet) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    if sheet.duty is not None:
+        d = sheet.duty
+        rows.append(("duty contact", d.name, d.role, d.organisation, d.phone, d.email,
+                     ", ".join(d.languages)))
+    rows += [("people", c.name, c.role, c.organisation, c.phone, c.email,
+              ", ".join(c.languages)) for s in sheet.sections for c in s.people]
+    rows += [("emergency", service, None, sheet.country_name, number, None, None)
+             for service, number in sheet.emergency]
+    rows += [("embassy", e.name, ", ".join(x for x in (e.address, e.city) if x) or None,
+              e.name, e.phone, e.email, None) for e in sheet.embassies]
+    return Table("contacts", sheet.mission_id, sheet.title, sheet.heading, "", CONTACTS,
+                 tuple(rows))
