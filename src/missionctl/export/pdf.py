@@ -62,10 +62,20 @@ def _fpdf() -> Any:
     return fpdf
 
 
+def _weights(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Column widths in proportion to their longest text (of the first rows), 6 to 40."""
+    widest = [len(h) for h in header]
+    for row in rows[:300]:
+        for i, v in enumerate(row[:len(widest)]):
+            widest[i] = max(widest[i], len(v))
+    return [float(min(40, max(6, w))) for w in widest]
+
+
 class Writer:
     """One PDF being written, top to bottom."""
 
-    def __init__(self, title: str, paper: str = "a4", footer: str = "") -> None:
+    def __init__(self, title: str, paper: str = "a4", footer: str = "", rtl: bool = False
+                 ) -> None:
         fpdf = _fpdf()
         import logging
 
@@ -94,6 +104,9 @@ class Writer:
         self.doc.set_title(self.title)
         self.doc.set_creation_date(_FIXED)
         self._shaping = False
+        # The paragraphs' base direction: a title in Arabic on an English page stays a run
+        # inside a left-to-right line (`rtl` for a page in Arabic).
+        self.direction = "rtl" if rtl else "ltr"
         self.doc.add_page()
 
     # --- running head and foot ------------------------------------------------------------
@@ -122,10 +135,13 @@ class Writer:
 
     def _font(self, size: float, style: str, text: str) -> None:
         shape = needs_shaping(text)
-        if shape != self._shaping:
-            self.doc.set_text_shaping(shape)
-            self._shaping = shape
+        self._shape(shape)
         self.doc.set_font("Noto", style, size)
+
+    def _shape(self, on: bool) -> None:
+        if on != self._shaping:
+            self.doc.set_text_shaping(on, direction=self.direction if on else None)
+            self._shaping = on
 
     def new_page(self) -> None:
         self.doc.add_page()
@@ -172,10 +188,8 @@ class Writer:
         shape = any(needs_shaping(v) for row in cells for v in row) or \
             any(needs_shaping(h) for h in header)
         self._font(8.5, "", "")
-        if shape != self._shaping:
-            self.doc.set_text_shaping(shape)
-            self._shaping = shape
-        with self.doc.table(col_widths=tuple(widths) if widths else None, line_height=4.6,
+        self._shape(shape)
+        with self.doc.table(col_widths=tuple(widths or _weights(header, cells)), line_height=4.6,
                             text_align="LEFT", padding=1) as t:
             head = t.row()
             for h in header:

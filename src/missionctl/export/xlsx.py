@@ -1,7 +1,8 @@
 """An xlsx writer over openpyxl: typed cells, never a formula, a frozen header row, an
 autofilter and column widths. A leaf library: it knows grids of typed cells, not missions.
 
-- **Types.** A `date`, `time` or naive `datetime` becomes a real spreadsheet date or time with
+- **Types.** A `date`, `time` or `datetime` (an aware one as its own wall-clock time, the
+  time of the place; a spreadsheet has no zones) becomes a real spreadsheet date or time with
   a number format (`yyyy-mm-dd`, `hh:mm`, `yyyy-mm-dd hh:mm`); an `int` a number; text stays
   text, with the text format `@`, so that a phone number (`+212 522 000 000`, `0612345670`) or
   an id is never read as a number and loses no digit.
@@ -112,7 +113,7 @@ def _cell(make: Any, ws: Any, value: Any, kind: str) -> Any:
         value = str(value)
     if isinstance(value, (date, time, datetime)) and not isinstance(value, str):
         if isinstance(value, (datetime, time)) and value.tzinfo is not None:
-            raise ValueError("spreadsheet dates are local times: pass a naive value")
+            value = value.replace(tzinfo=None)  # its wall-clock time: the time of the place
         c = make(ws, value=value)
         c.number_format = FORMATS["datetime" if isinstance(value, datetime) else
                                   "date" if isinstance(value, date) else "time"]

@@ -1,0 +1,185 @@
+"""PDF read back with poppler (Debian `poppler-utils`): `pdftotext` finds every event, the
+mission's title and a page number on every page; `pdfinfo` the paper size; `pdffonts` the
+embedded fonts; `pdftoppm` renders pages to PNG (kept in the test's folder to look at).
+Arabic is shaped (HarfBuzz) and comes back as the text it was."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from missionctl import render
+from missionctl.cli.app import main
+from missionctl.loader import load
+from missionctl.model import Mission
+from missionctl.views import contacts
+from missionctl.views.select import Programme, Selection
+from missionctl.views.sheets import build
+from missionctl.views.table import shown
+
+pytest.importorskip("fpdf")
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="poppler-utils not installed (pdftotext)")
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "missions" / "produtech-morocco-2027" / "mission.yaml"
+
+
+def _tool(*args: str, data: bytes | None = None) -> str:
+    return subprocess.run(list(args), input=data, capture_output=True, check=True,
+                          timeout=120).stdout.decode("utf-8")
+
+
+def pages(pdf: bytes) -> list[str]:
+    """The text of each page, whitespace folded."""
+    text = _tool("pdftotext", "-", "-", data=pdf)
+    return [" ".join(p.split()) for p in text.split("\f") if p.strip()]
+
+
+def info(pdf: bytes, tmp: Path) -> dict[str, str]:
+    f = tmp / "info.pdf"
+    f.write_bytes(pdf)
+    out = _tool("pdfinfo", str(f))
+    return {k.strip(): v.strip() for k, _s, v in (ln.partition(":") for ln in out.splitlines())}
+
+
+@pytest.fixture(scope="module")
+def example() -> Mission:
+    loaded = load(EXAMPLE, str(EXAMPLE))
+    assert loaded.mission is not None
+    return loaded.mission
+
+
+def _pdf(make: Callable[[], str | bytes]) -> bytes:
+    out = make()
+    assert isinstance(out, bytes) and out.startswith(b"%PDF-")
+    return out
+
+
+def test_every_event_is_read_back(example: Mission) -> None:
+    pdf = _pdf(lambda: render.render("itinerary", "pdf", Programme(example, Selection())))
+    text = " ".join(pages(pdf))
+    sessions = {e.b2b for e in example.events.values() if e.b2b}
+    titles = [e.title for e in example.events.values() if e.b2b is None]
+    titles += [example.b2b[s].title for s in sessions]
+    missing = [t for t in titles if " ".join(t.split()) not in text]
+    assert not missing
+    # each meeting of a folded session is in its table: time, table and who meets whom
+    for e in example.events.values():
+        if e.b2b:
+            assert e.title.removeprefix("B2B: ") in text
+
+
+def test_title_and_page_number_on_every_page(example: Mission, tmp_path: Path) -> None:
+    pdf = _pdf(lambda: render.render("itinerary", "pdf", Programme(example, Selection())))
+    found = pages(pdf)
+    n = len(found)
+    assert n > 1 and info(pdf, tmp_path)["Pages"] == str(n)
+    for i, page in enumerate(found, start=1):
+        assert page.startswith(example.info.title), i
+        assert page.endswith(f"{i} / {n}"), page[-40:]
+
+
+def test_each_day_starts_a_page_when_long(example: Mission) -> None:
+    pdf = _pdf(lambda: render.render("itinerary", "pdf", Programme(example, Selection())))
+    starts = [p for p in pages(pdf) if re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|"
+                                                 r"Friday) \d+ May 2027", p)]
+    days = ["Monday 10 May 2027", "Tuesday 11 May 2027", "Wednesday 12 May 2027",
+            "Thursday 13 May 2027", "Friday 14 May 2027"]
+    for day in days:  # each day's heading comes first on its page, after the running title
+        assert any(p.startswith(f"{example.info.title} {day}") for p in starts) or \
+            day == days[0], day
+
+
+@pytest.mark.parametrize("paper, size", [("a4", "595.28 x 841.89 pts (A4)"),
+                                         ("letter", "612 x 792 pts (letter)")])
+def test_paper(example: Mission, tmp_path: Path, paper: str, size: str) -> None:
+    opts = render.Options(paper=paper)
+    pdf = _pdf(lambda: render.render("contacts", "pdf", contacts.build(example), opts))
+    assert info(pdf, tmp_path)["Page size"] == size
+
+
+def test_fonts_are_embedded(example: Mission, tmp_path: Path) -> None:
+    f = tmp_path / "c.pdf"
+    f.write_bytes(_pdf(lambda: render.render("contacts", "pdf", contacts.build(example))))
+    fonts = _tool("pdffonts", str(f))
+    rows = [ln.split() for ln in fonts.splitlines()[2:]]
+    assert rows and all(r[-5] == "yes" for r in rows)  # emb column
+    assert any("NotoSans" in r[0] for r in rows)
+
+
+def test_badges_eight_to_a_page(example: Mission) -> None:
+    table = build(example, "badges")
+    found = pages(_pdf(lambda: render.render("sheet", "pdf", table)))
+    assert len(found) == -(-len(table.rows) // 8)
+    for n, page in enumerate(found):
+        names = [str(r[0]) for r in table.rows[n * 8:(n + 1) * 8]]
+        assert all(name in page for name in names)
+
+
+@pytest.mark.parametrize("kind", ["rooming", "dietary", "manifest"])
+def test_sheets_read_back(example: Mission, kind: str) -> None:
+    table = build(example, kind)
+    text = " ".join(pages(_pdf(lambda: render.render("sheet", "pdf", table))))
+    assert table.heading in text
+    cells = {shown(v) for r in table.rows for v in r[table.group:] if v is not None}
+    words = set(text.split())  # a cell wrapped in its column interleaves with its row's
+    assert cells and [c for c in cells if not set(c.split()) <= words] == []
+
+
+ARABIC = """\
+missionctl: 1
+mission: {id: ar, title: "زيارة المصنع – Visite de l'usine", host_country: MA,
+          timezone: Africa/Casablanca, start: 2027-05-10, end: 2027-05-10}
+people:
+  fatima: {name: فاطمة الزهراء, phone: "+212 600 000 000", role: مترجمة}
+  ines: {name: Inês Conceição, role: Coordenação}
+events:
+  visit:
+    kind: visit
+    title: زيارة مصنع الطائرات في النواصر
+    start: 2027-05-10 10:00
+    end: 11:00
+    attendees: [fatima, ines]
+    notes: Déjeuner à l'hôtel, ça coûte 10 € – Almoço às 13:00
+"""
+
+
+def test_arabic_portuguese_and_french(tmp_path: Path) -> None:
+    path = tmp_path / "ar.yaml"
+    path.write_text(ARABIC, encoding="utf-8")
+    loaded = load(path, "ar.yaml")
+    assert loaded.mission is not None, loaded.findings
+    pdf = _pdf(lambda: render.render("itinerary", "pdf", Programme(loaded.mission,
+                                                                   Selection())))
+    text = " ".join(pages(pdf)).replace("\u202b", "").replace("\u202c", "")
+    for words in ("زيارة مصنع الطائرات في النواصر", "فاطمة الزهراء",
+                  "Déjeuner à l'hôtel, ça coûte 10 €", "Inês Conceição", "Almoço às 13:00"):
+        assert words in text, words
+    f = tmp_path / "ar.pdf"
+    f.write_bytes(pdf)
+    assert "NotoNaskhArabic" in _tool("pdffonts", str(f))
+    # a page drawn, for a person to look at (kept in the test's folder)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(f),
+                    str(tmp_path / "ar")], check=True, timeout=120)
+    png = next(tmp_path.glob("ar*.png"))
+    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5000
+
+
+def test_per_person_booklets(tmp_path: Path, example: Mission) -> None:
+    out = tmp_path / "out"
+    assert main(["itinerary", str(EXAMPLE), "--per-person", str(out), "--format", "pdf"]) == 0
+    files = sorted(out.glob("*.pdf"))
+    assert files
+    booklet = next(f for f in files if f.stem == "ines-carvalho")
+    text = " ".join(pages(booklet.read_bytes()))
+    assert "Agenda of Inês Carvalho" in text
+    mine = [e for e in example.events.values()
+            if "ines-carvalho" in example.taking_part.get(e.id, frozenset())]
+    assert mine and all(" ".join(e.title.split()) in text for e in mine)
+    # written again over its own files, without --force
+    assert main(["itinerary", str(EXAMPLE), "--per-person", str(out), "--format", "pdf"]) == 0
