@@ -153,9 +153,9 @@ def test_arabic_portuguese_and_french(tmp_path: Path) -> None:
     path = tmp_path / "ar.yaml"
     path.write_text(ARABIC, encoding="utf-8")
     loaded = load(path, "ar.yaml")
-    assert loaded.mission is not None, loaded.findings
-    pdf = _pdf(lambda: render.render("itinerary", "pdf", Programme(loaded.mission,
-                                                                   Selection())))
+    mission = loaded.mission
+    assert mission is not None, loaded.findings
+    pdf = _pdf(lambda: render.render("itinerary", "pdf", Programme(mission, Selection())))
     text = " ".join(pages(pdf)).replace("\u202b", "").replace("\u202c", "")
     for words in ("زيارة مصنع الطائرات في النواصر", "فاطمة الزهراء",
                   "Déjeuner à l'hôtel, ça coûte 10 €", "Inês Conceição", "Almoço às 13:00"):
