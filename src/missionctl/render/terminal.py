@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from missionctl.views.select import Programme
 
 CELL_MINUTES = 15
-LABEL_WIDTH = 28
+MIN_LABEL = 12
 PALETTE = ("cyan", "green", "magenta", "blue", "yellow", "bright_cyan", "bright_green",
            "bright_magenta", "bright_blue")
 
@@ -169,7 +169,7 @@ def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
 
 
 def _grid(day: TimelineDay, width: int) -> Text:
-    label = max(12, min(LABEL_WIDTH, width - 4 * (day.last_hour - day.first_hour) - 2))
+    label = label_width(day, width)
     out = Text(" " * (label + 1))
     for hour in range(day.first_hour, day.last_hour):
         out.append(f"{hour % 24:02d}  ", style="dim")
@@ -180,6 +180,14 @@ def _grid(day: TimelineDay, width: int) -> Text:
         out.append(f"{name:<{label}} ")
         out.append_text(_cells(day, row))
     return out
+
+
+def label_width(day: TimelineDay, width: int) -> int:
+    """Row labels as wide as the longest one, within what `width` leaves beside the hours
+    (never under `MIN_LABEL`: a narrow terminal wraps rather than cut every name)."""
+    longest = max((len(clean(r.label)) for r in day.rows), default=0)
+    room = width - 4 * (day.last_hour - day.first_hour) - 1
+    return max(MIN_LABEL, min(longest, room))
 
 
 def _cells(day: TimelineDay, row: Row) -> Text:
