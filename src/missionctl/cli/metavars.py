@@ -39,6 +39,7 @@ METAVARS: dict[str, str] = {
     "day": "YYYY-MM-DD",
     "start": "YYYY-MM-DD",
     "width": "N",
+    "paper": "SIZE",
     "dtstamp": "DATETIME",
     "select": "CODES",
     "ignore": "CODES",

@@ -90,7 +90,6 @@ def itinerary(
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
     from missionctl.cli.common import emit, use_colour
-    from missionctl.errors import UserError
     from missionctl.missions import open_mission
     from missionctl.outputs import guard
     from missionctl.views.select import Programme, make_selection, relative_day
@@ -98,15 +97,7 @@ def itinerary(
     opts = render.Options(public=public, width=_width(width, output), dtstamp=_stamp(dtstamp),
                           times=times, paper=paper)
     shown = "timeline" if view == "timeline" else "itinerary"
-    if format not in render.formats(shown):
-        raise UserError(f"--view timeline is drawn in {render.listed('timeline')}, not {format}")
-    if times != "local" and format != "ics":
-        raise UserError(f"--times {times} is for calendars (--format ics), not {format}")
-    if per_person is not None and output is not None:
-        raise UserError("give either --output or --per-person, not both")
-    _binary_needs_file(format, output, per_person)
-    if next_ and person is None:
-        raise UserError("--next needs --person ID: whose next event to show")
+    _itinerary_options(shown, format, times, output, per_person, next_ and person is None)
     mission = open_mission(path).mission
     opts = _history(opts, history, format, path)
     sel = make_selection(mission, person, org, group,
@@ -176,6 +167,22 @@ def _history(opts: render.Options, history: bool | None, fmt: str,
     from missionctl.changes.sequence import history as stamps
 
     return replace(opts, sequences=stamps(path))
+
+
+def _itinerary_options(shown: str, format: str, times: str, output: Path | None,
+                       per_person: Path | None, next_without_person: bool) -> None:
+    """Usage errors of `itinerary`'s options, before the mission is read."""
+    from missionctl.errors import UserError
+
+    if format not in render.formats(shown):
+        raise UserError(f"--view timeline is drawn in {render.listed('timeline')}, not {format}")
+    if times != "local" and format != "ics":
+        raise UserError(f"--times {times} is for calendars (--format ics), not {format}")
+    if per_person is not None and output is not None:
+        raise UserError("give either --output or --per-person, not both")
+    _binary_needs_file(format, output, per_person)
+    if next_without_person:
+        raise UserError("--next needs --person ID: whose next event to show")
 
 
 def clock() -> datetime:
