@@ -1,0 +1,76 @@
+"""`missionctl sheets PATH KIND` from the command line: every format to a file (and written
+again over its own file without --force), usage errors, a file it did not write left alone;
+xlsx and PDF from itinerary and contacts too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from missionctl.cli.app import main
+
+FORMATS = ["text", "markdown", "html", "pdf", "csv", "xlsx", "json"]
+
+
+@pytest.mark.parametrize("kind", ["rooming", "dietary", "manifest", "badges"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_sheet_in_every_format(capsys: pytest.CaptureFixture[str], small_path: Path,
+                                     tmp_path: Path, kind: str, fmt: str) -> None:
+    out = tmp_path / f"{kind}.{fmt}"
+    assert main(["sheets", str(small_path), kind, "-f", fmt, "-o", str(out)]) == 0
+    first = out.read_bytes()
+    assert first
+    # its own file: recognised, replaced without --force
+    assert main(["sheets", str(small_path), kind, "-f", fmt, "-o", str(out)]) == 0
+    assert out.read_bytes() == first  # and the same bytes again
+    assert capsys.readouterr().err == ""
+
+
+def test_text_to_stdout(capsys: pytest.CaptureFixture[str], small_path: Path) -> None:
+    assert main(["sheets", str(small_path), "rooming"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Small mission\nRooming list")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["rooming", "--driver-copy"], "--driver-copy is for the manifest"),
+    (["lunch"], "Invalid value for 'KIND'"),
+    (["rooming", "-f", "vcf"], "Invalid value for '--format'"),
+    (["badges", "-f", "pdf", "--paper", "a5"], "Invalid value for '--paper'"),
+])
+def test_usage_errors(capsys: pytest.CaptureFixture[str], small_path: Path, args: list[str],
+                      message: str) -> None:
+    assert main(["sheets", str(small_path), *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_file_it_did_not_write_is_left_alone(capsys: pytest.CaptureFixture[str],
+                                               small_path: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "rooming.xlsx"
+    mine.write_bytes(b"PK\x03\x04 someone else's workbook")
+    assert main(["sheets", str(small_path), "rooming", "-f", "xlsx", "-o", str(mine)]) == 2
+    assert "was not written by `missionctl sheets`" in capsys.readouterr().err
+    assert mine.read_bytes() == b"PK\x03\x04 someone else's workbook"
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% a PDF from elsewhere\n%%EOF\n")
+    assert main(["sheets", str(small_path), "badges", "-f", "pdf", "-o", str(pdf)]) == 2
+    assert main(["sheets", str(small_path), "badges", "-f", "pdf", "-o", str(pdf),
+                 "--force"]) == 0
+
+
+def test_never_the_mission_file(capsys: pytest.CaptureFixture[str], small_path: Path) -> None:
+    assert main(["sheets", str(small_path), "badges", "-f", "pdf", "-o", str(small_path),
+                 "--force"]) == 2
+    assert "one of the mission's own files" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["itinerary", "contacts"])
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_itinerary_and_contacts_as_files(capsys: pytest.CaptureFixture[str], small_path: Path,
+                                         tmp_path: Path, command: str, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    assert main([command, str(small_path), "-f", fmt, "-o", str(out), "--paper",
+                 "letter"]) == 0
+    assert out.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
+    assert main([command, str(small_path), "-f", fmt, "-o", str(out)]) == 0
