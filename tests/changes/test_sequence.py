@@ -1,6 +1,6 @@
 """SEQUENCE and LAST-MODIFIED from the git history (`changes.sequence`), in the exported
-calendar (`itinerary --format ics`, by default in a repository), and a real client (khal) that imports the old
-calendar and then the new one: the moved event once, at its new time only."""
+calendar (`itinerary --format ics`, by default in a repository), and a real client (khal)
+that imports the old calendar and then the new one: the moved event once, at its new time only."""
 
 from __future__ import annotations
 
