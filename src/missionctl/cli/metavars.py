@@ -40,6 +40,7 @@ METAVARS: dict[str, str] = {
     "start": "YYYY-MM-DD",
     "width": "N",
     "dtstamp": "DATETIME",
+    "lang": "LANG",
     "select": "CODES",
     "ignore": "CODES",
     "code": "CODE",
