@@ -17,24 +17,17 @@ from typing import Any
 
 from missionctl.checks import EVENT, MISSION, Check, Context
 from missionctl.findings import Finding
-from missionctl.i18n.text import Text
-from missionctl.loader.fields import B2B, GROUP, ORGANISATION, PERSON, VENUE
-from missionctl.loader.fields import EVENT as EVENT_FIELDS
-from missionctl.loader.fields import MISSION as MISSION_FIELDS
+from missionctl.i18n.text import MULTILINGUAL, Text
 from missionctl.model import Mission
 
 CODE = "MC108"
 
-
-def _multilingual(spec: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(name for name, field in spec.items() if field.kind == "texts")
-
-
+# The multilingual fields of each kind of object, by the noun a message names it with.
 FIELDS = {
-    "mission": _multilingual(MISSION_FIELDS), "organisation": _multilingual(ORGANISATION),
-    "person": _multilingual(PERSON), "group": _multilingual(GROUP),
-    "venue": _multilingual(VENUE), "event": _multilingual(EVENT_FIELDS),
-    "B2B session": _multilingual(B2B),
+    "mission": MULTILINGUAL["MissionInfo"], "organisation": MULTILINGUAL["Organisation"],
+    "person": MULTILINGUAL["Person"], "group": MULTILINGUAL["Group"],
+    "venue": MULTILINGUAL["Venue"], "event": MULTILINGUAL["Event"],
+    "B2B session": MULTILINGUAL["B2BSession"],
 }
 
 
@@ -91,9 +84,9 @@ def _lacks(missing: list[str]) -> str:
 RULE = Check(
     code=CODE,
     why=(
-        "A programme printed in Portuguese shows a title written only in French and English "
-        "in French: the reader's language is missing, and the fallback may be one they do not "
-        "read. Optional: turn it on with `checks: {severity: {MC108: info}}` or "
+        "A text missing the reader's language is shown in another: a programme printed in "
+        "Portuguese shows a title written only in French in French, which not every delegate "
+        "reads. Optional: turn it on with `checks: {severity: {MC108: info}}` or "
         "`--select MC108`."
     ),
     bad=(

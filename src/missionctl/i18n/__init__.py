@@ -18,10 +18,13 @@ Imports only the standard library, and only when asked: the views import this mo
 
 from __future__ import annotations
 
-import gettext as _gettext
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 SUPPORTED: tuple[str, ...] = ("en", "pt", "fr", "ar")
 RTL = frozenset({"ar"})
@@ -92,11 +95,13 @@ def translator(lang: str = "en") -> Translator:
     if lang not in SUPPORTED:
         raise ValueError(f"missionctl writes no outputs in {lang!r}: choose from "
                          f"{', '.join(SUPPORTED)}")
+    import gettext
+
     if lang == "en":
-        return Translator(lang, _gettext.NullTranslations())
+        return Translator(lang, gettext.NullTranslations())
     from missionctl.i18n.cldr import require
 
     require(lang)
     mo = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     with mo.open("rb") as fp:
-        return Translator(lang, _gettext.GNUTranslations(fp))
+        return Translator(lang, gettext.GNUTranslations(fp))

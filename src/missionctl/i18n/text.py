@@ -15,6 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+#: The model fields that may be written in several languages (kind `texts` in
+#: `loader/fields.py`; a test keeps the two equal), by model type.
+MULTILINGUAL: dict[str, tuple[str, ...]] = {
+    "MissionInfo": ("title", "description"),
+    "Organisation": ("name", "sector", "notes"),
+    "Person": ("role", "dietary", "notes"),
+    "Group": ("name",),
+    "Venue": ("name", "notes"),
+    "Room": ("name",),
+    "Event": ("title", "notes"),
+    "B2BSession": ("title",),
+}
+
 
 class Text(str):
     """A text in several languages; as a `str`, the variant written first."""

@@ -83,10 +83,10 @@ def link(url: str | None) -> str:
     return f'<a href="{esc(url)}">{esc(url)}</a>'
 
 
-def _header(eyebrow: str, title: str, lines: Iterable[str]) -> str:
+def _header(eyebrow: str, title: str, lines: Iterable[str], tr: Translator) -> str:
     rows = "".join(f"<p>{x}</p>" for x in lines if x)
     return (f'<header class="top"><div class="wrap"><p class="eyebrow">{esc(eyebrow)}</p>'
-            f"<h1>{esc(title)}</h1>{rows}</div></header>\n")
+            f"<h1>{isolated(title, tr)}</h1>{rows}</div></header>\n")
 
 
 def _footer(mission_id: str, tr: Translator) -> str:
@@ -116,7 +116,7 @@ def itinerary(it: Itinerary) -> str:
     tr = translator(it.lang)
     head = _header(f"{it.heading} · {it.dates}", it.title, [
         esc(tr._("Times are local to each event; {zone} unless marked.").format(zone=it.zone)),
-        _duty_line(it.duty, tr), _sos_line(it.country_name, it.emergency, tr)])
+        _duty_line(it.duty, tr), _sos_line(it.country_name, it.emergency, tr)], tr)
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
             f"<h2>{esc(day_full(d.date, it.lang))}</h2>\n"
             + "".join(_event(it, ln, tr) for ln in d.lines) + "</section>\n" for d in it.days]
@@ -150,7 +150,7 @@ def _when(it: Itinerary, ln: Line) -> str:
 
 
 def _title(ln: Line, tr: Translator) -> str:
-    out = f'<span class="title">{esc(ln.title)}</span>'
+    out = f'<span class="title">{isolated(ln.title, tr)}</span>'
     if ln.cancelled:
         out += _badge("cancelled", tr._("cancelled"))
     elif ln.tentative:
@@ -194,14 +194,20 @@ def findings_html(flags: tuple[Flag, ...]) -> str:
 
 
 def _details(ln: Line, tr: Translator) -> str:
-    rows = [f"<dt>{esc(label)}</dt><dd>{_value(value)}</dd>"
+    rows = [f"<dt>{esc(label)}</dt><dd>{_value(value, tr)}</dd>"
             for label, value in detail_rows(ln, tr)]
     return f"<dl>{''.join(rows)}</dl>" if rows else ""
 
 
-def _value(value: str | Contact) -> str:
+def isolated(text: str, tr: Translator) -> str:
+    """A value from the mission, escaped; on a right-to-left page, in `<bdi>`: a Latin title
+    or note keeps its own direction (its final full stop, its brackets) inside Arabic."""
+    return f"<bdi>{esc(text)}</bdi>" if tr.direction == "rtl" else esc(text)
+
+
+def _value(value: str | Contact, tr: Translator) -> str:
     if isinstance(value, str):
-        return esc(value)
+        return isolated(value, tr)
     who = esc(value.name) + (f" ({esc(value.role)})" if value.role else "")
     return who + "".join(f" · {x}" for x in (tel(value.phone), mailto(value.email)) if x)
 
@@ -225,7 +231,7 @@ def timeline(tl: Timeline) -> str:
     tr = translator(tl.lang)
     head = _header(f"{tl.heading}", tl.title, [esc(tr._(
         "Hours in {zone}. One row per person or group with the same programme; "
-        "a striped red block is two events at once.").format(zone=tl.zone))])
+        "a striped red block is two events at once.").format(zone=tl.zone))], tr)
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
             f"<h2>{esc(day_full(d.date, tl.lang))}</h2>\n{_tl_day(d)}</section>\n"
             for d in tl.days]
@@ -279,7 +285,7 @@ def _pct(minutes: int, hours: int) -> str:
 def contacts(sheet: ContactSheet) -> str:
     tr = translator(sheet.lang)
     note = esc(tr._("Shared version: private fields left out.")) if sheet.public else ""
-    head = _header(sheet.heading, sheet.title, [note])
+    head = _header(sheet.heading, sheet.title, [note], tr)
     parts = [_duty_card(sheet, tr), _sos(sheet, tr), _embassies(sheet, tr)]
     parts += [_org(s, tr) for s in sheet.sections]
     if not sheet.sections:
@@ -293,8 +299,8 @@ def _card(c: Contact, tr: Translator, extra_class: str = "", with_org: bool = Fa
     reach = "".join(x for x in (tel(c.phone), mailto(c.email)) if x)
     speaks = tr._("Speaks {languages}").format(languages=", ".join(c.languages))
     langs = f'<div class="role">{esc(speaks)}</div>' if c.languages else ""
-    return (f'<div class="card{extra_class}"><div class="name">{esc(c.name)}</div>'
-            + (f'<div class="role">{esc(about)}</div>' if about else "")
+    return (f'<div class="card{extra_class}"><div class="name">{isolated(c.name, tr)}</div>'
+            + (f'<div class="role">{isolated(about, tr)}</div>' if about else "")
             + (f'<div class="reach">{reach}</div>' if reach else "") + langs + "</div>")
 
 
@@ -309,7 +315,7 @@ def _duty_card(sheet: ContactSheet, tr: Translator) -> str:
 def _sos(sheet: ContactSheet, tr: Translator) -> str:
     numbers = " ".join(f'<a href="tel:{esc(_PHONE_CHARS.sub("", n))}">{esc(s)} {esc(n)}</a>'
                        for s, n in sheet.emergency)
-    note = f"<p>{esc(sheet.emergency_note)}</p>" if sheet.emergency_note else ""
+    note = f"<p>{isolated(sheet.emergency_note, tr)}</p>" if sheet.emergency_note else ""
     heading = tr._("Emergency numbers in {country}").format(country=sheet.country_name)
     return (f"<section><h2>{esc(heading)}</h2>"
             f'<div class="sos"><div class="numbers">{numbers}</div>{note}</div></section>\n')
@@ -322,8 +328,8 @@ def _embassies(sheet: ContactSheet, tr: Translator) -> str:
     for e in sheet.embassies:
         where = ", ".join(x for x in (e.address, e.city) if x)
         reach = "".join(x for x in (tel(e.phone), mailto(e.email), link(e.website)) if x)
-        cards.append(f'<div class="card"><div class="name">{esc(e.name)}</div>'
-                     + (f'<div class="role">{esc(where)}</div>' if where else "")
+        cards.append(f'<div class="card"><div class="name">{isolated(e.name, tr)}</div>'
+                     + (f'<div class="role">{isolated(where, tr)}</div>' if where else "")
                      + (f'<div class="reach">{reach}</div>' if reach else "") + "</div>")
     heading = esc(tr._("Embassies and consulates"))
     return (f'<section><h2>{heading}</h2><div class="people">'
@@ -333,8 +339,8 @@ def _embassies(sheet: ContactSheet, tr: Translator) -> str:
 def _org(s: OrgSection, tr: Translator) -> str:
     meta = ", ".join(x for x in (s.type, s.city) if x)
     reach = " · ".join(x for x in (tel(s.phone), mailto(s.email)) if x)
-    line = " · ".join(x for x in (esc(meta), reach) if x)
-    return (f"<section><h2>{esc(s.name)}</h2>"
+    line = " · ".join(x for x in (isolated(meta, tr) if meta else "", reach) if x)
+    return (f"<section><h2>{isolated(s.name, tr)}</h2>"
             + (f'<p class="org-meta">{line}</p>' if line else "")
             + '<div class="people">' + "".join(_card(c, tr) for c in s.people)
             + "</div></section>\n")

@@ -161,7 +161,9 @@ def heading(mission: Mission, sel: Selection, tr: Translator | None = None) -> s
         text = tr._("Programme of {name}").format(name=group_name(mission, sel.group))
     else:
         text = tr._("Programme")
-    return text + (f", {day_full(sel.day, tr.lang)}" if sel.day is not None else "")
+    if sel.day is None:
+        return text
+    return tr._("{heading}, {day}").format(heading=text, day=day_full(sel.day, tr.lang))
 
 
 def _lines(mission: Mission, events: list[Event], fold: bool,

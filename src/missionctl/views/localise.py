@@ -18,23 +18,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from missionctl.i18n import SUPPORTED, first_supported
-from missionctl.i18n.text import Text
+from missionctl.i18n.text import MULTILINGUAL, Text
 from missionctl.model import Mission
 
 T = TypeVar("T")
 
-# The fields that may be multilingual (kind `texts` in loader/fields.py; a test keeps them
-# in step), per model type.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "MissionInfo": ("title", "description"),
-    "Organisation": ("name", "sector", "notes"),
-    "Person": ("role", "dietary", "notes"),
-    "Group": ("name",),
-    "Venue": ("name", "notes"),
-    "Room": ("name",),
-    "Event": ("title", "notes"),
-    "B2BSession": ("title",),
-}
+FIELDS = MULTILINGUAL
 
 _CACHE: dict[tuple[int, str], tuple[Mission, Mission]] = {}
 _KEEP = 8
