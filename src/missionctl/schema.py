@@ -54,8 +54,7 @@ def _list_of(item: dict[str, Any]) -> dict[str, Any]:
 def _kind(field: f.F) -> dict[str, Any]:
     k = field.kind
     simple: dict[str, dict[str, Any]] = {
-        "text": TEXT,
-        "texts": TEXTS,
+        "text": TEXT, "texts": TEXTS,
         "id": STR_ID,
         "int": {"type": "integer", "minimum": 0},
         "count": {"type": "integer", "minimum": 1},
