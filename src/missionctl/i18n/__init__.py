@@ -4,7 +4,7 @@
   headings, dates); `first_supported` picks a reader's (a person's `languages`, the
   mission's). English needs nothing; the others need Babel (the `i18n` extra) for dates,
   lists and units (`cldr.py`), and read their labels from the gettext catalogs under
-  `locale/` (built with Babel's `pybabel`; see `catalogs.py`).
+  `locale/` (built with Babel's `pybabel`; docs/languages.md gives the commands).
 - **Translator.** `translator(lang)` gives a `Translator`: `gettext`/`ngettext` over the
   compiled catalog (read with the standard library's `gettext`, so no system locale and no
   `locale` module is involved), and `lang`/`direction` for what renders it. Weekday and
