@@ -113,7 +113,7 @@ def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Fi
     # The rules build per-run indexes over the whole model; see gcpause for why.
     with collector_paused():
         for code, rule in rules:
-            level = _severity(mission, code)
+            level = _severity(mission, code, selection)
             if level is Severity.OFF:
                 continue
             if rule.last:
@@ -125,8 +125,13 @@ def run_checks(mission: Mission, selection: Selection = NO_SELECTION) -> list[Fi
     return out
 
 
-def _severity(mission: Mission, code: str) -> Severity:
-    text = mission.checks.severity.get(code) or RULES[code].default
+def _severity(mission: Mission, code: str, selection: Selection = NO_SELECTION) -> Severity:
+    text = mission.checks.severity.get(code)
+    if text is None:
+        info = RULES[code]
+        # An optional rule runs when its severity is set, or when --select names its code.
+        wanted = not info.optional or code in selection.select
+        text = info.default if wanted else "off"
     return Severity.parse(text)
 
 

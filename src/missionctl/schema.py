@@ -23,6 +23,10 @@ RANGE = r"^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$"
 REF = r"^((group|org):)?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+# Free text, or the same text in several languages keyed by ISO 639-1 code.
+TEXTS: dict[str, Any] = {"anyOf": [TEXT, {
+    "type": "object", "minProperties": 1, "additionalProperties": False,
+    "patternProperties": {"^[a-z]{2}$": TEXT}}]}
 REASON: dict[str, Any] = {"type": "string", "minLength": 1}
 WAIVE: dict[str, Any] = {"type": "object", "patternProperties": {"^MC[1-9][0-9]{2}$": REASON},
                          "additionalProperties": False}
@@ -50,7 +54,7 @@ def _list_of(item: dict[str, Any]) -> dict[str, Any]:
 def _kind(field: f.F) -> dict[str, Any]:
     k = field.kind
     simple: dict[str, dict[str, Any]] = {
-        "text": TEXT,
+        "text": TEXT, "texts": TEXTS,
         "id": STR_ID,
         "int": {"type": "integer", "minimum": 0},
         "count": {"type": "integer", "minimum": 1},

@@ -18,6 +18,10 @@ Every message and view words times through here, so that one date is written one
   message and page already printed depends on them.
 - **24:00.** A piece of a day that runs to midnight ends at `time.max`, which is shown as
   "24:00" (`clock`) and read back as the next midnight (`day_time`).
+- **Languages.** The views' helpers (`day_brief`, `day_full`, `span_days`, `clock_noted`,
+  `span_noted`, `and_list`, `minutes_text`, `weekday_name`, `month_name`) take a `lang`: English
+  (the default) is written here by hand, as always; another language of `i18n.SUPPORTED` is
+  CLDR's, through Babel (`i18n/cldr.py`, imported only then). Findings stay English.
 - `day_pieces` splits a local interval into calendar days: every rule that judges days or
   hours of the day (MC203, MC301-MC304, MC306) judges the same pieces.
 
@@ -128,18 +132,51 @@ def day_long(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day:02d} {MONTHS[day.month - 1][:3]}"
 
 
-def day_brief(day: date) -> str:
-    """'Mon 10 May', 'Fri 7 May': as the views write a day beside a time."""
+def weekday_name(day: date, lang: str = "en", *, short: bool = False) -> str:
+    """'Monday' ('Mon'); 'segunda-feira' ('seg.') in Portuguese."""
+    if lang != "en":
+        from missionctl.i18n import cldr
+
+        return cldr.weekday(day, lang, "abbreviated" if short else "wide")
+    name = WEEKDAYS[day.weekday()]
+    return name[:3] if short else name
+
+
+def month_name(number: int, lang: str = "en", *, short: bool = False) -> str:
+    """'May' for 5; 'maio' in Portuguese, 'mai' in French."""
+    if lang != "en":
+        from missionctl.i18n import cldr
+
+        return cldr.month(number, lang, "abbreviated" if short else "wide")
+    name = MONTHS[number - 1]
+    return name[:3] if short else name
+
+
+def day_brief(day: date, lang: str = "en") -> str:
+    """'Mon 10 May', 'Fri 7 May': as the views write a day beside a time ('seg., 10 de mai.')."""
+    if lang != "en":
+        from missionctl.i18n import cldr
+
+        return cldr.day_brief(day, lang)
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
 
 
-def day_full(day: date) -> str:
-    """'Monday 10 May 2027': a day's heading, and the day of a clock change."""
+def day_full(day: date, lang: str = "en") -> str:
+    """'Monday 10 May 2027': a day's heading, and the day of a clock change ('segunda-feira,
+    10 de maio de 2027')."""
+    if lang != "en":
+        from missionctl.i18n import cldr
+
+        return cldr.day_full(day, lang)
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def span_days(first: date, last: date) -> str:
+def span_days(first: date, last: date, lang: str = "en") -> str:
     """'10–14 May 2027', '30 April – 2 May 2027', '30 December 2027 – 2 January 2028'."""
+    if lang != "en":
+        from missionctl.i18n import cldr
+
+        return cldr.span_days(first, last, lang)
     if first == last:
         return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
     if first.year != last.year:
@@ -203,22 +240,23 @@ def zone_and_offset(local: datetime, zone: str) -> str:
     return f"{zone}, {offset_short(local.utcoffset() or timedelta(0))}"
 
 
-def clock_noted(local: datetime, zone: str, mission_zone: str, base: date | None = None) -> str:
+def clock_noted(local: datetime, zone: str, mission_zone: str, base: date | None = None,
+                lang: str = "en") -> str:
     """'10:30'; '10:30 (Europe/Lisbon, UTC+1)' in another zone than the mission's; 'Tue 11
     May 07:30' when not on the day `base`."""
     text = clock(local)
     if base is not None and local.date() != base:
-        text = f"{day_brief(local.date())} {text}"
+        text = f"{day_brief(local.date(), lang)} {text}"
     if zone != mission_zone:
         text += f" ({zone_and_offset(local, zone)})"
     return text
 
 
 def span_noted(start: datetime, start_zone: str, end: datetime, end_zone: str,
-               mission_zone: str) -> str:
+               mission_zone: str, lang: str = "en") -> str:
     """'10:30 (Europe/Lisbon, UTC+1) – 11:30', 'Mon 10 May 22:00 – Tue 11 May 07:30'."""
     first = clock_noted(start, start_zone, mission_zone)
-    last = clock_noted(end, end_zone, mission_zone, base=start.date())
+    last = clock_noted(end, end_zone, mission_zone, base=start.date(), lang=lang)
     return f"{first} – {last}"
 
 
@@ -247,18 +285,27 @@ def event_span(event: Event, mission_zone: str) -> str:
     return f"{start:%Y-%m-%d %H:%M}-{tail}{zone_suffix(event.zone, mission_zone)}"
 
 
-def minutes_text(delta: timedelta, *, round_up: bool = False) -> str:
-    """4h30, 45m, 2h; seconds are dropped (or rounded up, for a time that is needed)."""
+def minutes_text(delta: timedelta, *, round_up: bool = False, lang: str = "en") -> str:
+    """4h30, 45m, 2h; seconds are dropped (or rounded up, for a time that is needed). In
+    another language, CLDR's units: '4 h e 30 min'."""
     seconds = int(delta.total_seconds())
     minutes = -(-seconds // 60) if round_up else seconds // 60
     hours, mins = divmod(max(minutes, 0), 60)
+    if lang != "en":
+        from missionctl.i18n import cldr
+
+        return cldr.duration(hours, mins, lang)
     if hours and mins:
         return f"{hours}h{mins:02d}"
     return f"{hours}h" if hours else f"{mins}m"
 
 
-def and_list(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
+def and_list(words: list[str], lang: str = "en") -> str:
+    """'a', 'a and b', 'a, b and c' ('a, b e c' in Portuguese)."""
+    if lang != "en" and words:
+        from missionctl.i18n import cldr
+
+        return cldr.and_list(words, lang)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 

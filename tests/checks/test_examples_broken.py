@@ -241,6 +241,11 @@ CASES: dict[str, Case] = {
         "    language: pt\n    hosts: [miguel-rocha]\n",
         "    language: fr\n    hosts: [miguel-rocha]\n",
         (("MC107", key(M, "d1-market-briefing")),)),
+    "MC108-welcome-dinner-title-without-french": Case(
+        # The mission turns MC108 on; the dinner's title loses its French text.
+        "MC108", MOROCCO, M,
+        "      fr: Dîner de bienvenue sur la Corniche\n", "",
+        (("MC108", value(M, "  d1-welcome-dinner:\n    kind: meal\n    title:", "en:")),)),
     # --- Places (MC2xx)
     "MC201-round-table-in-the-workshop-room": Case(
         # Both start at 11:30: the finding is at the one written later.
@@ -355,7 +360,7 @@ CASES: dict[str, Case] = {
 
 RULE_CODES = (
     [f"MC00{i}" for i in range(1, 10)]
-    + [f"MC10{i}" for i in range(1, 8)]
+    + [f"MC10{i}" for i in range(1, 9)]
     + [f"MC20{i}" for i in range(1, 6)]
     + [f"MC30{i}" for i in range(1, 8)]
     + [f"MC40{i}" for i in range(1, 8)]

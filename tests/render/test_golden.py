@@ -38,20 +38,21 @@ WIDTH = 100
 Render = Callable[[Mission], "str | bytes"]
 
 
-def _itinerary(fmt: str, view: str = "itinerary", person: bool = False) -> Render:
+def _itinerary(fmt: str, view: str = "itinerary", person: bool = False,
+               lang: str = "en") -> Render:
     def make(m: Mission) -> str | bytes:
         sel = Selection(person=m.info.contact) if person else Selection()
         flags = flags_by_event(run_checks(m), m) if render.shows_flags(view, fmt) else {}
-        opts = render.Options(width=WIDTH)
+        opts = render.Options(width=WIDTH, lang=lang)
         return render.render(view, fmt, Programme(m, sel, flags), opts)
 
     return make
 
 
-def _contacts(fmt: str, public: bool = False) -> Render:
+def _contacts(fmt: str, public: bool = False, lang: str = "en") -> Render:
     def make(m: Mission) -> str | bytes:
-        opts = render.Options(public=public, width=WIDTH)
-        return render.render("contacts", fmt, contacts.build(m, public=public), opts)
+        opts = render.Options(public=public, width=WIDTH, lang=lang)
+        return render.render("contacts", fmt, contacts.build(m, public=public, lang=lang), opts)
 
     return make
 
@@ -65,6 +66,11 @@ OUTPUTS: dict[str, Render] = {
     **{f"contacts.{render.extension(f)}": _contacts(f) for f in render.formats("contacts")},
     **{f"contacts-public.{render.extension(f)}": _contacts(f, public=True)
        for f in ("text", "vcf")},
+    # The reader's language (issue 13): labels, dates and multilingual texts, per language.
+    **{f"itinerary.{lang}.{render.extension(f)}": _itinerary(f, lang=lang)
+       for lang in ("pt", "fr", "ar") for f in ("text", "markdown", "html")},
+    **{f"contacts.{lang}.{render.extension(f)}": _contacts(f, lang=lang)
+       for lang in ("pt", "fr", "ar") for f in ("text", "html")},
 }
 
 

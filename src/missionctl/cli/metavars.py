@@ -41,6 +41,7 @@ METAVARS: dict[str, str] = {
     "width": "N",
     "paper": "SIZE",
     "dtstamp": "DATETIME",
+    "lang": "LANG",
     "select": "CODES",
     "ignore": "CODES",
     "code": "CODE",

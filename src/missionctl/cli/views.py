@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     View = str
     TimesChoice = str
     PaperChoice = str
+    LangChoice = str
 else:  # the registry's formats, as choices the option parser enforces
     from typing import Literal
 
@@ -36,6 +37,7 @@ else:  # the registry's formats, as choices the option parser enforces
     View = Literal["list", "timeline"]
     TimesChoice = Literal["local", "utc"]
     PaperChoice = Literal["a4", "letter"]
+    LangChoice = Literal["en", "pt", "fr", "ar"]  # i18n.SUPPORTED (a test keeps them equal)
 
 PathArg = Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)]
@@ -49,6 +51,10 @@ Public = Annotated[bool, typer.Option("--public", help="Leave out every field a 
                                       "lists in `private` (for sheets that are shared).")]
 Width = Annotated[int | None, typer.Option("--width", help="Text width (default: the "
                                            "terminal's, else 100).", min=40, max=400)]
+Lang = Annotated[LangChoice | None, typer.Option(
+    "--lang", help="The reader's language: en, pt, fr or ar (labels, dates, and texts written in "
+    "several languages). Default: the mission's first language among these, else en; with "
+    "--per-person, each person's own first language among these.", show_default=False)]
 Times = Annotated[TimesChoice, typer.Option(
     "--times", help="ICS times: local (local time with the IANA zone, the default) or utc "
     "(UTC instants: right in any calendar app, whatever its time-zone data).")]
@@ -86,6 +92,7 @@ def itinerary(
         "--next", help="With --person: what comes next for them from now (the event under "
         "way, if any, and the next one).")] = False,
     paper: Paper = "a4",
+    lang: Lang = None,
     force: Force = False,
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
@@ -109,8 +116,9 @@ def itinerary(
     programme = Programme(mission, sel, _flags(mission, shown, format))
     rules = guard("itinerary", mission.files, force=force)
     if per_person is not None:
-        return _per_person(programme, shown, format, opts, per_person, rules)
+        return _per_person(programme, shown, format, opts, per_person, rules, lang)
     colour = format == "text" and use_colour(output)
+    opts = _with_lang(opts, lang or _default_lang(mission, sel.person))
     emit(render.render(shown, format, programme, _with_colour(opts, colour)), output, rules)
     return 0
 
@@ -128,6 +136,7 @@ def contacts(
     public: Public = False,
     width: Width = None,
     paper: Paper = "a4",
+    lang: Lang = None,
     force: Force = False,
 ) -> int:
     """Contact sheet: the duty contact, emergency numbers, embassies, then people by
@@ -144,9 +153,10 @@ def contacts(
     sel = make_selection(mission, org=org,
                          day=relative_day(day, mission.info.timezone, clock()))
     colour = format == "text" and use_colour(output)
+    chosen = lang or _default_lang(mission)
     opts = render.Options(public=public, width=_width(width, output), color=colour,
-                          paper=paper)
-    built = sheet.build(mission, event=event, day=sel.day, org=org, public=public)
+                          paper=paper, lang=chosen)
+    built = sheet.build(mission, event=event, day=sel.day, org=org, public=public, lang=chosen)
     emit(render.render("contacts", format, built, opts), output,
          guard("contacts", mission.files, force=force))
     return 0
@@ -231,6 +241,23 @@ def _with_colour(opts: render.Options, colour: bool) -> render.Options:
     return replace(opts, color=colour)
 
 
+def _with_lang(opts: render.Options, lang: str) -> render.Options:
+    """The options in `lang`; asks for the language's data first (a clear error when Babel is
+    missing, before anything is written)."""
+    from dataclasses import replace
+
+    from missionctl.i18n import translator
+
+    translator(lang)
+    return replace(opts, lang=lang)
+
+
+def _default_lang(mission: Mission, person: str | None = None) -> str:
+    from missionctl.views.localise import default_lang
+
+    return default_lang(mission, person)
+
+
 def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]:
     """The findings beside each event, when the format shows them (a calendar does not)."""
     if not render.shows_flags(view, fmt):
@@ -242,8 +269,9 @@ def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]
 
 
 def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,
-                folder: Path, rules: Guard) -> int:
-    """One file per person; every target is checked before the first is written."""
+                folder: Path, rules: Guard, lang: str | None) -> int:
+    """One file per person, each in `lang` or else in the person's own language; every target
+    is checked before the first is written."""
     from dataclasses import replace
 
     from missionctl import outputs
@@ -254,7 +282,8 @@ def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,
     ext = render.extension(fmt)
     files = [(folder / f"{pid}.{ext}",
               render.render(view, fmt, replace(programme, selection=replace(
-                  sel, person=pid, org=None, group=None)), opts))
+                  sel, person=pid, org=None, group=None)),
+                  _with_lang(opts, lang or _default_lang(programme.mission, pid))))
              for pid in people]
     _make_folder(folder)
     outputs.write_all(files, rules)

@@ -35,6 +35,35 @@ def _text(node: Node, ctx: Ctx) -> str:
     return text
 
 
+def _texts(node: Node, ctx: Ctx) -> str:
+    """Free text: a string, or a mapping from language code to text (`i18n.text.Text`).
+
+    A key that is no ISO 639-1 code is MC003 at the key, with "did you mean" from the
+    language names (`Portuguese: ...` -> 'pt'); the other variants are kept."""
+    if node.__class__ is not MappingNode:
+        return _text(node, ctx)
+    out: dict[str, str] = {}
+    for key, knode, vnode in ctx.walker.pairs(node):
+        try:
+            lang = v.language(key)
+        except v.Invalid as exc:
+            ctx.error("MC003", f"{exc}; a text in several languages is keyed by language "
+                      "code, e.g. {pt: ..., fr: ...}", knode)
+            continue
+        try:
+            out[lang] = _text(vnode, ctx)
+        except Skip:
+            continue
+    if not out:
+        if not node.value:
+            raise ctx.invalid("this text has no language; write a string, or "
+                              "{pt: ..., fr: ...}", node)
+        raise Skip()
+    from missionctl.i18n.text import Text
+
+    return Text(out)
+
+
 def _languages(node: Node, ctx: Ctx) -> tuple[str, ...]:
     out = []
     for item in seq(node, ctx, "language codes"):
@@ -102,6 +131,7 @@ def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
 
 KINDS: dict[str, Callable[[Node, Ctx], Any]] = {
     "text": _text,
+    "texts": _texts,
     "id": _id,
     "int": parsed(lambda t: v.integer(t, minimum=0)),
     "count": _count,

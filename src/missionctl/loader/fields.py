@@ -1,8 +1,10 @@
 """The format's fields: one table read by the model builder, the JSON Schema and the docs.
 
-A field's kind names how its value is typed (see `KINDS` in `convert.py`). Keeping the table
-in one place means `missionctl schema`, the unknown-key check (MC002) and required-field
-check (MC004) cannot drift apart.
+A field's kind names how its value is typed (see `KINDS` in `convert.py`). `texts` is free
+text that may be written in several languages (`{pt: ..., fr: ...}`, read as an
+`i18n.text.Text`); `text` is one string (a person's name, a phone number, an address).
+Keeping the table in one place means `missionctl schema`, the unknown-key check (MC002) and
+required-field check (MC004) cannot drift apart.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ NOT_IN_INCLUDES = ("missionctl", "mission", "checks")
 
 MISSION = {
     "id": F("id", True, "stable id; used in exported UIDs"),
-    "title": F("text", True),
+    "title": F("texts", True),
     "organiser": F("ref:organisation", doc="the organisation running the mission"),
     "host_country": F("country", True, "ISO 3166-1 alpha-2; drives holidays and local practice"),
     "timezone": F("zone", True, "IANA zone: the default for every local time"),
@@ -44,27 +46,27 @@ MISSION = {
     "end": F("date", True, "last day, inclusive"),
     "languages": F("languages", doc="working languages, ISO 639-1"),
     "contact": F("ref:person", doc="the mission's duty contact"),
-    "description": F("text"),
+    "description": F("texts"),
     "website": F("url"),
 }
 
 ORGANISATION = {
-    "name": F("text", True),
+    "name": F("texts", True),
     "country": F("country"),
     "type": F("enum", choices=ORG_TYPES),
-    "sector": F("text"),
+    "sector": F("texts"),
     "city": F("text"),
     "address": F("text"),
     "website": F("url"),
     "email": F("email"),
     "phone": F("text"),
-    "notes": F("text"),
+    "notes": F("texts"),
 }
 
 PERSON = {
     "name": F("text", True),
     "organisation": F("ref:organisation"),
-    "role": F("text"),
+    "role": F("texts"),
     "side": F("enum", choices=SIDES, doc="default: delegate"),
     "email": F("email"),
     "phone": F("text"),
@@ -72,8 +74,8 @@ PERSON = {
     "arrival": F("datetime", doc="local to the mission zone unless an offset is written"),
     "departure": F("datetime", doc="local to the mission zone unless an offset is written"),
     "groups": F("ids:group"),
-    "dietary": F("text"),
-    "notes": F("text"),
+    "dietary": F("texts"),
+    "notes": F("texts"),
     "private": F("private", doc="contact fields left out of shared exports"),
     "waive": F("waive_days", doc='{MC402: "reason"}, or one day at a time: '
                '{MC105: {2027-05-10: "arrival day"}}'),
@@ -82,12 +84,12 @@ CONTACT_FIELDS = ("email", "phone", "role", "organisation", "dietary", "notes", 
                   "arrival", "departure")
 
 GROUP = {
-    "name": F("text"),
+    "name": F("texts"),
     "members": F("refs"),
 }
 
 VENUE = {
-    "name": F("text", True),
+    "name": F("texts", True),
     "address": F("text"),
     "city": F("text"),
     "country": F("country"),
@@ -97,13 +99,13 @@ VENUE = {
     "capacity": F("count"),
     "rooms": F("rooms"),
     "phone": F("text"),
-    "notes": F("text"),
+    "notes": F("texts"),
 }
-ROOM = {"name": F("text"), "capacity": F("count")}
+ROOM = {"name": F("texts"), "capacity": F("count")}
 
 EVENT = {
     "kind": F("enum", True, choices=EVENT_KINDS),
-    "title": F("text", True),
+    "title": F("texts", True),
     "start": F("datetime", True, "YYYY-MM-DD HH:MM, local to the venue (for travel: to `from`)"),
     "end": F("end", doc="a full date-time or a bare HH:MM on the start's local date"),
     "duration": F("duration", doc="45m, 1h30m, 2h or PT1H30M"),
@@ -121,12 +123,12 @@ EVENT = {
     "interpreters": F("persons"),
     "capacity": F("count"),
     "status": F("enum", choices=STATUSES),
-    "notes": F("text"),
+    "notes": F("texts"),
     "waive": F("waive"),
 }
 
 B2B = {
-    "title": F("text", True),
+    "title": F("texts", True),
     "venue": F("ref:venue"),
     "room": F("id"),
     "date": F("date", True),

@@ -52,6 +52,7 @@ class Options:
     #: ics: event id -> (SEQUENCE, LAST-MODIFIED or None), from the history
     #: (`changes.sequence`); None: SEQUENCE 0 and no LAST-MODIFIED
     sequences: Mapping[str, tuple[int, datetime | None]] | None = None
+    lang: str = "en"  # itinerary, timeline: labels, dates and multilingual texts (i18n)
 
 
 Renderer = Callable[[Any, Options], "str | bytes"]

@@ -148,7 +148,8 @@ def _itinerary(p: Programme, options: Options) -> str:
     """One row per event: B2B meetings are never folded into their session."""
     from missionctl.views.itinerary import build
 
-    return itinerary(build(p.mission, p.selection, p.flags, options.public, fold=False))
+    return itinerary(build(p.mission, p.selection, p.flags, options.public, fold=False,
+                           lang=options.lang))
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from missionctl.i18n import Translator, direction, translator
 from missionctl.views.contacts import ContactSheet, OrgSection
 from missionctl.views.flags import Flag, codes
-from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows
+from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, Meeting, detail_rows
 from missionctl.views.people import Contact, clean
 from missionctl.views.table import Cell, Table, heading_text, shown
 from missionctl.views.timeline import Row, Timeline, TimelineDay
@@ -41,9 +42,13 @@ def esc(value: object) -> str:
 
 
 def page(title: str, body: str, lang: str = "en") -> str:
+    """The page; `dir="rtl"` for a right-to-left language (Arabic), so the browser lays out
+    the text, the tables and the page's columns from the right (left-to-right is the
+    default, left unsaid)."""
+    rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{esc(lang)}"{rtl}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="missionctl">\n'
         f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
@@ -79,53 +84,56 @@ def link(url: str | None) -> str:
     return f'<a href="{esc(url)}">{esc(url)}</a>'
 
 
-def _header(eyebrow: str, title: str, lines: Iterable[str]) -> str:
+def _header(eyebrow: str, title: str, lines: Iterable[str], tr: Translator) -> str:
     rows = "".join(f"<p>{x}</p>" for x in lines if x)
     return (f'<header class="top"><div class="wrap"><p class="eyebrow">{esc(eyebrow)}</p>'
-            f"<h1>{esc(title)}</h1>{rows}</div></header>\n")
+            f"<h1>{isolated(title, tr)}</h1>{rows}</div></header>\n")
 
 
-def _footer(mission_id: str) -> str:
-    return f"<footer>Made by missionctl from mission {esc(mission_id)}.</footer>\n"
+def _footer(mission_id: str, tr: Translator) -> str:
+    made = tr._("Made by missionctl from mission {mission}.").format(mission=esc(mission_id))
+    return f"<footer>{made}</footer>\n"
 
 
-def _duty_line(c: Contact | None) -> str:
+def _duty_line(c: Contact | None, tr: Translator) -> str:
     if c is None:
         return ""
     reach = " · ".join(x for x in (tel(c.phone), mailto(c.email)) if x)
-    return f"Duty contact: <strong>{esc(c.name)}</strong>" + (f" · {reach}" if reach else "")
+    return (esc(tr._("Duty contact")) + f": <strong>{esc(c.name)}</strong>"
+            + (f" · {reach}" if reach else ""))
 
 
-def _sos_line(country: str, numbers: tuple[tuple[str, str], ...]) -> str:
+def _sos_line(country: str, numbers: tuple[tuple[str, str], ...], tr: Translator) -> str:
     if not numbers:
         return ""
     items = " · ".join(f"{esc(s)} {tel(n)}" for s, n in numbers)
-    return f"Emergency numbers in {esc(country)}: {items}"
+    return esc(tr._("Emergency numbers in {country}").format(country=country)) + f": {items}"
 
 
 # --- itinerary -------------------------------------------------------------------------
 
 
 def itinerary(it: Itinerary) -> str:
+    tr = translator(it.lang)
     head = _header(f"{it.heading} · {it.dates}", it.title, [
-        f"Times are local to each event; {esc(it.zone)} unless marked.",
-        _duty_line(it.duty), _sos_line(it.country_name, it.emergency)])
+        esc(tr._("Times are local to each event; {zone} unless marked.").format(zone=it.zone)),
+        _duty_line(it.duty, tr), _sos_line(it.country_name, it.emergency, tr)], tr)
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
-            f"<h2>{esc(day_full(d.date))}</h2>\n"
-            + "".join(_event(it, ln) for ln in d.lines) + "</section>\n" for d in it.days]
+            f"<h2>{esc(day_full(d.date, it.lang))}</h2>\n"
+            + "".join(_event(it, ln, tr) for ln in d.lines) + "</section>\n" for d in it.days]
     if not days:
-        days = ['<p class="empty">Nothing in this selection.</p>\n']
-    body = head + "<main>\n" + "".join(days) + "</main>\n" + _footer(it.mission_id)
-    return page(f"{it.title} – {it.heading}", body)
+        days = [_empty(tr._("Nothing in this selection."))]
+    body = head + "<main>\n" + "".join(days) + "</main>\n" + _footer(it.mission_id, tr)
+    return page(f"{it.title} – {it.heading}", body, it.lang)
 
 
-def _event(it: Itinerary, ln: Line) -> str:
+def _event(it: Itinerary, ln: Line, tr: Translator) -> str:
     classes = f"event k-{esc(ln.kind)}" + (f" {esc(ln.status)}" if ln.status != "confirmed"
                                            else "")
     return (f'<article class="{classes}" id="ev-{esc(ln.event_id)}">'
             f'<div class="when">{_when(it, ln)}</div>'
-            f'<div class="what"><h3>{_title(ln)}</h3>{_details(ln)}'
-            f"{_meetings(ln.meetings)}{findings_html(both(ln.flags, ln.paired_flags))}"
+            f'<div class="what"><h3>{_title(ln, tr)}</h3>{_details(ln, tr)}'
+            f"{_meetings(ln.meetings, tr)}{findings_html(both(ln.flags, ln.paired_flags))}"
             "</div></article>\n")
 
 
@@ -135,20 +143,28 @@ def _when(it: Itinerary, ln: Line) -> str:
         out += f'<span class="tz">{esc(zone_and_offset(ln.start, ln.start_zone))}</span>'
     end = clock(ln.end)
     if ln.end.date() != ln.start.date():
-        end = f"{day_brief(ln.end.date())} {end}"
+        end = f"{day_brief(ln.end.date(), it.lang)} {end}"
     out += f'<span class="until">– {esc(end)}</span>'
     if ln.end_zone != it.zone:
         out += f'<span class="tz">{esc(zone_and_offset(ln.end, ln.end_zone))}</span>'
     return out
 
 
-def _title(ln: Line) -> str:
-    out = f'<span class="title">{esc(ln.title)}</span>'
+def _title(ln: Line, tr: Translator) -> str:
+    out = f'<span class="title">{isolated(ln.title, tr)}</span>'
     if ln.cancelled:
-        out += '<span class="badge cancelled">cancelled</span>'
+        out += _badge("cancelled", tr._("cancelled"))
     elif ln.tentative:
-        out += '<span class="badge tentative">tentative</span>'
+        out += _badge("tentative", tr._("tentative"))
     return out + flags_html(both(ln.flags, ln.paired_flags))
+
+
+def _badge(status: str, label: str) -> str:
+    return f'<span class="badge {status}">{esc(label)}</span>'
+
+
+def _empty(text: str) -> str:
+    return f'<p class="empty">{esc(text)}</p>\n'
 
 
 def both(flags: tuple[Flag, ...], paired: tuple[Flag, ...]) -> tuple[Flag, ...]:
@@ -178,19 +194,26 @@ def findings_html(flags: tuple[Flag, ...]) -> str:
     return f'<ul class="findings">{items}</ul>'
 
 
-def _details(ln: Line) -> str:
-    rows = [f"<dt>{esc(label)}</dt><dd>{_value(value)}</dd>" for label, value in detail_rows(ln)]
+def _details(ln: Line, tr: Translator) -> str:
+    rows = [f"<dt>{esc(label)}</dt><dd>{_value(value, tr)}</dd>"
+            for label, value in detail_rows(ln, tr)]
     return f"<dl>{''.join(rows)}</dl>" if rows else ""
 
 
-def _value(value: str | Contact) -> str:
+def isolated(text: str, tr: Translator) -> str:
+    """A value from the mission, escaped; on a right-to-left page, in `<bdi>`: a Latin title
+    or note keeps its own direction (its final full stop, its brackets) inside Arabic."""
+    return f"<bdi>{esc(text)}</bdi>" if tr.direction == "rtl" else esc(text)
+
+
+def _value(value: str | Contact, tr: Translator) -> str:
     if isinstance(value, str):
-        return esc(value)
+        return isolated(value, tr)
     who = esc(value.name) + (f" ({esc(value.role)})" if value.role else "")
     return who + "".join(f" · {x}" for x in (tel(value.phone), mailto(value.email)) if x)
 
 
-def _meetings(meetings: tuple[Meeting, ...]) -> str:
+def _meetings(meetings: tuple[Meeting, ...], tr: Translator) -> str:
     if not meetings:
         return ""
     rows = "".join(
@@ -198,23 +221,25 @@ def _meetings(meetings: tuple[Meeting, ...]) -> str:
         f"{flags_html(both(m.flags, m.paired_flags))}</td><td>{esc(', '.join(m.people))}</td>"
         "</tr>"
         for m in meetings)
-    return ("<table><thead><tr><th>Time</th><th>Table</th><th>Between</th><th>Who</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table>")
+    heads = "".join(f"<th>{esc(tr._(h))}</th>" for h in MEETING_HEADS)
+    return f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 # --- timeline --------------------------------------------------------------------------
 
 
 def timeline(tl: Timeline) -> str:
-    head = _header(f"{tl.heading}", tl.title, [
-        f"Hours in {esc(tl.zone)}. One row per person or group with the same programme; "
-        "a striped red block is two events at once."])
+    tr = translator(tl.lang)
+    head = _header(f"{tl.heading}", tl.title, [esc(tr._(
+        "Hours in {zone}. One row per person or group with the same programme; "
+        "a striped red block is two events at once.").format(zone=tl.zone))], tr)
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
-            f"<h2>{esc(day_full(d.date))}</h2>\n{_tl_day(d)}</section>\n" for d in tl.days]
+            f"<h2>{esc(day_full(d.date, tl.lang))}</h2>\n{_tl_day(d)}</section>\n"
+            for d in tl.days]
     if not days:
-        days = ['<p class="empty">Nothing in this selection.</p>\n']
+        days = [_empty(tr._("Nothing in this selection."))]
     body = head + "<main>\n" + "".join(days) + "</main>\n"
-    return page(f"{tl.title} – timeline", body)
+    return page(tl.title + " – " + tr._("timeline"), body, tl.lang)
 
 
 def _tl_day(d: TimelineDay) -> str:
@@ -259,61 +284,66 @@ def _pct(minutes: int, hours: int) -> str:
 
 
 def contacts(sheet: ContactSheet) -> str:
-    note = "Shared version: private fields left out." if sheet.public else ""
-    head = _header(sheet.heading, sheet.title, [note])
-    parts = [_duty_card(sheet), _sos(sheet), _embassies(sheet)]
-    parts += [_org(s) for s in sheet.sections]
+    tr = translator(sheet.lang)
+    note = esc(tr._("Shared version: private fields left out.")) if sheet.public else ""
+    head = _header(sheet.heading, sheet.title, [note], tr)
+    parts = [_duty_card(sheet, tr), _sos(sheet, tr), _embassies(sheet, tr)]
+    parts += [_org(s, tr) for s in sheet.sections]
     if not sheet.sections:
-        parts.append('<p class="empty">Nobody else in this selection.</p>\n')
-    body = head + "<main>\n" + "".join(parts) + "</main>\n" + _footer(sheet.mission_id)
-    return page(f"{sheet.title} – {sheet.heading}", body)
+        parts.append(_empty(tr._("Nobody else in this selection.")))
+    body = head + "<main>\n" + "".join(parts) + "</main>\n" + _footer(sheet.mission_id, tr)
+    return page(f"{sheet.title} – {sheet.heading}", body, sheet.lang)
 
 
-def _card(c: Contact, extra_class: str = "", with_org: bool = False) -> str:
+def _card(c: Contact, tr: Translator, extra_class: str = "", with_org: bool = False) -> str:
     about = ", ".join(x for x in (c.role, c.organisation if with_org else None) if x)
     reach = "".join(x for x in (tel(c.phone), mailto(c.email)) if x)
-    langs = f"<div class=\"role\">Speaks {esc(', '.join(c.languages))}</div>" if c.languages else ""
-    return (f'<div class="card{extra_class}"><div class="name">{esc(c.name)}</div>'
-            + (f'<div class="role">{esc(about)}</div>' if about else "")
+    speaks = tr._("Speaks {languages}").format(languages=", ".join(c.languages))
+    langs = f'<div class="role">{esc(speaks)}</div>' if c.languages else ""
+    return (f'<div class="card{extra_class}"><div class="name">{isolated(c.name, tr)}</div>'
+            + (f'<div class="role">{isolated(about, tr)}</div>' if about else "")
             + (f'<div class="reach">{reach}</div>' if reach else "") + langs + "</div>")
 
 
-def _duty_card(sheet: ContactSheet) -> str:
+def _duty_card(sheet: ContactSheet, tr: Translator) -> str:
     if sheet.duty is None:
         return ""
-    return ('<section><h2>Duty contact</h2><div class="people">'
-            f"{_card(sheet.duty, ' duty', with_org=True)}</div></section>\n")
+    heading = esc(tr._("Duty contact"))
+    return (f'<section><h2>{heading}</h2><div class="people">'
+            f"{_card(sheet.duty, tr, ' duty', with_org=True)}</div></section>\n")
 
 
-def _sos(sheet: ContactSheet) -> str:
+def _sos(sheet: ContactSheet, tr: Translator) -> str:
     numbers = " ".join(f'<a href="tel:{esc(_PHONE_CHARS.sub("", n))}">{esc(s)} {esc(n)}</a>'
                        for s, n in sheet.emergency)
-    note = f"<p>{esc(sheet.emergency_note)}</p>" if sheet.emergency_note else ""
-    return (f"<section><h2>Emergency numbers in {esc(sheet.country_name)}</h2>"
+    note = f"<p>{isolated(sheet.emergency_note, tr)}</p>" if sheet.emergency_note else ""
+    heading = tr._("Emergency numbers in {country}").format(country=sheet.country_name)
+    return (f"<section><h2>{esc(heading)}</h2>"
             f'<div class="sos"><div class="numbers">{numbers}</div>{note}</div></section>\n')
 
 
-def _embassies(sheet: ContactSheet) -> str:
+def _embassies(sheet: ContactSheet, tr: Translator) -> str:
     if not sheet.embassies:
         return ""
     cards = []
     for e in sheet.embassies:
         where = ", ".join(x for x in (e.address, e.city) if x)
         reach = "".join(x for x in (tel(e.phone), mailto(e.email), link(e.website)) if x)
-        cards.append(f'<div class="card"><div class="name">{esc(e.name)}</div>'
-                     + (f'<div class="role">{esc(where)}</div>' if where else "")
+        cards.append(f'<div class="card"><div class="name">{isolated(e.name, tr)}</div>'
+                     + (f'<div class="role">{isolated(where, tr)}</div>' if where else "")
                      + (f'<div class="reach">{reach}</div>' if reach else "") + "</div>")
-    return ('<section><h2>Embassies and consulates</h2><div class="people">'
+    heading = esc(tr._("Embassies and consulates"))
+    return (f'<section><h2>{heading}</h2><div class="people">'
             + "".join(cards) + "</div></section>\n")
 
 
-def _org(s: OrgSection) -> str:
+def _org(s: OrgSection, tr: Translator) -> str:
     meta = ", ".join(x for x in (s.type, s.city) if x)
     reach = " · ".join(x for x in (tel(s.phone), mailto(s.email)) if x)
-    line = " · ".join(x for x in (esc(meta), reach) if x)
-    return (f"<section><h2>{esc(s.name)}</h2>"
+    line = " · ".join(x for x in (isolated(meta, tr) if meta else "", reach) if x)
+    return (f"<section><h2>{isolated(s.name, tr)}</h2>"
             + (f'<p class="org-meta">{line}</p>' if line else "")
-            + '<div class="people">' + "".join(_card(c) for c in s.people)
+            + '<div class="people">' + "".join(_card(c, tr) for c in s.people)
             + "</div></section>\n")
 
 
@@ -321,7 +351,8 @@ def _org(s: OrgSection) -> str:
 
 
 def sheet(t: Table) -> str:
-    head = _header(f"{t.heading} · {t.dates}" if t.dates else t.heading, t.title, [])
+    tr = translator("en")  # the sheets' words are English until `--lang` reaches `sheets`
+    head = _header(f"{t.heading} · {t.dates}" if t.dates else t.heading, t.title, [], tr)
     if t.kind == "badges":
         body = _badges(t)
     else:
@@ -329,7 +360,7 @@ def sheet(t: Table) -> str:
     if not t.rows:
         body = '<p class="empty">Nothing in this selection.</p>\n'
     return page(f"{t.title} – {t.heading}",
-                head + "<main>\n" + body + "</main>\n" + _footer(t.mission_id))
+                head + "<main>\n" + body + "</main>\n" + _footer(t.mission_id, tr))
 
 
 def _sheet_section(t: Table, key: tuple[Cell, ...], rows: list[tuple[Cell, ...]]) -> str:
@@ -362,13 +393,13 @@ __all__ = ["contacts", "esc", "itinerary", "page", "sheet", "timeline"]
 def _itinerary(p: Programme, options: Options) -> str:
     from missionctl.views.itinerary import build
 
-    return itinerary(build(p.mission, p.selection, p.flags, options.public))
+    return itinerary(build(p.mission, p.selection, p.flags, options.public, lang=options.lang))
 
 
 def _timeline(p: Programme, options: Options) -> str:
     from missionctl.views.timeline import build
 
-    return timeline(build(p.mission, p.selection, p.flags))
+    return timeline(build(p.mission, p.selection, p.flags, lang=options.lang))
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:

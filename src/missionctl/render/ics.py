@@ -149,7 +149,13 @@ def calendar_name(mission: Mission, sel: Selection) -> str:
 
 
 def _itinerary(p: Programme, options: Options) -> bytes:
-    """The selection's events as one calendar (findings are not shown in a calendar)."""
+    """The selection's events as one calendar (findings are not shown in a calendar), its
+    multilingual texts in `Options.lang`."""
+    from dataclasses import replace
+
+    from missionctl.views.localise import localised
+
+    p = replace(p, mission=localised(p.mission, options.lang))
     return calendar(p.mission, p.events(), calendar_name(p.mission, p.selection),
                     stamp=options.dtstamp, public=options.public, times=times(options.times),
                     sequences=options.sequences)

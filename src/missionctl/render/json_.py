@@ -69,8 +69,13 @@ def _plain(value: Any) -> Any:
 
 
 def _obj(fields: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """Fields without the empty ones, plus the object's `x-` data."""
+    """Fields without the empty ones, plus the object's `x-` data. A text written in several
+    languages is the reader's (`--lang`) under its name, and every variant under
+    `<name>_i18n` ({"pt": ..., "fr": ...})."""
+    from missionctl.i18n.text import Text
+
     out = {k: _plain(v) for k, v in fields.items() if v not in (None, (), [], {}, "")}
+    out.update({f"{k}_i18n": dict(v.variants) for k, v in fields.items() if isinstance(v, Text)})
     out.update({k: _plain(v) for k, v in extra.items()})
     return out
 
@@ -274,6 +279,11 @@ def holidays(result: HolidaysResult, options: Options) -> str:
 
 
 def _itinerary(p: Programme, options: Options) -> str:
+    from dataclasses import replace
+
+    from missionctl.views.localise import localised
+
+    p = replace(p, mission=localised(p.mission, options.lang))
     return itinerary(p.mission, p.events(), p.selection, p.flags, options.public)
 
 

@@ -9,9 +9,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
-from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
+from missionctl.views.itinerary import (
+    MEETING_HEADS,
+    Itinerary,
+    Line,
+    Meeting,
+    detail_rows,
+    host_text,
+)
 from missionctl.views.people import Contact, clean
 from missionctl.views.table import Table, heading_text, shown
 from missionctl.views.timeline import Timeline
@@ -52,18 +60,21 @@ def _header(title: str, lines: list[str]) -> list[str]:
 
 
 def itinerary(it: Itinerary) -> str:
+    tr = translator(it.lang)
+    _ = tr._
     lines = _header(it.title, [
-        f"**{md(it.heading)}** · {md(it.dates)} · times in {md(it.zone)} unless marked",
-        f"Duty contact: {md(_contact(it.duty))}" if it.duty else "",
-        (f"Emergency numbers in {md(it.country_name)}: {md(emergency_line(it.emergency))}"
-         if it.emergency else ""),
+        f"**{md(it.heading)}** · {md(it.dates)} · "
+        + md(_("times in {zone} unless marked").format(zone=it.zone)),
+        md(_("Duty contact")) + f": {md(_contact(it.duty))}" if it.duty else "",
+        (md(_("Emergency numbers in {country}").format(country=it.country_name))
+         + f": {md(emergency_line(it.emergency))}" if it.emergency else ""),
     ])
     if not it.days:
-        lines += ["*Nothing in this selection.*", ""]
+        lines += ["*" + md(_("Nothing in this selection.")) + "*", ""]
     for day in it.days:
-        lines += [f"## {day_full(day.date)}", ""]
+        lines += [f"## {day_full(day.date, it.lang)}", ""]
         for ln in day.lines:
-            lines += _event(it, ln)
+            lines += _event(it, ln, tr)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -73,22 +84,25 @@ def _contact(c: Contact | None) -> str:
     return ", ".join([c.name] + [x for x in (c.role, c.phone, c.email) if x])
 
 
-def _event(it: Itinerary, ln: Line) -> list[str]:
-    when = span_noted(ln.start, ln.start_zone, ln.end, ln.end_zone, it.zone)
-    title = f"~~{md(ln.title)}~~ **(cancelled)**" if ln.cancelled else f"**{md(ln.title)}**"
+def _event(it: Itinerary, ln: Line, tr: Translator) -> list[str]:
+    when = span_noted(ln.start, ln.start_zone, ln.end, ln.end_zone, it.zone, it.lang)
+    cancelled, tentative = md(tr._("cancelled")), md(tr._("tentative"))
+    title = (f"~~{md(ln.title)}~~ **({cancelled})**" if ln.cancelled
+             else f"**{md(ln.title)}**")
     if ln.tentative:
-        title += " *(tentative)*"
+        title += f" *({tentative})*"
     out = [f"### {md(when)}", "", title + _flags(ln.flags), ""]
-    for label, value in detail_rows(ln):
+    for label, value in detail_rows(ln, tr):
         text = value if isinstance(value, str) else host_text(value)
         out.append(f"- {md(label)}: {md(text)}")
     if ln.meetings:
-        out += ["", *_meetings(ln.meetings)]
+        out += ["", *_meetings(ln.meetings, tr)]
     return [*out, ""]
 
 
-def _meetings(meetings: tuple[Meeting, ...]) -> list[str]:
-    rows = ["| Time | Table | Between | Who |", "| --- | --- | --- | --- |"]
+def _meetings(meetings: tuple[Meeting, ...], tr: Translator) -> list[str]:
+    rows = ["| " + " | ".join(md(tr._(h)) for h in MEETING_HEADS) + " |",
+            "| --- | --- | --- | --- |"]
     rows += [f"| {m.start:%H:%M} | {md(m.table)} | {md(m.between)}{_flags(m.flags)} | "
              f"{md(', '.join(m.people))} |" for m in meetings]
     return rows
@@ -99,7 +113,8 @@ def _meetings(meetings: tuple[Meeting, ...]) -> list[str]:
 
 def timeline(tl: Timeline, text: str) -> str:
     """The timeline as the terminal draws it (`text`, plain) in a code block."""
-    lines = _header(tl.title, [f"**{md(tl.heading)}** · hours in {md(tl.zone)}"])
+    hours = translator(tl.lang)._("hours in {zone}").format(zone=tl.zone)
+    lines = _header(tl.title, [f"**{md(tl.heading)}** · {md(hours)}"])
     body = "\n".join(text.splitlines()[2:]).strip("\n")
     fence = "````" if "```" in body else "```"
     return "\n".join([*lines, f"{fence}text", body, fence]) + "\n"
@@ -109,34 +124,39 @@ def timeline(tl: Timeline, text: str) -> str:
 
 
 def contacts(sheet: ContactSheet) -> str:
-    note = "Shared version: private fields left out." if sheet.public else ""
+    tr = translator(sheet.lang)
+    _ = tr._
+    note = md(_("Shared version: private fields left out.")) if sheet.public else ""
     lines = _header(sheet.title, [f"**{md(sheet.heading)}**", note])
     if sheet.duty is not None:
-        lines += ["## Duty contact", "", *_people((sheet.duty,), with_org=True), ""]
-    lines += [f"## Emergency numbers in {md(sheet.country_name)}", "",
-              block(emergency_line(sheet.emergency)), ""]
+        lines += ["## " + md(_("Duty contact")), "",
+                  *_people((sheet.duty,), tr, with_org=True), ""]
+    sos = _("Emergency numbers in {country}").format(country=sheet.country_name)
+    lines += ["## " + md(sos), "", block(emergency_line(sheet.emergency)), ""]
     if sheet.emergency_note:
         lines += [block(sheet.emergency_note), ""]
     if sheet.embassies:
-        lines += ["## Embassies and consulates", ""]
+        lines += ["## " + md(_("Embassies and consulates")), ""]
         lines += [f"- **{md(e.name)}**: " + md(", ".join(
             x for x in (e.address, e.city, e.phone, e.email, e.website) if x))
             for e in sheet.embassies]
         lines.append("")
     for s in sheet.sections:
-        lines += _section(s)
+        lines += _section(s, tr)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _section(s: OrgSection) -> list[str]:
+def _section(s: OrgSection, tr: Translator) -> list[str]:
     meta = ", ".join(x for x in (s.type, s.city, s.phone, s.email) if x)
-    return [f"## {md(s.name)}", "", *([block(meta), ""] if meta else []), *_people(s.people), ""]
+    return [f"## {md(s.name)}", "", *([block(meta), ""] if meta else []),
+            *_people(s.people, tr), ""]
 
 
-def _people(people: tuple[Contact, ...], with_org: bool = False) -> list[str]:
-    head = ["Name", "Role"] + (["Organisation"] if with_org else []) + [
-        "Phone", "E-mail", "Languages"]
-    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+def _people(people: tuple[Contact, ...], tr: Translator, with_org: bool = False) -> list[str]:
+    _ = tr._
+    head = [_("Name"), _("Role")] + ([_("Organisation")] if with_org else []) + [
+        _("Phone"), _("E-mail"), _("Languages")]
+    rows = ["| " + " | ".join(md(h) for h in head) + " |", "|" + " --- |" * len(head)]
     for c in people:
         cells = [c.name, c.role or ""] + ([c.organisation or ""] if with_org else []) + [
             c.phone or "", c.email or "", ", ".join(c.languages)]
@@ -150,7 +170,7 @@ def _people(people: tuple[Contact, ...], with_org: bool = False) -> list[str]:
 def _itinerary(p: Programme, options: Options) -> str:
     from missionctl.views.itinerary import build
 
-    return itinerary(build(p.mission, p.selection, p.flags, options.public))
+    return itinerary(build(p.mission, p.selection, p.flags, options.public, lang=options.lang))
 
 
 def _timeline(p: Programme, options: Options) -> str:
@@ -158,7 +178,7 @@ def _timeline(p: Programme, options: Options) -> str:
     from missionctl.render import terminal
     from missionctl.views.timeline import build
 
-    tl = build(p.mission, p.selection, p.flags)
+    tl = build(p.mission, p.selection, p.flags, lang=options.lang)
     return timeline(tl, terminal.timeline(tl, options.width, False))
 
 

@@ -19,9 +19,17 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
-from missionctl.views.itinerary import Itinerary, Line, Meeting, detail_rows, host_text
+from missionctl.views.itinerary import (
+    MEETING_HEADS,
+    Itinerary,
+    Line,
+    Meeting,
+    detail_rows,
+    host_text,
+)
 from missionctl.views.people import Contact, clean
 from missionctl.views.timeline import Row, Timeline, TimelineDay
 from missionctl.wording import clock, day_brief, day_full, zone_and_offset
@@ -57,26 +65,29 @@ def _t(text: str | None, style: str = "") -> Text:
 
 
 def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
-    parts: list[RenderableType] = [_header(it)]
+    tr = translator(it.lang)
+    parts: list[RenderableType] = [_header(it, tr)]
     if not it.days:
-        parts.append(Text("Nothing in this selection.", style="italic"))
+        parts.append(Text(tr._("Nothing in this selection."), style="italic"))
     for day in it.days:
         parts.append(Text(""))
-        parts.append(Rule(Text(day_full(day.date), style="bold"), align="left",
+        parts.append(Rule(Text(day_full(day.date, it.lang), style="bold"), align="left",
                           characters="─"))
-        parts.append(_day_table(it, day.lines))
+        parts.append(_day_table(it, day.lines, tr))
     return render(Group(*parts), width, colour)
 
 
-def _header(it: Itinerary) -> RenderableType:
+def _header(it: Itinerary, tr: Translator) -> RenderableType:
     head = Text()
     head.append(clean(it.title), style="bold")
-    head.append(f"\n{clean(it.heading)} · {it.dates} · times in {it.zone} unless marked")
+    marked = tr._("times in {zone} unless marked").format(zone=it.zone)
+    head.append(f"\n{clean(it.heading)} · {it.dates} · {marked}")
     if it.duty is not None:
-        head.append("\nDuty contact: ", style="bold")
+        head.append("\n" + tr._("Duty contact") + ": ", style="bold")
         head.append(_contact_line(it.duty))
     if it.emergency:
-        head.append(f"\nEmergency numbers in {it.country_name}: ", style="bold")
+        where = tr._("Emergency numbers in {country}").format(country=it.country_name)
+        head.append(f"\n{where}: ", style="bold")
         head.append(emergency_line(it.emergency))
     return head
 
@@ -86,12 +97,12 @@ def _contact_line(c: Contact) -> str:
     return clean(", ".join(parts))
 
 
-def _day_table(it: Itinerary, lines: tuple[Line, ...]) -> Table:
+def _day_table(it: Itinerary, lines: tuple[Line, ...], tr: Translator) -> Table:
     table = Table.grid(padding=(0, 2), pad_edge=False)
     table.add_column(width=21, no_wrap=False)
     table.add_column(ratio=1)
     for ln in lines:
-        table.add_row(_when(it, ln), _what(ln))
+        table.add_row(_when(it, ln), _what(ln, tr))
         table.add_row("", "")
     return table
 
@@ -102,32 +113,32 @@ def _when(it: Itinerary, ln: Line) -> Text:
         out.append(f"\n{zone_and_offset(ln.start, ln.start_zone)}", style="dim")
     end = clock(ln.end)
     if ln.end.date() != ln.start.date():
-        end = f"{day_brief(ln.end.date())} {end}"
+        end = f"{day_brief(ln.end.date(), it.lang)} {end}"
     out.append(f"\n– {end}")
     if ln.end_zone != it.zone:
         out.append(f"\n{zone_and_offset(ln.end, ln.end_zone)}", style="dim")
     return out
 
 
-def _what(ln: Line) -> Group:
-    rows: list[RenderableType] = [_title(ln)]
-    for label, value in detail_rows(ln):
+def _what(ln: Line, tr: Translator) -> Group:
+    rows: list[RenderableType] = [_title(ln, tr)]
+    for label, value in detail_rows(ln, tr):
         row = Text()
         row.append(f"{label}: ", style="dim")
         row.append(clean(value if isinstance(value, str) else host_text(value)))
         rows.append(row)
     if ln.meetings:
-        rows.append(_meetings(ln.meetings))
+        rows.append(_meetings(ln.meetings, tr))
     return Group(*rows)
 
 
-def _title(ln: Line) -> Text:
+def _title(ln: Line, tr: Translator) -> Text:
     style = "bold strike dim" if ln.cancelled else "bold"
     out = Text(clean(ln.title), style=style)
     if ln.cancelled:
-        out.append("  [CANCELLED]", style="bold red")
+        out.append("  [" + tr._("cancelled").upper() + "]", style="bold red")
     elif ln.tentative:
-        out.append("  [tentative]", style="yellow")
+        out.append("  [" + tr._("tentative") + "]", style="yellow")
     out.append_text(_flag_text(ln.flags))
     return out
 
@@ -141,10 +152,10 @@ def _flag_text(flags: tuple[Flag, ...]) -> Text:
     return out
 
 
-def _meetings(meetings: tuple[Meeting, ...]) -> Table:
+def _meetings(meetings: tuple[Meeting, ...], tr: Translator) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
-    for name in ("Time", "Table", "Between", "Who"):
-        table.add_column(name, overflow="fold")
+    for name in MEETING_HEADS:
+        table.add_column(tr._(name), overflow="fold")
     for m in meetings:
         between = Text(clean(m.between))
         between.append_text(_flag_text(m.flags))
@@ -156,14 +167,16 @@ def _meetings(meetings: tuple[Meeting, ...]) -> Table:
 
 
 def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
+    tr = translator(tl.lang)
     head = Text(clean(tl.title), style="bold")
-    head.append(f"\n{clean(tl.heading)} · hours in {tl.zone} · one character = "
-                f"{CELL_MINUTES} minutes, · free, ! two events at once")
+    key = tr._("one character = {minutes} minutes, · free, ! two events at once")
+    hours = tr._("hours in {zone}").format(zone=tl.zone)
+    head.append(f"\n{clean(tl.heading)} · {hours} · {key.format(minutes=CELL_MINUTES)}")
     parts: list[RenderableType] = [head]
     if not tl.days:
-        parts.append(Text("Nothing in this selection.", style="italic"))
+        parts.append(Text(tr._("Nothing in this selection."), style="italic"))
     for day in tl.days:
-        parts += [Text(""), Rule(Text(day_full(day.date), style="bold"), align="left"),
+        parts += [Text(""), Rule(Text(day_full(day.date, tl.lang), style="bold"), align="left"),
                   _grid(day, width), _legend(day)]
     return render(Group(*parts), width, colour)
 
@@ -228,27 +241,31 @@ def _legend(day: TimelineDay) -> Text:
 
 
 def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str:
+    tr = translator(sheet.lang)
     head = Text(clean(sheet.title), style="bold")
     head.append(f"\n{clean(sheet.heading)}")
     if sheet.public:
-        head.append(" · shared version: private fields left out")
+        head.append(" · " + tr._("shared version: private fields left out"))
     parts: list[RenderableType] = [head, Text("")]
-    parts += _duty(sheet)
-    parts += _emergency(sheet)
-    parts += _embassies(sheet)
+    parts += _duty(sheet, tr)
+    parts += _emergency(sheet, tr)
+    parts += _embassies(sheet, tr)
     for section in sheet.sections:
-        parts += [_section_title(section), *(_person(c) for c in section.people), Text("")]
+        parts += [_section_title(section), *(_person(c, tr) for c in section.people),
+                  Text("")]
     return render(Group(*parts), width, colour)
 
 
-def _duty(sheet: ContactSheet) -> list[RenderableType]:
+def _duty(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
     if sheet.duty is None:
         return []
-    return [Text("Duty contact", style="bold"), _person(sheet.duty, with_org=True), Text("")]
+    return [Text(tr._("Duty contact"), style="bold"), _person(sheet.duty, tr, with_org=True),
+            Text("")]
 
 
-def _emergency(sheet: ContactSheet) -> list[RenderableType]:
-    title = Text(f"Emergency numbers in {sheet.country_name}", style="bold")
+def _emergency(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
+    where = tr._("Emergency numbers in {country}").format(country=sheet.country_name)
+    title = Text(where, style="bold")
     numbers = Text("  " + emergency_line(sheet.emergency))
     out: list[RenderableType] = [title, numbers]
     if sheet.emergency_note:
@@ -256,10 +273,10 @@ def _emergency(sheet: ContactSheet) -> list[RenderableType]:
     return [*out, Text("")]
 
 
-def _embassies(sheet: ContactSheet) -> list[RenderableType]:
+def _embassies(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
     if not sheet.embassies:
         return []
-    out: list[RenderableType] = [Text("Embassies and consulates", style="bold")]
+    out: list[RenderableType] = [Text(tr._("Embassies and consulates"), style="bold")]
     for e in sheet.embassies:
         bits = [e.name] + [x for x in (e.address, e.city, e.phone, e.email, e.website) if x]
         out.append(Padding(_t(", ".join(bits)), (0, 0, 0, 2)))
@@ -277,7 +294,7 @@ def _section_title(s: OrgSection) -> Text:
     return out
 
 
-def _person(c: Contact, with_org: bool = False) -> Padding:
+def _person(c: Contact, tr: Translator, with_org: bool = False) -> Padding:
     """'Name — role, organisation' then 'phone · e-mail · languages' indented."""
     out = Text(clean(c.name), style="bold")
     about = [x for x in (c.role, c.organisation if with_org else None) if x]
@@ -285,7 +302,7 @@ def _person(c: Contact, with_org: bool = False) -> Padding:
         out.append(" — " + clean(", ".join(about)))
     reach = [x for x in (c.phone, c.email) if x]
     if c.languages:
-        reach.append("speaks " + ", ".join(c.languages))
+        reach.append(tr._("speaks {languages}").format(languages=", ".join(c.languages)))
     if reach:
         out.append("\n    " + clean(" · ".join(reach)))
     return Padding(out, (0, 0, 0, 2))
@@ -297,14 +314,15 @@ def _person(c: Contact, with_org: bool = False) -> Padding:
 def _itinerary(p: Programme, options: Options) -> str:
     from missionctl.views.itinerary import build
 
-    it = build(p.mission, p.selection, p.flags, options.public)
+    it = build(p.mission, p.selection, p.flags, options.public, lang=options.lang)
     return itinerary(it, options.width, options.color)
 
 
 def _timeline(p: Programme, options: Options) -> str:
     from missionctl.views.timeline import build
 
-    return timeline(build(p.mission, p.selection, p.flags), options.width, options.color)
+    tl = build(p.mission, p.selection, p.flags, lang=options.lang)
+    return timeline(tl, options.width, options.color)
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:

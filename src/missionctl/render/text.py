@@ -224,6 +224,8 @@ def rule(info: RuleInfo, options: Options) -> str:
 
     doc = doc_for(info.code)
     note = " (a format rule: always an error)" if info.format_rule else ""
+    if info.optional:
+        note = f" (optional: off unless checks.severity or --select {info.code} turns it on)"
     out = [f"{info.code} {info.name}: {info.summary}",
            f"default severity: {info.default}{note}", ""]
     if doc:

@@ -20,6 +20,14 @@ class RuleInfo(NamedTuple):
     def format_rule(self) -> bool:
         return self.code.startswith("MC0")
 
+    @property
+    def optional(self) -> bool:
+        """Off unless `checks.severity` gives it a severity or `--select` names its code."""
+        return self.code in OPTIONAL
+
+
+#: Rules that run only when asked for (`RuleInfo.optional`).
+OPTIONAL = frozenset({"MC108"})
 
 _TABLE = """
 MC001|invalid-yaml|error|the file is not readable YAML of one document (syntax, encoding, alias bomb)
@@ -38,6 +46,7 @@ MC104|outside-mission-dates|warning|an event outside mission.start..mission.end 
 MC105|long-day|warning|a person's first start to last end in one local day exceeds max_day
 MC106|no-lunch-break|info|a person busy without a 45-minute gap between 11:30 and 15:00
 MC107|language-gap|warning|visitors and hosts of an event share no language and no interpreter bridges them
+MC108|missing-translation|info|a text written in several languages lacks one of mission.languages (optional: off unless turned on)
 MC201|room-double-booked|error|two events overlap in the same room, or in a venue without rooms
 MC202|over-capacity|error|more attendees than the event's, room's or venue's capacity
 MC203|venue-closed|warning|an event outside its venue's hours

@@ -101,8 +101,10 @@ def markdown() -> str:
     out += [f"| {r.code} | {r.name} | {r.default} | {r.summary} |" for r in RULES.values()]
     for r in RULES.values():
         doc = doc_for(r.code)
-        out += ["", f"## {r.code} {r.name}", "", f"Default severity: **{r.default}**. "
-                f"{r.summary[0].upper()}{r.summary[1:]}.", ""]
+        optional = (" Optional: off unless `checks.severity` gives it a severity or "
+                    f"`check --select {r.code}` names it.") if r.optional else ""
+        out += ["", f"## {r.code} {r.name}", "", f"Default severity: **{r.default}**."
+                f"{optional} {r.summary[0].upper()}{r.summary[1:]}.", ""]
         if doc:
             out += [doc.why, "", "```yaml", doc.bad, "```", "", f"Fix: {doc.fix}"]
     return "\n".join(out) + "\n"

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from missionctl.i18n import Translator, translator
 from missionctl.model import Mission, Organisation
 from missionctl.views.people import Contact, contact, in_file_order
 
@@ -50,6 +51,7 @@ class ContactSheet:
     emergency_note: str
     embassies: tuple[Embassy, ...]
     public: bool
+    lang: str = "en"  # the language of its labels (i18n.SUPPORTED)
 
     @property
     def people(self) -> tuple[Contact, ...]:
@@ -74,31 +76,39 @@ def people_for(mission: Mission, event: str | None = None, day: date | None = No
 
 
 def build(mission: Mission, event: str | None = None, day: date | None = None,
-          org: str | None = None, public: bool = False) -> ContactSheet:
+          org: str | None = None, public: bool = False, lang: str = "en") -> ContactSheet:
+    """The sheet, with its headings in `lang` and each multilingual text in it."""
     from missionctl.practice.countries import practice
+    from missionctl.views.itinerary import country_name
+    from missionctl.views.localise import localised
 
+    mission = localised(mission, lang)
+    tr = translator(lang)
     info = mission.info
     duty = _duty(mission, public)
     ids = people_for(mission, event, day, org) - {info.contact}
     here = practice(info.host_country)
     return ContactSheet(
-        mission_id=info.id, title=info.title, heading=_heading(mission, event, day, org),
-        duty=duty, sections=_sections(mission, ids, public), country=here.code,
-        country_name=here.name, emergency=here.emergency, emergency_note=here.note,
-        embassies=_embassies(mission), public=public,
+        mission_id=info.id, title=info.title,
+        heading=_heading(mission, event, day, org, tr),
+        duty=duty, sections=_sections(mission, ids, public, tr), country=here.code,
+        country_name=country_name(info.host_country, here.name, lang),
+        emergency=here.emergency, emergency_note=here.note,
+        embassies=_embassies(mission), public=public, lang=lang,
     )
 
 
-def _heading(mission: Mission, event: str | None, day: date | None, org: str | None) -> str:
+def _heading(mission: Mission, event: str | None, day: date | None, org: str | None,
+             tr: Translator) -> str:
     from missionctl.wording import day_full
 
-    parts = ["Contacts"]
+    parts = [tr._("Contacts")]
     if event is not None:
-        parts.append(f"for {mission.events[event].title}")
+        parts.append(tr._("for {event}").format(event=mission.events[event].title))
     if org is not None:
-        parts.append(f"of {mission.organisations[org].name}")
+        parts.append(tr._("of {organisation}").format(organisation=mission.organisations[org].name))
     if day is not None:
-        parts.append(f"on {day_full(day)}")
+        parts.append(tr._("on {day}").format(day=day_full(day, tr.lang)))
     return " ".join(parts)
 
 
@@ -113,7 +123,8 @@ def sort_key(text: str) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
 
 
-def _sections(mission: Mission, ids: frozenset[str], public: bool) -> tuple[OrgSection, ...]:
+def _sections(mission: Mission, ids: frozenset[str], public: bool,
+              tr: Translator) -> tuple[OrgSection, ...]:
     by_org: dict[str | None, list[str]] = {}
     for pid in in_file_order(mission, ids):
         org = mission.people[pid].organisation
@@ -131,13 +142,14 @@ def _sections(mission: Mission, ids: frozenset[str], public: bool) -> tuple[OrgS
     for oid in sorted(by_org, key=order):
         people = sorted((contact(mission, p, public) for p in by_org[oid]),
                         key=lambda c: sort_key(c.name))
-        out.append(_section(mission.organisations.get(oid) if oid else None, tuple(people)))
+        out.append(_section(mission.organisations.get(oid) if oid else None, tuple(people), tr))
     return tuple(out)
 
 
-def _section(org: Organisation | None, people: tuple[Contact, ...]) -> OrgSection:
+def _section(org: Organisation | None, people: tuple[Contact, ...],
+             tr: Translator) -> OrgSection:
     if org is None:
-        return OrgSection(None, "Other contacts", None, None, None, None, people)
+        return OrgSection(None, tr._("Other contacts"), None, None, None, None, people)
     return OrgSection(org.id, org.name, org.type, org.city, org.phone, org.email, people)
 
 

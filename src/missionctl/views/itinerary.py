@@ -12,14 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from missionctl.i18n import N_, Translator, translator
 from missionctl.model import Event, Mission, Venue
 from missionctl.views.flags import Flag, naming
 from missionctl.views.people import Contact, contact, group_name, who
 from missionctl.views.select import Selection, select_events
 from missionctl.wording import span_days
 
-MODES = {"flight": "Flight", "train": "Train", "coach": "Coach", "car": "Car", "taxi": "Taxi",
-         "ferry": "Ferry", "walk": "On foot"}
+MODES = {"flight": N_("Flight"), "train": N_("Train"), "coach": N_("Coach"), "car": N_("Car"),
+         "taxi": N_("Taxi"), "ferry": N_("Ferry"), "walk": N_("On foot")}
+#: The columns of a B2B session's meeting grid, in every readable format.
+MEETING_HEADS = (N_("Time"), N_("Table"), N_("Between"), N_("Who"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +97,20 @@ class Itinerary:
     description: str | None = None
     country_name: str = ""
     emergency: tuple[tuple[str, str], ...] = ()
+    lang: str = "en"  # the language of its labels and dates (i18n.SUPPORTED)
 
 
 def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]],
-          public: bool = False, fold: bool | None = None) -> Itinerary:
-    """The itinerary of `sel`. `fold`: B2B meetings as one line per session (default: except
-    in a person's or an organisation's view)."""
+          public: bool = False, fold: bool | None = None, lang: str = "en") -> Itinerary:
+    """The itinerary of `sel`, in `lang`. `fold`: B2B meetings as one line per session
+    (default: except in a person's or an organisation's view)."""
+    from missionctl.views.localise import localised
+
+    mission = localised(mission, lang)
+    tr = translator(lang)
     events = select_events(mission, sel)
     fold = not sel.personal if fold is None else fold
-    lines = _lines(mission, events, fold, flags, naming(flags), public)
+    lines = _lines(mission, events, fold, flags, naming(flags), public, tr)
     days: dict[date, list[Line]] = {}
     for line in lines:
         days.setdefault(line.start.date(), []).append(line)
@@ -112,32 +120,55 @@ def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]
 
     here = practice(info.host_country)
     return Itinerary(
-        mission_id=info.id, title=info.title, heading=heading(mission, sel),
-        dates=span_days(info.start, info.end), zone=info.timezone,
+        mission_id=info.id, title=info.title, heading=heading(mission, sel, tr),
+        dates=span_days(info.start, info.end, lang), zone=info.timezone,
         days=tuple(Day(d, tuple(ls)) for d, ls in sorted(days.items())),
-        duty=duty, description=info.description, country_name=here.name,
-        emergency=here.emergency,
+        duty=duty, description=info.description,
+        country_name=country_name(info.host_country, here.name, lang),
+        emergency=here.emergency, lang=lang,
     )
 
 
-def heading(mission: Mission, sel: Selection) -> str:
+def country_name(code: str, english: str, lang: str) -> str:
+    """The host country's name in `lang` (CLDR's), or its English name."""
+    if lang == "en":
+        return english
+    from missionctl.i18n import cldr
+
+    return cldr.territory(code, lang) or english
+
+
+def language_name(code: str, lang: str) -> str:
+    """An event's working language as the reader names it ('francês'); in English, the code
+    as written (as every English output always showed it)."""
+    if lang == "en":
+        return code
+    from missionctl.i18n import cldr
+
+    return cldr.language(code, lang) or code
+
+
+def heading(mission: Mission, sel: Selection, tr: Translator | None = None) -> str:
     from missionctl.wording import day_full
 
+    tr = tr or translator("en")
     if sel.person is not None:
         p = mission.people[sel.person]
-        text = f"Agenda of {p.name}"
+        text = tr._("Agenda of {name}").format(name=p.name)
     elif sel.org is not None:
-        text = f"Programme of {mission.organisations[sel.org].name}"
+        text = tr._("Programme of {name}").format(name=mission.organisations[sel.org].name)
     elif sel.group is not None:
-        text = f"Programme of {group_name(mission, sel.group)}"
+        text = tr._("Programme of {name}").format(name=group_name(mission, sel.group))
     else:
-        text = "Programme"
-    return text + (f", {day_full(sel.day)}" if sel.day is not None else "")
+        text = tr._("Programme")
+    if sel.day is None:
+        return text
+    return tr._("{heading}, {day}").format(heading=text, day=day_full(sel.day, tr.lang))
 
 
 def _lines(mission: Mission, events: list[Event], fold: bool,
            flags: Mapping[str, tuple[Flag, ...]], paired: Mapping[str, tuple[Flag, ...]],
-           public: bool) -> list[Line]:
+           public: bool, tr: Translator) -> list[Line]:
     out: list[Line] = []
     sessions: dict[str, list[Event]] = {}
     for e in events:
@@ -148,9 +179,9 @@ def _lines(mission: Mission, events: list[Event], fold: bool,
             sessions[e.b2b].append(e)
         else:
             out.append(line(mission, e, flags.get(e.id, ()), public,
-                            paired=paired.get(e.id, ())))
-    return [_session(mission, sessions[ln.event_id], flags, paired) if ln.kind == "b2b" else ln
-            for ln in out]
+                            paired=paired.get(e.id, ()), tr=tr))
+    return [_session(mission, sessions[ln.event_id], flags, paired, tr)
+            if ln.kind == "b2b" else ln for ln in out]
 
 
 def _placeholder(e: Event) -> Line:
@@ -159,8 +190,9 @@ def _placeholder(e: Event) -> Line:
 
 
 def line(mission: Mission, e: Event, flags: tuple[Flag, ...], public: bool = False, *,
-         paired: tuple[Flag, ...] = ()) -> Line:
+         paired: tuple[Flag, ...] = (), tr: Translator | None = None) -> Line:
     """One event as shown."""
+    tr = tr or translator("en")
     taking = mission.taking_part.get(e.id, frozenset())
     hosts = mission.expand(e.hosts)
     interpreters = mission.expand(e.interpreters)
@@ -171,8 +203,9 @@ def line(mission: Mission, e: Event, flags: tuple[Flag, ...], public: bool = Fal
         event_id=e.id, kind=e.kind, title=e.title, status=e.status,
         start=e.local_start(), end=e.local_end(), start_zone=e.zone, end_zone=e.end_zone,
         place=_place(venue, e.room), address=_address(venue), geo=_geo(mission, e),
-        route=_route(mission, e), transport=_transport(e),
-        organisation=_org_name(mission, e.organisation), language=e.language,
+        route=_route(mission, e), transport=_transport(e, tr),
+        organisation=_org_name(mission, e.organisation),
+        language=language_name(e.language, tr.lang) if e.language else None,
         attending=told.labels(mission), attending_count=len(taking),
         hosts=tuple(contact(mission, p, public) for p in _ordered(mission, hosts)),
         host_org=_org_contact(mission, e.organisation) if not hosts else None,
@@ -188,7 +221,7 @@ def _ordered(mission: Mission, ids: frozenset[str]) -> list[str]:
 
 
 def _session(mission: Mission, meetings: list[Event], flags: Mapping[str, tuple[Flag, ...]],
-             paired: Mapping[str, tuple[Flag, ...]]) -> Line:
+             paired: Mapping[str, tuple[Flag, ...]], tr: Translator) -> Line:
     first = meetings[0]
     assert first.b2b is not None
     session = mission.b2b[first.b2b]
@@ -208,7 +241,9 @@ def _session(mission: Mission, meetings: list[Event], flags: Mapping[str, tuple[
         start_zone=session.zone, end_zone=session.zone, place=_place(venue, session.room),
         address=_address(venue), geo=venue.geo if venue else None,
         attending=told.labels(mission), attending_count=len(everyone),
-        notes=f"{len(meetings)} meetings at up to {session.tables} tables",
+        notes=tr.ngettext("{n} meeting at up to {tables} tables",
+                          "{n} meetings at up to {tables} tables",
+                          len(meetings)).format(n=len(meetings), tables=session.tables),
         flags=all_flags, meetings=rows, paired_flags=all_paired,
     )
 
@@ -255,8 +290,9 @@ def _route(mission: Mission, e: Event) -> tuple[str, str] | None:
     return (name(e.from_), name(e.to))
 
 
-def _transport(e: Event) -> str | None:
-    parts = [MODES.get(e.mode, e.mode) if e.mode else None, e.carrier, e.reference]
+def _transport(e: Event, tr: Translator) -> str | None:
+    mode = tr._(MODES[e.mode]) if e.mode in MODES else e.mode
+    parts = [mode, e.carrier, e.reference]
     return " · ".join(p for p in parts if p) or None
 
 
@@ -275,34 +311,40 @@ def _org_contact(mission: Mission, oid: str | None) -> str | None:
     return f"{o.name}: {reach}" if reach else None
 
 
-def detail_rows(ln: Line) -> list[tuple[str, str | Contact]]:
-    """(label, value) rows under an event's title, shared by every readable format. A host is
-    given as a `Contact` so each format can link the phone and e-mail its own way."""
+def detail_rows(ln: Line, tr: Translator | None = None) -> list[tuple[str, str | Contact]]:
+    """(label, value) rows under an event's title, shared by every readable format, labels in
+    `tr`'s language. A host is given as a `Contact` so each format can link the phone and
+    e-mail its own way."""
+    _ = (tr or translator("en"))._
     rows: list[tuple[str, str | Contact]] = []
     if ln.route is not None:
-        rows.append(("Route", f"{ln.route[0]} → {ln.route[1]}"))
+        rows.append((_("Route"), f"{ln.route[0]} → {ln.route[1]}"))
     if ln.transport:
-        rows.append(("By", ln.transport))
+        rows.append((_("By"), ln.transport))
     if ln.place:
-        rows.append(("At", ln.place + (f", {ln.address}" if ln.address else "")))
+        rows.append((_("At"), ln.place + (f", {ln.address}" if ln.address else "")))
     if ln.organisation:
-        rows.append(("Visiting", ln.organisation))
+        rows.append((_("Visiting"), ln.organisation))
     if ln.attending:
-        rows.append(("With", "; ".join(ln.attending) + _count(ln.attending_count)))
-    rows += [("Host", c) for c in ln.hosts]
+        rows.append((_("With"), "; ".join(ln.attending) + _count(ln.attending_count, tr)))
+    rows += [(_("Host"), c) for c in ln.hosts]
     if ln.host_org:
-        rows.append(("Contact", ln.host_org))
+        rows.append((_("Contact"), ln.host_org))
     if ln.interpreters:
-        rows.append(("Interpreters", ", ".join(ln.interpreters)))
+        rows.append((_("Interpreters"), ", ".join(ln.interpreters)))
     if ln.language:
-        rows.append(("Language", ln.language))
+        rows.append((_("Language"), ln.language))
     if ln.notes:
-        rows.append(("Notes", " ".join(ln.notes.split())))
+        rows.append((_("Notes"), " ".join(ln.notes.split())))
     return rows
 
 
-def _count(n: int) -> str:
-    return f" ({n} people taking part)" if n > 1 else ""
+def _count(n: int, tr: Translator | None) -> str:
+    if n <= 1:
+        return ""
+    text = (tr or translator("en")).ngettext("{n} person taking part", "{n} people taking part",
+                                             n)
+    return f" ({text.format(n=n)})"
 
 
 def host_text(c: Contact) -> str:

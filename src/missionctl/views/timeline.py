@@ -68,12 +68,18 @@ class Timeline:
     heading: str
     zone: str
     days: tuple[TimelineDay, ...]
+    lang: str = "en"  # the language of its labels (i18n.SUPPORTED)
 
 
-def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]]) -> Timeline:
+def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]],
+          lang: str = "en") -> Timeline:
+    from missionctl.i18n import translator
     from missionctl.tz import zone
     from missionctl.views.itinerary import heading
+    from missionctl.views.localise import localised
 
+    mission = localised(mission, lang)
+    tr = translator(lang)
     tz = zone(mission.info.timezone)
     events = [e for e in select_events(mission, Selection(day=None, person=sel.person,
                                                           org=sel.org, group=sel.group))
@@ -83,8 +89,9 @@ def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]
     if sel.day is not None:
         days = [d for d in days if d == sel.day]
     out = tuple(_day(mission, d, events, people, flags, tz) for d in days)
-    return Timeline(mission.info.title, heading(mission, sel) + " – timeline",
-                    mission.info.timezone, tuple(d for d in out if d.rows))
+    return Timeline(mission.info.title,
+                    tr._("{heading} – timeline").format(heading=heading(mission, sel, tr)),
+                    mission.info.timezone, tuple(d for d in out if d.rows), lang)
 
 
 def _people(mission: Mission, sel: Selection, events: list[Event]) -> frozenset[str]:

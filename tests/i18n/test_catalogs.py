@@ -1,0 +1,129 @@
+"""The gettext catalogs: up to date with the sources, complete, compiled from the .po files.
+
+The catalogs are built with Babel's own tools, as a translator would:
+
+    pybabel extract -F src/missionctl/i18n/babel.cfg --no-location --sort-output \\
+        -o src/missionctl/i18n/locale/missionctl.pot src/missionctl
+    pybabel update -D missionctl -i src/missionctl/i18n/locale/missionctl.pot \\
+        -d src/missionctl/i18n/locale
+    (translate the new entries of each .po)
+    pybabel compile -D missionctl -d src/missionctl/i18n/locale
+
+These tests run the same tools (`pybabel` from the environment) into a temporary folder and
+compare: a label added to the code without a catalog update, a .po left untranslated or a
+.mo not recompiled fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import shutil
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+from missionctl.i18n import DOMAIN, LOCALE_DIR, SUPPORTED
+
+babel = pytest.importorskip("babel")
+from babel.messages.pofile import read_po  # noqa: E402
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "missionctl"
+PYBABEL = shutil.which("pybabel", path=str(Path(sys.executable).parent)) or shutil.which(
+    "pybabel")
+LANGS = [lang for lang in SUPPORTED if lang != "en"]
+
+
+def _ids(path: Path, lang: str | None = None) -> set[str]:
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    assert PYBABEL is not None, "pybabel (Babel) is not installed"
+    out = tmp_path_factory.mktemp("pot") / "missionctl.pot"
+    subprocess.run([PYBABEL, "extract", "-F", str(SRC / "i18n" / "babel.cfg"),
+                    "--no-location", "--sort-output", "-o", str(out), str(SRC)],
+                   check=True, capture_output=True)
+    return out
+
+
+def test_the_template_is_up_to_date(extracted: Path) -> None:
+    assert _ids(extracted) == _ids(LOCALE_DIR / f"{DOMAIN}.pot"), (
+        "run pybabel extract and update (see this module's docstring)")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_catalog_is_complete(extracted: Path, lang: str) -> None:
+    po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    assert _ids(po, lang) == _ids(extracted)
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"{lang}: {message.id!r} is not translated"
+        assert "fuzzy" not in message.flags, f"{lang}: {message.id!r} is fuzzy"
+        if isinstance(message.id, tuple):
+            assert len(strings) == catalog.num_plurals, f"{lang}: {message.id!r}"
+        # Every placeholder of the source is in each translation, and no other.
+        source = message.id if isinstance(message.id, str) else message.id[1]
+        names = _placeholders(source)
+        assert all(_placeholders(str(s)) <= names | {"n"} and
+                   _placeholders(str(s)) >= names - {"n"} for s in strings), (lang, source)
+
+
+def _placeholders(text: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_compiled_catalog_is_its_po(tmp_path: Path, lang: str) -> None:
+    assert PYBABEL is not None
+    work = tmp_path / lang / "LC_MESSAGES"
+    work.mkdir(parents=True)
+    shutil.copy(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po", work)
+    subprocess.run([PYBABEL, "compile", "-D", DOMAIN, "-d", str(tmp_path), "-l", lang],
+                   check=True, capture_output=True)
+    fresh = (work / f"{DOMAIN}.mo").read_bytes()
+    committed = (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
+    with (work / f"{DOMAIN}.mo").open("rb") as f:
+        a = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as f:
+        b = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+    assert a == b, "run pybabel compile (see this module's docstring)"
+    assert fresh == committed
+
+
+def test_no_label_inside_an_f_string() -> None:
+    """pybabel reads an f-string as one token on Python 3.11: a `_("...")` inside one is
+    never extracted, and would stay English."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                found += [f"{path.relative_to(SRC)}:{node.lineno}"
+                          for inner in ast.walk(node) if _label_call(inner)]
+    assert found == []
+
+
+def _label_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or not node.args:
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in ("_", "gettext", "ngettext", "N_") and isinstance(node.args[0], ast.Constant)
+
+
+def test_the_option_offers_the_supported_languages() -> None:
+    from missionctl.cli import views
+
+    assert typing.get_args(views.LangChoice) == SUPPORTED
