@@ -120,7 +120,7 @@ def read_back(data: bytes, events: list[CalEvent]) -> None:
         assert str(got["STATUS"]) == ev.status
         if ev.last_modified is not None:
             assert (prop(got, "LAST-MODIFIED", vDDDTypes).dt
-                    == ev.last_modified.replace(microsecond=0))
+                    == ev.last_modified.replace(microsecond=0).astimezone(UTC))
         else:
             assert "LAST-MODIFIED" not in got
         for name, value in (("LOCATION", ev.location), ("DESCRIPTION", ev.description)):
