@@ -144,13 +144,13 @@ def read_back(data: bytes, events: list[CalEvent]) -> None:
 
 # Every character but surrogates (which no UTF-8 file can hold), weighted towards the ones
 # that escaping, quoting and folding treat specially.
-SPECIAL = [*"\\;,:\"'^’\r\n\t \u2028é€😀", "\r\n", "\\N", "\\n", "^n"]
+SPECIAL = [*"\\;,:\"'^’\r\n\t \u2028\ufeffé€😀", "\r\n", "\\N", "\\n", "^n"]
 TEXT = st.lists(st.one_of(st.sampled_from(SPECIAL),
                           st.characters(codec="utf-8")),
                 max_size=120).map("".join)
-# icalendar reads `\N` (a literal backslash and N) as a line break, and a value that is
-# nothing but blanks is left out: the read-back check uses text without either.
-PLAIN = TEXT.filter(lambda t: "\\N" not in t)
+# icalendar reads `\N` (a literal backslash and N) as a line break and drops a leading U+FEFF
+# from a value: the read-back check uses text without either.
+PLAIN = TEXT.filter(lambda t: "\\N" not in t and "\ufeff" not in t)
 # icalendar's parser takes a backslash in a parameter value for an escape, which its writer
 # (and RFC 5545) does not: `CN=\\;` reads back as `;`. Names for the read-back check have none.
 NAMES = PLAIN.filter(lambda t: "\\" not in t)

@@ -19,7 +19,7 @@ import icalendar
 
 from missionctl.export.mailto import mailto
 from missionctl.export.text import multiline, one_line
-from missionctl.export.vevent import cn, datetime_value, param, text, vevent_bytes
+from missionctl.export.vevent import cn, datetime_value, param, text, value, vevent_bytes
 from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone_at
 from missionctl.tz import zone
 
@@ -155,7 +155,7 @@ def _vevent(
     Text goes through export.text: no control character reaches the file (RFC 5545 3.3.11
     allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
     """
-    lines = [f"SUMMARY:{text(one_line(ev.summary))}"]
+    lines = [f"SUMMARY:{value(text(one_line(ev.summary)))}"]
     for prop, instant, zone_name in (
         ("DTSTART", ev.start, ev.start_zone),
         ("DTEND", ev.end, ev.end_zone),
@@ -164,26 +164,26 @@ def _vevent(
         lines.append(line)
         if tzid is not None:
             zones_used.setdefault(tzid, []).append(instant)
-    lines += [f"DTSTAMP:{dtstamp}", f"UID:{text(ev.uid)}", f"SEQUENCE:{int(ev.sequence)}"]
+    lines += [f"DTSTAMP:{dtstamp}", f"UID:{value(text(ev.uid))}", f"SEQUENCE:{int(ev.sequence)}"]
     for name, email in ev.attendees:
         label = one_line(name)
         lines.append(f"ATTENDEE{cn(label) if label else ''}:{attendee_address(name, email)}")
     categories = [text(c) for c in map(one_line, ev.categories) if c]
     if categories:
-        lines.append("CATEGORIES:" + ",".join(categories))
+        lines.append("CATEGORIES:" + value(",".join(categories)))
     if ev.description and multiline(ev.description).strip():
-        lines.append(f"DESCRIPTION:{text(multiline(ev.description))}")
+        lines.append(f"DESCRIPTION:{value(text(multiline(ev.description)))}")
     if ev.geo is not None:
         lines.append(f"GEO:{float(ev.geo[0])};{float(ev.geo[1])}")
     if ev.last_modified is not None:
         lines.append(f"LAST-MODIFIED:{datetime_value(_instant(ev.last_modified), True)}")
     if ev.location and multiline(ev.location).strip():
-        lines.append(f"LOCATION:{text(multiline(ev.location))}")
+        lines.append(f"LOCATION:{value(text(multiline(ev.location)))}")
     lines.append(f"STATUS:{text(ev.status)}")
     if ev.transparent:
         lines.append("TRANSP:TRANSPARENT")
     if ev.url and one_line(ev.url):
-        lines.append(f"URL:{one_line(ev.url)}")
+        lines.append(f"URL:{value(one_line(ev.url))}")
     return vevent_bytes(lines)
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-__all__ = ["datetime_value", "fold", "param", "text", "vevent_bytes"]
+__all__ = ["datetime_value", "fold", "param", "text", "value", "vevent_bytes"]
 
 _FOLD = 75  # a line is folded before it reaches this many octets
 _QUOTABLE = re.compile("[,;:’]")  # icalendar quotes on U+2019 too
@@ -41,6 +41,12 @@ def text(value: str) -> str:
     return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
             .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n")
             .replace("\r", r"\n"))
+
+
+def value(written: str) -> str:
+    """A property value as icalendar writes it: without one leading U+FEFF (it decodes each
+    value as UTF-8 with a byte-order mark, which drops it)."""
+    return written[1:] if written.startswith("\ufeff") else written
 
 
 def param(name: str, value: str, always_quote: bool = False) -> str:
