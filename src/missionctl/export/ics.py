@@ -19,6 +19,7 @@ import icalendar
 
 from missionctl.export.mailto import mailto
 from missionctl.export.text import multiline, one_line
+from missionctl.export.vevent import cn, datetime_value, param, text, value, vevent_bytes
 from missionctl.export.vtimezone import DEFAULT_MARGIN, vtimezone_at
 from missionctl.tz import zone
 
@@ -121,11 +122,11 @@ def _whole_seconds(value: datetime) -> datetime:
     return value.replace(microsecond=0)
 
 
-def _add_time(
-    event: icalendar.Event, name: str, instant: datetime, zone_name: str, times: Times = "local"
-) -> str | None:
-    """Write DTSTART/DTEND as `;TZID=<zone>:` local time; return the TZID used, if any (the
-    caller records the instant against it: the zone's VTIMEZONE must cover it).
+def _time_line(
+    name: str, instant: datetime, zone_name: str, times: Times = "local"
+) -> tuple[str, str | None]:
+    """DTSTART/DTEND as `;TZID=<zone>:` local time, and the TZID used, if any (the caller
+    records the instant against it: the zone's VTIMEZONE must cover it).
 
     Exceptions, written in UTC (`...Z`) instead: the zone `UTC` itself, a local time in a
     repeated hour (when clocks go back), and a local time outside the years 1-9999 (an instant
@@ -135,58 +136,55 @@ def _add_time(
     """
     utc = _whole_seconds(instant).astimezone(UTC)
     if times == "utc":
-        event.add(name, utc)
-        return None
+        return f"{name}:{datetime_value(utc, True)}", None
     try:
         local = utc.astimezone(zone(zone_name))
     except OverflowError:
-        event.add(name, utc)
-        return None
+        return f"{name}:{datetime_value(utc, True)}", None
     ambiguous = local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
     if zone_name == "UTC" or ambiguous:
-        event.add(name, utc)
-        return None
-    event.add(name, local.replace(tzinfo=None, fold=0), parameters={"TZID": zone_name})
-    return zone_name
+        return f"{name}:{datetime_value(utc, True)}", None
+    return f"{name}{param('TZID', zone_name)}:{datetime_value(local, False)}", zone_name
 
 
 def _vevent(
-    ev: CalEvent, dtstamp: datetime, zones_used: dict[str, list[datetime]], times: Times
-) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("UID", ev.uid)
-    event.add("DTSTAMP", dtstamp)
-    event.add("SEQUENCE", ev.sequence)
-    if ev.last_modified is not None:
-        event.add("LAST-MODIFIED", _instant(ev.last_modified))
-    # Text goes through export.text: no control character reaches the file (RFC 5545 3.3.11
-    # allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
-    event.add("SUMMARY", one_line(ev.summary))
+    ev: CalEvent, dtstamp: str, zones_used: dict[str, list[datetime]], times: Times
+) -> bytes:
+    """One VEVENT, its lines written by `export.vevent` in icalendar's order (see there why).
+
+    Text goes through export.text: no control character reaches the file (RFC 5545 3.3.11
+    allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
+    """
+    lines = [f"SUMMARY:{value(text(one_line(ev.summary)))}"]
     for prop, instant, zone_name in (
         ("DTSTART", ev.start, ev.start_zone),
         ("DTEND", ev.end, ev.end_zone),
     ):
-        tzid = _add_time(event, prop, instant, zone_name, times)
+        line, tzid = _time_line(prop, instant, zone_name, times)
+        lines.append(line)
         if tzid is not None:
             zones_used.setdefault(tzid, []).append(instant)
-    event.add("STATUS", ev.status)
-    if ev.transparent:
-        event.add("TRANSP", "TRANSPARENT")
-    if ev.location and multiline(ev.location).strip():
-        event.add("LOCATION", multiline(ev.location))
-    if ev.geo is not None:
-        event.add("GEO", (float(ev.geo[0]), float(ev.geo[1])))
-    if ev.description and multiline(ev.description).strip():
-        event.add("DESCRIPTION", multiline(ev.description))
-    if ev.url and one_line(ev.url):
-        event.add("URL", one_line(ev.url))
-    categories = [c for c in map(one_line, ev.categories) if c]
-    if categories:
-        event.add("CATEGORIES", categories)
+    lines += [f"DTSTAMP:{dtstamp}", f"UID:{value(text(ev.uid))}", f"SEQUENCE:{int(ev.sequence)}"]
     for name, email in ev.attendees:
-        params = {"CN": one_line(name)} if one_line(name) else {}
-        event.add("ATTENDEE", attendee_address(name, email), parameters=params)
-    return event
+        label = one_line(name)
+        lines.append(f"ATTENDEE{cn(label) if label else ''}:{attendee_address(name, email)}")
+    categories = [text(c) for c in map(one_line, ev.categories) if c]
+    if categories:
+        lines.append("CATEGORIES:" + value(",".join(categories)))
+    if ev.description and multiline(ev.description).strip():
+        lines.append(f"DESCRIPTION:{value(text(multiline(ev.description)))}")
+    if ev.geo is not None:
+        lines.append(f"GEO:{float(ev.geo[0])};{float(ev.geo[1])}")
+    if ev.last_modified is not None:
+        lines.append(f"LAST-MODIFIED:{datetime_value(_instant(ev.last_modified), True)}")
+    if ev.location and multiline(ev.location).strip():
+        lines.append(f"LOCATION:{value(text(multiline(ev.location)))}")
+    lines.append(f"STATUS:{text(ev.status)}")
+    if ev.transparent:
+        lines.append("TRANSP:TRANSPARENT")
+    if ev.url and one_line(ev.url):
+        lines.append(f"URL:{value(one_line(ev.url))}")
+    return vevent_bytes(lines)
 
 
 def _instant(value: datetime) -> datetime:
@@ -237,10 +235,13 @@ def calendar_bytes(
     cal.add("X-WR-CALNAME", one_line(name))
 
     zones_used: dict[str, list[datetime]] = {}
-    vevents = [_vevent(ev, stamp, zones_used, times) for ev in ordered]
+    stamp_text = datetime_value(stamp, True)
+    vevents = [_vevent(ev, stamp_text, zones_used, times) for ev in ordered]
     for zone_name in sorted(zones_used):
         cal.add_component(vtimezone_at(zone_name, zones_used[zone_name], margin=margin))
-    for vevent in vevents:
-        cal.add_component(vevent)
-    data: bytes = cal.to_ical()
-    return data
+    # icalendar writes the calendar and its VTIMEZONEs; the VEVENTs, written by hand, go
+    # where it would have put them: after every other component, before END:VCALENDAR.
+    head: bytes = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return b"".join([head[: -len(end)], *vevents, end])

@@ -123,11 +123,18 @@ def calendar(mission: Mission, events: Iterable[Event], name: str, *,
 def person_calendars(mission: Mission, events: Iterable[Event], people: Iterable[str], *,
                      stamp: datetime | None = None, public: bool = False,
                      times: Times = "local") -> dict[str, bytes]:
-    """Person id -> their own calendar: the events among `events` they take part in."""
-    chosen = list(events)
+    """Person id -> their own calendar: the events among `events` they take part in.
+
+    Each event is handed to its own people, once (not every event tested for every person:
+    that was O(people x events))."""
+    wanted: dict[str, list[Event]] = {pid: [] for pid in people}
+    for e in events:
+        for pid in mission.taking_part.get(e.id, ()):
+            mine = wanted.get(pid)
+            if mine is not None:
+                mine.append(e)
     out: dict[str, bytes] = {}
-    for pid in people:
-        mine = [e for e in chosen if pid in mission.taking_part.get(e.id, frozenset())]
+    for pid, mine in wanted.items():
         name = f"{mission.info.title} – {mission.people[pid].name}"
         out[pid] = calendar(mission, mine, name, stamp=stamp, public=public, times=times)
     return out

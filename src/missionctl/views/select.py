@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -148,8 +148,14 @@ def wanted(mission: Mission, sel: Selection, event: Event) -> bool:
 
 
 def select_events(mission: Mission, sel: Selection) -> list[Event]:
-    """The selected events in time order (start instant, end instant, id)."""
-    found = [e for e in mission.events.values() if wanted(mission, sel, e)]
+    """The selected events in time order (start instant, end instant, id).
+
+    One person's events come from a per-mission index (`events_of`): `--per-person` selects
+    once per person, and testing every event each time made it O(people x events)."""
+    candidates: Iterable[Event] = mission.events.values()
+    if sel.person is not None:
+        candidates = events_of(mission).get(sel.person, ())
+    found = [e for e in candidates if wanted(mission, sel, e)]
     found.sort(key=lambda e: (e.start, e.end, e.id))
     return found if sel.after is None else upcoming(found, sel.after)
 
@@ -161,6 +167,24 @@ def upcoming(events: list[Event], now: datetime) -> list[Event]:
     running = [e for e in live if e.start <= now]
     later = [e for e in live if e.start > now]
     return running + [e for e in later if e.start == later[0].start] if later else running
+
+
+_last: tuple[Mapping[str, Event], Mapping[str, frozenset[str]],
+             dict[str, list[Event]]] | None = None
+
+
+def events_of(mission: Mission) -> dict[str, list[Event]]:
+    """Person id -> the events they take part in, in the mission's order; built once per
+    mission (the last one asked about, keyed by the identity of the mappings it is built
+    from, which it holds: see `views.people._index`)."""
+    global _last
+    if _last is None or _last[0] is not mission.events or _last[1] is not mission.taking_part:
+        index: dict[str, list[Event]] = {}
+        for event in mission.events.values():
+            for pid in mission.taking_part.get(event.id, ()):
+                index.setdefault(pid, []).append(event)
+        _last = (mission.events, mission.taking_part, index)
+    return _last[2]
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,7 +179,11 @@ def _rows(mission: Mission, schedule: dict[str, list[tuple[Event, tuple[int, int
         told = who(mission, frozenset(members))
         label = ", ".join(told.labels(mission))
         rows.append(Row(label, tuple(sorted(members)), spans, _collisions(spans)))
-    rows.sort(key=lambda r: (-len(r.people), r.spans[0].start if r.spans else 0, r.label))
+    # The people's ids last: rows alike in all else came in the order of a set of strings,
+    # which changes with the hash seed from one run to the next (found by issue 10's
+    # before/after comparison of the 10k timeline).
+    rows.sort(key=lambda r: (-len(r.people), r.spans[0].start if r.spans else 0, r.label,
+                             r.people))
     return tuple(rows)
 
 

@@ -1,0 +1,183 @@
+"""Every export does work in proportion to the mission: counted, never timed.
+
+The benchmark generator writes two missions, one with four times the events of the other
+(people, groups and organisations grow with them; the people taking part in each event grow a
+little faster, so outputs that list them grow faster than the mission). Each export of each is
+run under a tracer that counts the work missionctl does: every line of it run (so a loop
+inside a comprehension counts once per turn) and every call of its functions; libraries are
+left out, their share grows with what they are given. The work must grow like the mission or
+like the output, whichever grew more; a path that tests every event for every person (or
+every group for every event) grows like their product. The last tests put such paths back
+and check that the count catches them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from types import FrameType, ModuleType
+from typing import Any
+
+import pytest
+
+import missionctl
+from missionctl import render
+from missionctl.loader import load
+from missionctl.model import Mission
+from missionctl.render import ics
+from missionctl.views import contacts, people, select
+from missionctl.views.select import Programme, Selection, per_person
+
+ROOT = Path(__file__).resolve().parents[2]
+OURS = str(Path(missionctl.__file__).resolve().parent)
+SMALL, LARGE = 200, 800  # events
+SLACK = 1.35  # work ratio allowed over the size ratio (longer names, more days, sorting)
+
+
+def size(m: Mission) -> int:
+    return len(m.events) + len(m.people) + len(m.groups) + len(m.organisations)
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def missions(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Mission]:
+    generate = _generator().generate
+    out = {}
+    for n in (SMALL, LARGE):
+        path = tmp_path_factory.mktemp("linear") / f"mission-{n}.yaml"
+        path.write_text(generate(n)[0], encoding="utf-8")
+        loaded = load(path, path.name)
+        assert loaded.mission is not None, f"the generated {n}-event mission does not load"
+        out[n] = loaded.mission
+    return out
+
+
+def work(job: Callable[[], object]) -> int:
+    """Lines of missionctl run (and its functions called) while `job` runs."""
+    count = 0
+
+    def in_ours(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += 1
+        return in_ours
+
+    def anywhere(frame: FrameType, event: str, arg: Any) -> Any:
+        return in_ours(frame, event, arg) if frame.f_code.co_filename.startswith(OURS) else None
+
+    sys.settrace(anywhere)
+    try:
+        job()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _itinerary(view: str, fmt: str) -> Callable[[Mission], object]:
+    return lambda m: render.render(view, fmt, Programme(m, Selection()), render.Options())
+
+
+def _per_person(fmt: str) -> Callable[[Mission], object]:
+    """What `itinerary --per-person DIR --format FMT` renders (cli.views._per_person)."""
+    def run(m: Mission) -> object:
+        whole = Programme(m, Selection())
+        return [render.render("itinerary", fmt, replace(whole, selection=Selection(person=pid)),
+                              render.Options())
+                for pid in per_person(m, Selection())]
+    return run
+
+
+def _contacts(fmt: str) -> Callable[[Mission], object]:
+    return lambda m: render.render("contacts", fmt, contacts.build(m), render.Options())
+
+
+EXPORTS: dict[str, Callable[[Mission], object]] = {
+    **{f"itinerary {f}": _itinerary("itinerary", f)
+       for f in ("ics", "json", "csv", "html", "markdown")},
+    "timeline html": _itinerary("timeline", "html"),
+    "per-person ics": _per_person("ics"),
+    "per-person json": _per_person("json"),
+    "ics person_calendars": lambda m: ics.person_calendars(
+        m, select.select_events(m, Selection()), per_person(m, Selection())),
+    **{f"contacts {f}": _contacts(f) for f in ("json", "vcf")},
+}
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_export_work_grows_with_the_mission_not_faster(
+        name: str, missions: dict[int, Mission]) -> None:
+    ratio, grown = _ratios(EXPORTS[name], missions)
+    assert ratio <= SLACK * grown, f"{name}: {grown:.1f}x the mission cost {ratio:.1f}x the work"
+
+
+def _ratios(export: Callable[[Mission], object], missions: dict[int, Mission]
+            ) -> tuple[float, float]:
+    """(work ratio, growth) from the small mission to the large one; the growth is that of
+    the mission or of the output, whichever grew more (a calendar per person repeats each
+    event's attendees in every attendee's file: its output grows faster than the mission)."""
+    counts, outputs = [], []
+    for n in (SMALL, LARGE):
+        out: list[object] = []
+        counts.append(work(partial(_keep, export, missions[n], out)))
+        outputs.append(_length(out[0]))
+    grown = max(size(missions[LARGE]) / size(missions[SMALL]), outputs[1] / outputs[0])
+    return counts[1] / counts[0], grown
+
+
+def _keep(export: Callable[[Mission], object], mission: Mission, out: list[object]) -> None:
+    out.append(export(mission))
+
+
+def _length(output: object) -> int:
+    if isinstance(output, str | bytes):
+        return len(output)
+    if isinstance(output, dict):
+        return _length(list(output.values()))
+    assert isinstance(output, list)
+    return sum(map(_length, output))
+
+
+@pytest.mark.parametrize("name", ["itinerary ics", "itinerary json", "per-person json"])
+def test_the_count_catches_the_person_order_rebuilt_for_every_event(
+        name: str, missions: dict[int, Mission], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10's quadratic path put back: the people's index built anew on every call (it
+    was the whole {person: position} map, about five times per event)."""
+    build = people._index
+
+    def every_time(mission: Mission) -> Any:
+        people._last = None
+        return build(mission)
+
+    monkeypatch.setattr(people, "_index", every_time)
+    ratio, grown = _ratios(EXPORTS[name], missions)
+    assert ratio > SLACK * grown
+
+
+def test_one_persons_events_are_found_without_testing_every_event(
+        missions: dict[int, Mission], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--per-person` selects once per person: each selection tests only that person's events
+    (it tested every event of the mission: people x events)."""
+    tested = 0
+    test = select.wanted
+
+    def counted(mission: Mission, sel: Selection, event: Any) -> bool:
+        nonlocal tested
+        tested += 1
+        return test(mission, sel, event)
+
+    monkeypatch.setattr(select, "wanted", counted)
+    m = missions[LARGE]
+    for pid in per_person(m, Selection()):
+        tested = 0
+        select.select_events(m, Selection(person=pid))
+        assert tested == sum(pid in who for who in m.taking_part.values())
