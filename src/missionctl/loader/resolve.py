@@ -10,6 +10,7 @@ from missionctl.findings import Loc
 from missionctl.loader.bounds import Window, mission_span
 from missionctl.loader.groups import group_members
 from missionctl.loader.instants import Resolver
+from missionctl.loader.meetings import meetings_of
 from missionctl.loader.read import Raw, RawMission
 from missionctl.loader.reference_check import unknown_references
 from missionctl.loader.waive import whole
@@ -213,7 +214,7 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
     )
     meetings = []
     ids: set[str] = set()
-    for q in d.get("meetings", ()):
+    for q in meetings_of(res.raw, r):  # its own, then those listed under b2b_meetings
         if _incomplete(q, ("at", "table", "between")):
             continue
         at: time = q.data["at"]
@@ -232,6 +233,7 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
         d.get("gap", timedelta(0)), d["tables"], zone, (w0, w1), venue, d.get("room"),
         d.get("participants", ()), requests, tuple(meetings), r.extra,
         d.get("interpreters", ()), d.get("waive", ()),
+        d.get("max_meetings"),
     )
 
 
