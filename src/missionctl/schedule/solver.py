@@ -1,0 +1,203 @@
+"""OR-Tools CP-SAT, stage by stage: each stage's optimum becomes a constraint of the next.
+
+**Lexicographic, in stages.** The objective's parts (`outcome.STAGES`) are solved in order;
+when a stage ends, its value is fixed as a constraint (at least that many requests met, at
+most that many breaks...) and the schedule found is the hint of the next stage, so a stage
+never loses what an earlier one won. Staging rather than one weighted sum: each stage
+reports its own value and bound, in the units a person reads (requests, breaks), and no
+weight has to be proven large enough. Requests are three stages (high, normal, low).
+
+**Breaks** are the hard stage. It starts with a quick bound: the breaks of the pairs met in
+stage 1, kept as they are, each placed anew (`cpmodel.Model(must=...)`, a much smaller
+problem). When that finds no break, no schedule can do better and the stage is proven; else
+the full model goes on from that schedule.
+
+**Deterministic.** One worker, a fixed seed, and a deterministic work limit
+(`max_deterministic_time`, in the solver's deterministic seconds, roughly seconds of one
+core) for each stage: the same input gives the same schedule whatever the machine's load.
+The work is shared between the stages that remain, by weight; what a stage leaves goes to the
+next. The wall-clock limit (`--time-limit`) is a safety net: when it ends a stage first, the
+outcome says so (`stopped="wall"`), since a rerun may then differ.
+
+**Ctrl-C.** Each solve runs in a thread while the calling thread waits, so that Python sees
+the interrupt at once: the search is stopped and `Interrupted` is raised with the best found
+so far. CP-SAT's own SIGINT handling is off (`catch_sigint_signal`).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from missionctl.schedule.cpmodel import Model
+from missionctl.schedule.outcome import Outcome, Progress, ProgressHook, Stage, measure
+from missionctl.schedule.problem import Problem
+
+#: The share of the work each stage gets, by weight, of what remains.
+WEIGHTS = {"high": 1.0, "normal": 1.0, "low": 1.0, "breaks": 3.0, "fairness": 1.0,
+           "moves": 1.0}
+SEED = 1
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a solve. `progress`: the last news the solver gave, if any."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        super().__init__("interrupted")
+        self.progress = progress
+
+
+class Budget:
+    """Deterministic work left, and the wall-clock deadline."""
+
+    def __init__(self, work: float, seconds: float) -> None:
+        self.work = work
+        self.start = time.monotonic()
+        self.deadline = self.start + seconds
+
+    def share(self, weight: float, weights_left: float) -> float:
+        return max(0.01, self.work * weight / weights_left)
+
+    def seconds_left(self) -> float:
+        return max(0.01, self.deadline - time.monotonic())
+
+
+def solve(problem: Problem, start: Mapping[int, int], *, work: float, seconds: float,
+          progress: ProgressHook | None = None) -> Outcome:
+    """The schedule, from `start` (the heuristic's: a first hint). `work`: deterministic
+    seconds for all stages together; `seconds`: the wall-clock limit."""
+    model = Model(problem)
+    budget = Budget(work, seconds)
+    names = [n for n in WEIGHTS if n in model.objectives and _matters(n, problem)]
+    placed = dict(start)
+    stages: list[Stage] = []
+    stopped: str | None = None
+    for i, name in enumerate(names):
+        weights_left = sum(WEIGHTS[n] for n in names[i:])
+        share = budget.share(WEIGHTS[name], weights_left)
+        runner = _Runner(model, name, budget, progress, problem)
+        if name == "breaks":
+            stage, placed, why = _breaks(problem, model, placed, share, runner)
+        else:
+            stage, placed, why = runner.run(placed, share)
+        stopped = stopped or why
+        stages.append(stage)
+        expr, maximise = model.objectives[name]
+        model.cp.add(expr >= stage.value if maximise else expr <= stage.value)
+    return Outcome(placed, tuple(stages), "cp-sat", stopped)
+
+
+def _matters(name: str, problem: Problem) -> bool:
+    if name == "moves":
+        return bool(problem.previous)
+    return bool(problem.wants) or name == "breaks"
+
+
+def _breaks(problem: Problem, model: Model, placed: dict[int, int], share: float,
+            runner: _Runner) -> tuple[Stage, dict[int, int], str | None]:
+    """The breaks stage: first the met pairs alone (a quick bound), then the whole model."""
+    fixed = Model(problem, must=placed)
+    quick = _Runner(fixed, "breaks", runner.budget, runner.progress, problem)
+    stage, found, _why = quick.run(placed, share / 3)
+    if stage.value == 0:  # no schedule has fewer than none
+        return Stage("breaks", 0, 0, True), found, None
+    best, after, why2 = runner.run(found, max(0.01, share - quick.used))
+    return best, after, why2
+
+
+class _Runner:
+    """One stage's solve: parameters, the thread, progress, and reading the result."""
+
+    def __init__(self, model: Model, name: str, budget: Budget, progress: ProgressHook | None,
+                 problem: Problem) -> None:
+        self.model, self.name, self.budget, self.progress = model, name, budget, progress
+        self.problem = problem
+        self.used = 0.0
+        self.last: Progress | None = None
+
+    def run(self, placed: dict[int, int], share: float
+            ) -> tuple[Stage, dict[int, int], str | None]:
+        expr, maximise = self.model.objectives[self.name]
+        cp = self.model.cp
+        (cp.maximize if maximise else cp.minimize)(expr)
+        self.model.hint(placed)
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.num_workers = 1
+        params.random_seed = SEED
+        params.max_deterministic_time = share
+        params.max_time_in_seconds = self.budget.seconds_left()
+        params.catch_sigint_signal = False
+        status = self._solve(solver)
+        self.used = solver.deterministic_time
+        self.budget.work = max(0.0, self.budget.work - self.used)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            placed = self.model.read(solver)
+            value = round(solver.objective_value)
+        else:  # nothing found in time: the hint (the previous stage's schedule) stands
+            value = measure(self.problem, placed)[self.name]
+        raw_bound = solver.best_objective_bound
+        bound = _bound(raw_bound, maximise, value)
+        proven = status == cp_model.OPTIMAL or bound == value
+        why = None if proven else self._why(solver, share)
+        return Stage(self.name, value, bound, proven), placed, why
+
+    def _why(self, solver: Any, share: float) -> str:
+        return "work" if solver.deterministic_time >= share * 0.999 else "wall"
+
+    def _solve(self, solver: Any) -> Any:
+        """Solve in a thread; Ctrl-C here stops the search and raises `Interrupted`."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        callback = self._callback()
+
+        def work() -> None:
+            try:
+                box["status"] = solver.solve(self.model.cp, callback)
+            except BaseException as exc:  # handed to the calling thread
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=work, name="cp-sat", daemon=True).start()
+        try:
+            while not done.wait(0.1):
+                pass
+        except KeyboardInterrupt:
+            solver.stop_search()
+            done.wait()
+            raise Interrupted(self.last) from None
+        if "error" in box:
+            raise box["error"]
+        return box["status"]
+
+    def _callback(self) -> Any:
+        runner = self
+        xs = list(self.model.x.values())
+        breaks_expr = self.model.objectives["breaks"][0]
+
+        class Report(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+            def on_solution_callback(self) -> None:
+                met = sum(1 for var in xs if self.boolean_value(var))
+                news = Progress(runner.name, met, int(self.value(breaks_expr)),
+                                round(self.objective_value), _bound(
+                                    self.best_objective_bound, runner.name in (
+                                        "high", "normal", "low"), None),
+                                time.monotonic() - runner.budget.start)
+                runner.last = news
+                if runner.progress is not None:
+                    runner.progress(news)
+
+        return Report()
+
+
+def _bound(raw: float, maximise: bool, value: int | None) -> int:
+    """The solver's bound as a whole number on the right side (CP-SAT gives a float)."""
+    if not math.isfinite(raw):
+        return value if value is not None else 0
+    return math.floor(raw + 1e-6) if maximise else math.ceil(raw - 1e-6)
