@@ -38,7 +38,7 @@ def _session(s: SessionReport) -> dict[str, Any]:
         "proven_optimal": s.proven,
         "stopped_by": s.stopped,
         "stages": [{"name": st.name, "value": st.value, "bound": st.bound,
-                    "proven": st.proven} for st in s.stages],
+                    "proven": st.proven, "work": st.work} for st in s.stages],
         "requests_met": {p: {"met": n, "requests": total} for p, (n, total) in s.met.items()},
         "breaks": s.breaks,
         "meetings_per_organisation": s.per_org,

@@ -9,9 +9,13 @@ slot holds at most the tables left in it; `max_meetings` per organisation. And t
 constraints that the B2B literature found to matter (Bofill et al., "Constraint Solving
 Approaches to the B2B Meeting Scheduling Problem", JAIR 2022): an organisation is "busy" in a
 slot (a Boolean tied to its meetings there), at most 2 x tables organisations are busy in a
-slot, and an organisation's busy slots number exactly its meetings.
+slot, and an organisation's busy slots number exactly its meetings. They are added before the
+breaks stage (`Model.objective`), whose constraints are written on the busy Booleans: there
+they matter (18 times less work on a 15-organisation session), while in the requests stage,
+which has no use for them, they only cost (4 times more work on a 60-organisation forum).
 
-Objectives (`outcome.py` says what each counts): the met pairs of each priority, the breaks,
+Objectives (`outcome.py` says what each counts): the met pairs by priority (one weighted sum
+whose weights make it lexicographic: `lexicographic_weights`), the breaks,
 the most unmet pairs of one organisation, the pairs moved from the previous schedule. Breaks
 are counted per organisation over its day (the slots it is free in, in order): with `m[i]`
 whether it meets at the i-th of them and `later[i]` whether it meets at the i-th or after, a
@@ -28,9 +32,22 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from missionctl.schedule.outcome import breaks_in, sequences
-from missionctl.schedule.problem import Problem
+from missionctl.schedule.problem import PRIORITIES, Problem, Want
 
 Expr = Any  # a cp_model linear expression, or an int
+
+
+def lexicographic_weights(wants: Iterable[Want]) -> dict[str, int]:
+    """Weights under which any one more pair of a priority outweighs every pair of the lower
+    priorities together: low 1, normal (low pairs + 1), high (normal pairs x normal + low
+    pairs + 1). So maximising the weighted sum is maximising high, then normal, then low."""
+    count = {p: 0 for p in PRIORITIES}
+    for w in wants:
+        count[w.priority] += 1
+    low = 1
+    normal = count["low"] * low + 1
+    high = count["normal"] * normal + count["low"] * low + 1
+    return {"high": high, "normal": normal, "low": low}
 
 
 class Model:
@@ -48,10 +65,24 @@ class Model:
         self.busy: dict[tuple[str, int], Any] = {}
         self._variables(exact=chosen is not None)
         self._per_slot()
-        self._implied()
         self._limits()
         self.objectives: dict[str, tuple[Expr, bool]] = {}  # name -> (expression, maximise)
         self._objectives()
+
+    def objective(self, name: str) -> tuple[Expr, bool]:
+        """A stage's (expression, maximise). The breaks' (and so the busy Booleans with the
+        implied constraints) are made when first asked for: after the requests stage, which
+        they slow down fourfold (measured on a 60-organisation forum), and for the breaks,
+        which they speed up 18-fold (a 15-organisation session)."""
+        if name == "breaks" and name not in self.objectives:
+            self._implied()
+            self.objectives["breaks"] = (self._breaks(), False)
+        return self.objectives[name]
+
+    def names(self) -> list[str]:
+        """The stages this model has, in order."""
+        return [n for n in ("requests", "breaks", "fairness", "moves")
+                if n in self.objectives or n == "breaks"]
 
     # -- constraints -------------------------------------------------------------------------
     def _variables(self, exact: bool) -> None:
@@ -114,11 +145,15 @@ class Model:
 
     # -- objectives --------------------------------------------------------------------------
     def _objectives(self) -> None:
-        for priority in ("high", "normal", "low"):
+        self.counts: dict[str, Expr] = {}  # priority -> pairs of that priority met
+        for priority in PRIORITIES:
             terms = [self.met[w.n] for w in self.wants if w.priority == priority]
             if terms:
-                self.objectives[priority] = (sum(terms), True)
-        self.objectives["breaks"] = (self._breaks(), False)
+                self.counts[priority] = sum(terms)
+        if self.counts:
+            self.weights = lexicographic_weights(self.wants)
+            self.objectives["requests"] = (
+                sum(self.weights[p] * c for p, c in self.counts.items()), True)
         unmet: dict[str, list[Expr]] = {}
         for w in self.wants:
             for org in (w.a, w.b):

@@ -51,50 +51,73 @@ def unmet(mission: Mission, problem: Problem, want: Want, placed: Mapping[int, i
 
 def no_common_slot(mission: Mission, problem: Problem, want: Want) -> str:
     a, b = org_name(mission, want.a), org_name(mission, want.b)
-    causes: dict[str, list[int]] = {}
+    causes: dict[tuple[str, ...], _Cause] = {}
     for slot in problem.slots:
-        for cause in _slot_causes(mission, problem, want, slot.n):
-            causes.setdefault(cause, []).append(slot.n)
-    shown = [f"{text} ({_slots_text(problem, slots)})" for text, slots in causes.items()]
+        for key, cause in _slot_causes(mission, problem, want, slot.n):
+            causes.setdefault(key, cause).merge(cause, slot.n)
+    ordered = sorted(causes.values(), key=lambda c: (c.slots[0], c.order))
+    shown = [f"{_slots_text(problem, c.slots)}: {c.text(mission, problem)}" for c in ordered]
     return f"{a} has no free slot in common with {b}: {_capped(shown)}"
 
 
-def _slot_causes(mission: Mission, problem: Problem, want: Want, i: int) -> list[str]:
-    out: list[str] = []
-    for org in (want.a, want.b):
+class _Cause:
+    """One thing that blocks slots: an event (with a transfer), a stay, a meeting that stays,
+    the tables; the people it blocks and the slots."""
+
+    def __init__(self, order: int, org: str = "", blocks: tuple[Block, ...] = (),
+                 fixed: str = "") -> None:
+        self.order, self.org, self.fixed = order, org, fixed
+        self.people = {b.person for b in blocks}
+        self.first = blocks[0] if blocks else None
+        self.transfer = max((b.transfer for b in blocks if b.transfer), default=None)
+        self.slots: list[int] = []
+
+    def merge(self, other: _Cause, slot: int) -> None:
+        self.people |= other.people
+        if other.transfer and (self.transfer is None or other.transfer > self.transfer):
+            self.transfer, self.first = other.transfer, other.first
+        self.slots.append(slot)
+
+    def text(self, mission: Mission, problem: Problem) -> str:
+        if self.first is None:
+            return self.fixed
+        who = f"{people_text(mission, self.people)} ({org_name(mission, self.org)})"
+        first, zone, plural = self.first, problem.session.zone, len(self.people) > 1
+        if first.kind in ("arrival", "departure") and first.when is not None:
+            verb = ("arrive" if first.kind == "arrival" else "leave") + ("" if plural else "s")
+            return f"{who} {verb} at {_at(first.when, zone)}"
+        event = first.event
+        assert event is not None
+        span = f"{_at(event.start, event.zone)}–{_at(event.end, event.end_zone)}"
+        text = f"{who} {'are' if plural else 'is'} at '{event.title}' ({span})"
+        if self.transfer is not None:
+            way = "from" if first.kind == "before" else "to"
+            text += f" plus a {minutes_text(self.transfer, round_up=True)} transfer {way} there"
+        return text
+
+
+def _slot_causes(mission: Mission, problem: Problem, want: Want,
+                 i: int) -> list[tuple[tuple[str, ...], _Cause]]:
+    out: list[tuple[tuple[str, ...], _Cause]] = []
+    for n, org in enumerate((want.a, want.b)):
         blocks = problem.free.blocks[org][i]
         if blocks:
-            out.append(_block_text(mission, problem, org, blocks))
+            first = blocks[0]
+            what = first.event.id if first.event is not None else first.kind
+            same = tuple(b for b in blocks
+                         if (b.event.id if b.event is not None else b.kind) == what)
+            out.append((("block", org, what), _Cause(n, org, same)))
         for kept in problem.kept:
             if org in kept.meeting.between and i in kept.slots:
                 other = next(o for o in kept.meeting.between if o != org)
                 how = "written by hand" if kept.by_hand else "planned before"
-                out.append(f"{org_name(mission, org)} meets {org_name(mission, other)} at "
-                           f"{kept.meeting.at_text} ({how})")
+                text = (f"{org_name(mission, org)} meets {org_name(mission, other)} "
+                        f"({how})")
+                out.append((("kept", org, kept.meeting.at_text), _Cause(n, fixed=text)))
     if not out and problem.capacity[i] == 0:
-        out.append(f"all {problem.session.tables} tables are taken by meetings that stay")
+        text = f"all {problem.session.tables} tables are taken by meetings that stay"
+        out.append((("tables",), _Cause(2, fixed=text)))
     return out
-
-
-def _block_text(mission: Mission, problem: Problem, org: str, blocks: tuple[Block, ...]) -> str:
-    """What keeps `org` from meeting in a slot: the first cause, and whose it is."""
-    first = blocks[0]
-    same = [b.person for b in blocks if b[:1] + b[2:] == first[:1] + first[2:]]
-    who = people_text(mission, same)
-    zone = problem.session.zone
-    event = first.event
-    if first.kind == "arrival" and first.when is not None:
-        return f"{who} ({org_name(mission, org)}) arrive{_s(same)} at {_at(first.when, zone)}"
-    if first.kind == "departure" and first.when is not None:
-        return f"{who} ({org_name(mission, org)}) leave{_s(same)} at {_at(first.when, zone)}"
-    assert event is not None
-    span = f"{_at(event.start, event.zone)}–{_at(event.end, event.end_zone)}"
-    text = f"{who} ({org_name(mission, org)}) {'is' if len(same) == 1 else 'are'} at " \
-           f"'{event.title}' ({span})"
-    if first.transfer is not None:
-        way = "from" if first.kind == "before" else "to"
-        text += f" plus a {minutes_text(first.transfer, round_up=True)} transfer {way} there"
-    return text
 
 
 def all_taken(mission: Mission, problem: Problem, want: Want,
@@ -136,7 +159,7 @@ def _count(problem: Problem, placed: Mapping[int, int], org: str) -> int:
 
 
 def _slots_text(problem: Problem, slots: list[int]) -> str:
-    """'14:00–15:25' for consecutive slots, 'at 14:00' for one, lists for the rest."""
+    """The slots' times: '14:00–15:25' for a run of slots, '16:00' for one, 'and' between."""
     runs: list[tuple[int, int]] = []
     for i in slots:
         if runs and runs[-1][1] == i - 1:
@@ -145,9 +168,8 @@ def _slots_text(problem: Problem, slots: list[int]) -> str:
             runs.append((i, i))
     s = problem.slots
     zone = problem.session.zone
-    parts = [f"at {s[a].at_text}" if a == b else
-             f"{s[a].at_text}–{_at(s[b].end, zone)}" for a, b in runs]
-    return ", ".join(parts)
+    return and_list([s[a].at_text if a == b else f"{s[a].at_text}–{_at(s[b].end, zone)}"
+                     for a, b in runs])
 
 
 def _capped(items: list[str]) -> str:
@@ -159,6 +181,3 @@ def _capped(items: list[str]) -> str:
 def _at(instant: datetime, zone: str) -> str:
     return clock_in(instant, zone)
 
-
-def _s(people: list[str]) -> str:
-    return "s" if len(people) == 1 else ""

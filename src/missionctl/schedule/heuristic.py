@@ -9,7 +9,9 @@ schedule is as conflict-free as the solver's; it only cannot prove how good it i
 2. Make room: each pair left out tries each of its slots again, moving the one or two
    meetings in its way to another slot where they fit.
 3. Fewer breaks: each meeting moves to the slot where its organisations' breaks are fewest,
-   until no move helps (a bounded number of rounds).
+   and two meetings of one organisation trade slots when their partners have fewer breaks
+   so, until no move helps (a bounded number of rounds); then a fixed number of "kicks"
+   (iterated local search: an organisation with breaks has its meetings placed anew).
 
 Everything is in a fixed order (priority, then the pair's order in the requests), so the
 result is the same on every run.
@@ -23,6 +25,8 @@ from missionctl.schedule.outcome import Outcome, Stage, breaks_in, measure, sequ
 from missionctl.schedule.problem import PRIORITIES, Problem, Want
 
 ROUNDS = 5
+KICKS = 40
+SEED = 1
 
 
 class State:
@@ -54,6 +58,9 @@ class State:
             day, meets = self.days[org], self.meets[org]
             total += breaks_in(day, meets | {s}) - breaks_in(day, meets)
         return total
+
+    def breaks(self, org: str) -> int:
+        return breaks_in(self.days[org], self.meets[org])
 
     def place(self, w: Want, s: int) -> None:
         self.placed[w.n] = s
@@ -96,6 +103,7 @@ def plan(problem: Problem) -> dict[int, int]:
         if w.n not in state.placed:
             _make_room(state, w)
     _fewer_breaks(state)
+    _kicks(state)
     return dict(state.placed)
 
 
@@ -126,22 +134,98 @@ def _make_room(state: State, w: Want) -> None:
             state.place(other, old)
 
 
-def _fewer_breaks(state: State) -> None:
+def _kicks(state: State) -> None:
+    """Iterated local search: take out every meeting of an organisation that has breaks, put
+    them back one by one where they cost least, improve; keep the result unless the breaks
+    grew. A fixed number of kicks, chosen by a seeded generator: the same every run."""
+    import random
+
+    rng = random.Random(SEED)
     wants = state.problem.wants
-    for _ in range(ROUNDS):
-        better = False
-        for index in sorted(state.placed):
-            w = wants[index]
-            old = state.remove(w)
-            here = state.cost(w, old)
-            slot = state.best_slot(w)
-            if slot is not None and state.cost(w, slot) < here:
-                state.place(w, slot)
-                better = True
-            else:
-                state.place(w, old)
-        if not better:
+    total = sum(state.breaks(o) for o in state.days)
+    for _ in range(KICKS):
+        bad = sorted(o for o in state.days if state.breaks(o) > 0)
+        if not bad:
             return
+        org = rng.choice(bad)
+        saved = dict(state.placed)
+        mine = [wants[i] for i in sorted(state.placed) if org in (wants[i].a, wants[i].b)]
+        for w in mine:
+            state.remove(w)
+        if all(_put(state, w) for w in sorted(mine, key=lambda w: (len(w.slots), w.n))):
+            _fewer_breaks(state)
+            now = sum(state.breaks(o) for o in state.days)
+            if now <= total:
+                total = now
+                continue
+        for i in list(state.placed):
+            state.remove(wants[i])
+        for i, slot in saved.items():
+            state.place(wants[i], slot)
+
+
+def _put(state: State, w: Want) -> bool:
+    slot = state.best_slot(w)
+    if slot is None:
+        return False
+    state.place(w, slot)
+    return True
+
+
+def _fewer_breaks(state: State) -> None:
+    for _ in range(ROUNDS):
+        moved = _moves(state)
+        swapped = _swaps(state)
+        if not (moved or swapped):
+            return
+
+
+def _moves(state: State) -> bool:
+    """Each meeting to the slot where its two organisations have the fewest breaks."""
+    better = False
+    for index in sorted(state.placed):
+        w = state.problem.wants[index]
+        old = state.remove(w)
+        here = state.cost(w, old)
+        slot = state.best_slot(w)
+        if slot is not None and state.cost(w, slot) < here:
+            state.place(w, slot)
+            better = True
+        else:
+            state.place(w, old)
+    return better
+
+
+def _swaps(state: State) -> bool:
+    """Two meetings of one organisation trade slots when their partners gain by it (the
+    organisation's own day does not change, nor any slot's count of tables)."""
+    wants = state.problem.wants
+    better = False
+    for org in sorted(state.meets):
+        mine = sorted(i for i in state.placed if org in (wants[i].a, wants[i].b))
+        for k, i in enumerate(mine):
+            for j in mine[k + 1:]:
+                better = _swap(state, org, wants[i], wants[j]) or better
+    return better
+
+
+def _swap(state: State, org: str, w1: Want, w2: Want) -> bool:
+    s1, s2 = state.placed[w1.n], state.placed[w2.n]
+    p, q = (w1.b if w1.a == org else w1.a), (w2.b if w2.a == org else w2.a)
+    if s2 not in w1.slots or s1 not in w2.slots or s2 in state.meets[p] or s1 in state.meets[q]:
+        return False
+    before = state.breaks(p) + state.breaks(q)
+    state.remove(w1)
+    state.remove(w2)
+    state.place(w1, s2)
+    state.place(w2, s1)
+    if state.breaks(p) + state.breaks(q) < before:
+        return True
+    state.remove(w1)
+    state.remove(w2)
+    state.place(w1, s1)
+    state.place(w2, s2)
+    return False
 
 
 def solve(problem: Problem) -> Outcome:

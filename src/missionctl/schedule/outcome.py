@@ -37,6 +37,7 @@ class Stage(NamedTuple):
     value: int
     bound: int
     proven: bool
+    work: float = 0.0  # the solver's deterministic seconds spent on it
 
 
 class Outcome(NamedTuple):

@@ -1,11 +1,14 @@
 """OR-Tools CP-SAT, stage by stage: each stage's optimum becomes a constraint of the next.
 
-**Lexicographic, in stages.** The objective's parts (`outcome.STAGES`) are solved in order;
-when a stage ends, its value is fixed as a constraint (at least that many requests met, at
-most that many breaks...) and the schedule found is the hint of the next stage, so a stage
-never loses what an earlier one won. Staging rather than one weighted sum: each stage
-reports its own value and bound, in the units a person reads (requests, breaks), and no
-weight has to be proven large enough. Requests are three stages (high, normal, low).
+**Lexicographic, in stages.** The objective's parts are solved in order: requests, breaks,
+fairness, moves. When a stage ends, its value is fixed as a constraint (at least that many
+requests of each priority met, at most that many breaks...) and the schedule found is the
+hint of the next stage, so a stage never loses what an earlier one won. Staging rather than
+one weighted sum of everything: each stage reports its own value and bound, in the units a
+person reads (requests, breaks), and no weight spans units. Within the requests stage, the
+three priorities are one sum with weights that provably make it lexicographic
+(`cpmodel.lexicographic_weights`): one solve instead of three, about five times less work on
+a 60-organisation forum, reported as three stages (high, normal, low).
 
 **Breaks** are the hard stage. It starts with a quick bound: the breaks of the pairs met in
 stage 1, kept as they are, each placed anew (`cpmodel.Model(must=...)`, a much smaller
@@ -39,8 +42,7 @@ from missionctl.schedule.outcome import Outcome, Progress, ProgressHook, Stage, 
 from missionctl.schedule.problem import Problem
 
 #: The share of the work each stage gets, by weight, of what remains.
-WEIGHTS = {"high": 1.0, "normal": 1.0, "low": 1.0, "breaks": 3.0, "fairness": 1.0,
-           "moves": 1.0}
+WEIGHTS = {"requests": 3.0, "breaks": 3.0, "fairness": 1.0, "moves": 1.0}
 SEED = 1
 
 
@@ -73,7 +75,7 @@ def solve(problem: Problem, start: Mapping[int, int], *, work: float, seconds: f
     seconds for all stages together; `seconds`: the wall-clock limit."""
     model = Model(problem)
     budget = Budget(work, seconds)
-    names = [n for n in WEIGHTS if n in model.objectives and _matters(n, problem)]
+    names = [n for n in model.names() if _matters(n, problem)]
     placed = dict(start)
     stages: list[Stage] = []
     stopped: str | None = None
@@ -82,14 +84,53 @@ def solve(problem: Problem, start: Mapping[int, int], *, work: float, seconds: f
         share = budget.share(WEIGHTS[name], weights_left)
         runner = _Runner(model, name, budget, progress, problem)
         if name == "breaks":
+            placed = _fewest_breaks(problem, model, placed, start)
             stage, placed, why = _breaks(problem, model, placed, share, runner)
         else:
             stage, placed, why = runner.run(placed, share)
         stopped = stopped or why
+        if name == "requests":
+            found = _by_priority(model, stage, placed)
+            stages.extend(found)
+            for st in found:  # counts, not the weighted sum: they propagate better
+                model.cp.add(model.counts[st.name] >= st.value)
+            continue
         stages.append(stage)
-        expr, maximise = model.objectives[name]
+        expr, maximise = model.objective(name)
         model.cp.add(expr >= stage.value if maximise else expr <= stage.value)
     return Outcome(placed, tuple(stages), "cp-sat", stopped)
+
+
+def _by_priority(model: Model, stage: Stage, placed: Mapping[int, int]) -> list[Stage]:
+    """The requests stage as one stage per priority: the pairs met, and the bound on them
+    given the higher priorities met (read off the weighted bound)."""
+    met = {p: 0 for p in model.counts}
+    for index in placed:
+        met[model.problem.wants[index].priority] += 1
+    out: list[Stage] = []
+    room = stage.bound
+    for priority in ("high", "normal", "low"):
+        if priority not in model.counts:
+            continue
+        weight = model.weights[priority]
+        bound = met[priority] if stage.proven else max(met[priority], room // weight)
+        room -= weight * met[priority]
+        work = stage.work if not out else 0.0
+        out.append(Stage(priority, met[priority], bound, stage.proven, work))
+    return out
+
+
+def _fewest_breaks(problem: Problem, model: Model, placed: dict[int, int],
+                   start: Mapping[int, int]) -> dict[int, int]:
+    """The breaks stage starts from the heuristic's schedule when it meets as many requests of
+    each priority as the requests stage did: its breaks are usually far fewer (it minimises
+    them; the requests stage does not look at them)."""
+    if not model.counts:
+        return placed
+    got, mine = measure(problem, placed), measure(problem, start)
+    if all(mine[p] >= got[p] for p in model.counts) and mine["breaks"] < got["breaks"]:
+        return dict(start)
+    return placed
 
 
 def _matters(name: str, problem: Problem) -> bool:
@@ -105,9 +146,9 @@ def _breaks(problem: Problem, model: Model, placed: dict[int, int], share: float
     quick = _Runner(fixed, "breaks", runner.budget, runner.progress, problem)
     stage, found, _why = quick.run(placed, share / 3)
     if stage.value == 0:  # no schedule has fewer than none
-        return Stage("breaks", 0, 0, True), found, None
+        return Stage("breaks", 0, 0, True, stage.work), found, None
     best, after, why2 = runner.run(found, max(0.01, share - quick.used))
-    return best, after, why2
+    return best._replace(work=round(best.work + stage.work, 2)), after, why2
 
 
 class _Runner:
@@ -122,7 +163,7 @@ class _Runner:
 
     def run(self, placed: dict[int, int], share: float
             ) -> tuple[Stage, dict[int, int], str | None]:
-        expr, maximise = self.model.objectives[self.name]
+        expr, maximise = self.model.objective(self.name)
         cp = self.model.cp
         (cp.maximize if maximise else cp.minimize)(expr)
         self.model.hint(placed)
@@ -145,7 +186,7 @@ class _Runner:
         bound = _bound(raw_bound, maximise, value)
         proven = status == cp_model.OPTIMAL or bound == value
         why = None if proven else self._why(solver, share)
-        return Stage(self.name, value, bound, proven), placed, why
+        return Stage(self.name, value, bound, proven, round(self.used, 2)), placed, why
 
     def _why(self, solver: Any, share: float) -> str:
         return "work" if solver.deterministic_time >= share * 0.999 else "wall"
@@ -179,15 +220,17 @@ class _Runner:
     def _callback(self) -> Any:
         runner = self
         xs = list(self.model.x.values())
-        breaks_expr = self.model.objectives["breaks"][0]
+        breaks = self.model.objectives.get("breaks")
+        breaks_expr = None if breaks is None else breaks[0]
 
         class Report(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
             def on_solution_callback(self) -> None:
                 met = sum(1 for var in xs if self.boolean_value(var))
-                news = Progress(runner.name, met, int(self.value(breaks_expr)),
-                                round(self.objective_value), _bound(
-                                    self.best_objective_bound, runner.name in (
-                                        "high", "normal", "low"), None),
+                maximise = runner.name == "requests"
+                news = Progress(runner.name, met, None if breaks_expr is None else
+                                int(self.value(breaks_expr)),
+                                round(self.objective_value),
+                                _bound(self.best_objective_bound, maximise, None),
                                 time.monotonic() - runner.budget.start)
                 runner.last = news
                 if runner.progress is not None:
