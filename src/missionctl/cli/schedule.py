@@ -101,8 +101,7 @@ def schedule(
         "--dry-run", help="Show the meetings that would be added, moved and dropped; write "
         "nothing.")] = False,
     format: Annotated[ScheduleFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help=f"Report format: {render.listed('schedule')}.")] = "text",
+        "--format", "-f", help=f"Report format: {render.listed('schedule')}.")] = "text",
 ) -> int:
     """Plan the B2B meetings of every session (or --session ID) from its requests and
     everyone's programme, into a generated file the mission includes; meetings written by

@@ -24,22 +24,25 @@ entry in the file that lists it. Where the contract is silent:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
 from missionctl.loader import fields as f
-from missionctl.loader.convert import Ctx, read_fields, seq
+from missionctl.loader.convert import Ctx, NodeLocs, read_fields, seq
 from missionctl.yamlnodes import MappingNode, Node, is_null
 
 if TYPE_CHECKING:
     from missionctl.loader.read import Raw, RawMission
 
 
-def read_b2b_meetings(vnode: Node, ctx: Ctx, raw: RawMission) -> None:
-    """Read a `b2b_meetings:` mapping into `raw.b2b_meetings` (session id -> (key, items))."""
-    from missionctl.loader.read import Raw
+#: `loader.read.Raw`, handed in by the reader (this module does not import it: no cycle).
+MakeRaw = Callable[[str, Loc, dict[str, Any], NodeLocs, dict[str, Any]], "Raw"]
 
+
+def read_b2b_meetings(vnode: Node, ctx: Ctx, raw: RawMission, make: MakeRaw) -> None:
+    """Read a `b2b_meetings:` mapping into `raw.b2b_meetings` (session id -> (key, items))."""
     if is_null(vnode):
         return
     if not isinstance(vnode, MappingNode):
@@ -66,7 +69,7 @@ def read_b2b_meetings(vnode: Node, ctx: Ctx, raw: RawMission) -> None:
         items: list[Raw] = []
         for item in seq(lnode, ctx, "B2B meetings"):
             data, locs, extra = read_fields(item, f.B2B_MEETING, ctx, "B2B meeting", item)
-            items.append(Raw("", ctx.loc(item), data, locs, extra))
+            items.append(make("", ctx.loc(item), data, locs, extra))
         raw.b2b_meetings[sid] = (loc, items)
 
 

@@ -153,7 +153,7 @@ def _top_key(
     elif key == "b2b_meetings":
         from missionctl.loader.meetings import read_b2b_meetings
 
-        read_b2b_meetings(vnode, ctx, raw)
+        read_b2b_meetings(vnode, ctx, raw, Raw)
     else:
         _section(key, vnode, ctx, raw)
 

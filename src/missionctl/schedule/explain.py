@@ -115,7 +115,7 @@ def _slot_causes(mission: Mission, problem: Problem, want: Want,
                         f"({how})")
                 out.append((("kept", org, kept.meeting.at_text), _Cause(n, fixed=text)))
     if not out and problem.capacity[i] == 0:
-        text = f"all {problem.session.tables} tables are taken by meetings that stay"
+        text = f"{tables_taken(problem.session.tables)} by meetings that stay"
         out.append((("tables",), _Cause(2, fixed=text)))
     return out
 
@@ -150,8 +150,12 @@ def _taken(mission: Mission, problem: Problem, want: Want, i: int, there: list[W
                 parts.append(f"{org_name(mission, org)} meets {org_name(mission, partner)} "
                              f"({other.priority})")
     if not parts:
-        parts.append(f"all {problem.session.tables} tables are taken")
+        parts.append(tables_taken(problem.session.tables))
     return f"at {at} {and_list(parts)}"
+
+
+def tables_taken(tables: int) -> str:
+    return "the one table is taken" if tables == 1 else f"all {tables} tables are taken"
 
 
 def _count(problem: Problem, placed: Mapping[int, int], org: str) -> int:

@@ -48,7 +48,7 @@ def read_previous(path: Path) -> dict[str, list[Listed]]:
     loader's own reader; {} when there is no such file, or it is not ours, or unreadable."""
     from missionctl.loader.convert import Ctx
     from missionctl.loader.meetings import read_b2b_meetings
-    from missionctl.loader.read import RawMission
+    from missionctl.loader.read import Raw, RawMission
     from missionctl.yamlnodes import MappingNode, ScalarNode, compose_file
 
     if not path.is_file() or not owned_by_us(path, MARKER):
@@ -61,7 +61,7 @@ def read_previous(path: Path) -> dict[str, list[Listed]]:
     ctx = Ctx(str(path), raw.findings)
     for key, value in root.value:
         if isinstance(key, ScalarNode) and key.value == "b2b_meetings":
-            read_b2b_meetings(value, ctx, raw)
+            read_b2b_meetings(value, ctx, raw, Raw)
     out: dict[str, list[Listed]] = {}
     for sid, (_loc, items) in raw.b2b_meetings.items():
         out[sid] = [Listed(r.data["at"], f"{r.data['at']:%H:%M}", r.data["table"],
