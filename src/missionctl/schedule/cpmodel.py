@@ -81,7 +81,7 @@ class Model:
 
     def names(self) -> list[str]:
         """The stages this model has, in order."""
-        return [n for n in ("requests", "breaks", "fairness", "moves")
+        return [n for n in ("requests", "breaks", "fairness", "moves", "early")
                 if n in self.objectives or n == "breaks"]
 
     # -- constraints -------------------------------------------------------------------------
@@ -166,6 +166,8 @@ class Model:
         moved = self._moves()
         if moved is not None:
             self.objectives["moves"] = (moved, False)
+        if self.x:  # the tie-break: meetings as early as they can be
+            self.objectives["early"] = (sum(s * var for (_w, s), var in self.x.items()), False)
 
     def meets(self, org: str, slot: int) -> Expr:
         if slot in self.problem.busy.get(org, ()):

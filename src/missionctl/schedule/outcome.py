@@ -123,4 +123,5 @@ def measure(problem: Problem, placed: Mapping[int, int]) -> dict[str, int]:
         met[problem.wants[index].priority] += 1
     unmet = unmet_by_org(problem, placed)
     return {**met, "breaks": sum(breaks(problem, placed).values()),
-            "fairness": max(unmet.values(), default=0), "moves": moves(problem, placed)}
+            "fairness": max(unmet.values(), default=0), "moves": moves(problem, placed),
+            "early": sum(placed.values())}
