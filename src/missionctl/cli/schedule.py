@@ -83,14 +83,14 @@ def schedule(
     path: Annotated[Path, typer.Argument(help="A mission file, or a directory holding one.",
                                          show_default=False)],
     session: Annotated[list[str] | None, typer.Option(
-        "--session", metavar="ID", help="Plan this B2B session only (repeat for several); "
+        "--session", help="Plan this B2B session only (repeat for several); "
         "default: every session.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="The generated include file (default: "
+        "--output", "-o", help="The generated include file (default: "
         "b2b-meetings.yaml beside the mission file). A file missionctl did not write is never "
         "replaced.", show_default=False)] = None,
     time_limit: Annotated[float, typer.Option(
-        "--time-limit", metavar="SECONDS", min=1.0, help="Wall-clock seconds the solver may "
+        "--time-limit", min=1.0, help="Wall-clock seconds the solver may "
         "take; it also sets its deterministic work limit (half a solver second per second), "
         "which decides the result on any machine.")] = 60.0,
     repair: Annotated[bool, typer.Option(

@@ -17,7 +17,7 @@ from pathlib import Path
 from missionctl.errors import FormatErrors, UserError
 from missionctl.missions import mission_file
 from missionctl.model import B2BSession, Event, Mission
-from missionctl.netcmd.common import guard_output, owned_by_us, real_files, relative_to_mission
+from missionctl.netcmd.common import owned_by_us, real_files, relative_to_mission
 from missionctl.schedule.availability import meeting_event, timelines_for
 from missionctl.schedule.genfile import DEFAULT_OUTPUT, MARKER, read_previous, render
 from missionctl.schedule.outcome import ProgressHook
@@ -41,7 +41,12 @@ def run(path: Path, *, sessions: Sequence[str] = (), output: Path | None = None,
     mission_path = mission_file(path)
     target = output if output is not None else mission_path.parent / DEFAULT_OUTPUT
     mission, pending = open_for_schedule(mission_path, target)
-    guard_output(target, MARKER, "schedule")
+    from missionctl import outputs
+
+    # Never a file of the mission (but our own generated include), never a file missionctl
+    # did not write: checked before any planning.
+    rules = outputs.guard("schedule", mission.files, marker=MARKER)
+    outputs.check(target, rules)
     own = real_files(mission).get(target.resolve())
     previous = {sid: meetings for sid, meetings in read_previous(target).items()}
     chosen = choose(mission, sessions)
@@ -62,9 +67,7 @@ def run(path: Path, *, sessions: Sequence[str] = (), output: Path | None = None,
 
         report.include_hint = include_hint(mission_path, rel)
     if not dry_run and not report.unchanged:
-        from missionctl.atomic import write_atomic
-
-        write_atomic(target, text)
+        outputs.write(target, text, rules)
         report.written = True
     return report
 

@@ -2,14 +2,16 @@
 
 **Lexicographic, in stages.** The objective's parts are solved in order: requests, breaks,
 fairness, moves (then a tie-break: among the schedules equal on all four, the meetings as
-early as they can be, so that nobody waits for the first one). When a stage ends, its value is fixed as a constraint (at least that many
-requests of each priority met, at most that many breaks...) and the schedule found is the
-hint of the next stage, so a stage never loses what an earlier one won. Staging rather than
-one weighted sum of everything: each stage reports its own value and bound, in the units a
-person reads (requests, breaks), and no weight spans units. Within the requests stage, the
+early as they can be, so that nobody waits for the first one). When a stage ends, its value
+is fixed as a constraint (at least that many requests of each priority met, at most that
+many breaks...) and the schedule found is the hint of the next stage, so a stage never
+loses what an earlier one won. Staging rather than one weighted sum of everything: each
+stage reports its own value and bound, in the units a person reads (requests, breaks), and
+no weight spans units. Within the requests stage, the
 three priorities are one sum with weights that provably make it lexicographic
-(`cpmodel.lexicographic_weights`): one solve instead of three, about five times less work on
-a 60-organisation forum, reported as three stages (high, normal, low).
+(`cpmodel.lexicographic_weights`): one solve instead of three, 2.9 instead of 7.4
+deterministic seconds on a 60-organisation forum, reported as three stages (high, normal,
+low).
 
 **Breaks** are the hard stage. It starts with a quick bound: the breaks of the pairs met in
 stage 1, kept as they are, each placed anew (`cpmodel.Model(must=...)`, a much smaller
