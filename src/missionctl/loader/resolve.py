@@ -10,7 +10,6 @@ from missionctl.findings import Loc
 from missionctl.loader.bounds import Window, mission_span
 from missionctl.loader.groups import group_members
 from missionctl.loader.instants import Resolver
-from missionctl.loader.meetings import meetings_of
 from missionctl.loader.read import Raw, RawMission
 from missionctl.loader.reference_check import unknown_references
 from missionctl.loader.waive import whole
@@ -214,6 +213,8 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
     )
     meetings = []
     ids: set[str] = set()
+    from missionctl.loader.meetings import meetings_of  # read only for missions with B2B
+
     for q in meetings_of(res.raw, r):  # its own, then those listed under b2b_meetings
         if _incomplete(q, ("at", "table", "between")):
             continue
