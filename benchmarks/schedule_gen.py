@@ -41,7 +41,8 @@ include: [b2b-meetings.yaml]
 checks:
   severity: {{MC401: off, MC402: off, MC404: off, MC406: off, MC205: off}}
 venues:
-  forum: {{name: Forum hotel, city: Casablanca, geo: [33.5890, -7.6300], rooms: {{hall: {{name: Hall}}}}}}
+  forum: {{name: Forum hotel, city: Casablanca, geo: [33.5890, -7.6300],
+          rooms: {{hall: {{name: Hall}}}}}}
   kenitra: {{name: Kenitra station, city: Kenitra, geo: [34.2610, -6.5800]}}
 """
 # Where the busy organisations go: (name, city, latitude, longitude); each event gets a site of
@@ -123,7 +124,8 @@ def _busy(rng: random.Random, n: int, who: list[str], start: datetime, end: date
         venue, site = f"site-{n:03d}", (
             f"  site-{n:03d}: {{name: {name} {n}, city: {city}, geo: "
             f"[{lat + rng.uniform(-0.01, 0.01):.4f}, {lon + rng.uniform(-0.01, 0.01):.4f}]}}\n")
-    place = f"from: kenitra\n    to: {venue}\n    mode: coach" if ev == "travel" else f"venue: {venue}"
+    place = (f"from: kenitra\n    to: {venue}\n    mode: coach" if ev == "travel"
+             else f"venue: {venue}")
     return site, (f"  busy-{n:03d}:\n    kind: {ev}\n    title: {title}\n    {place}\n"
             f"    start: {s:%Y-%m-%d %H:%M}\n    end: {e:%Y-%m-%d %H:%M}\n"
             f"    attendees: [{', '.join(attendees)}]\n"), attendees

@@ -46,6 +46,10 @@ from missionctl.schedule.problem import Problem
 
 #: The share of the work each stage gets, by weight, of what remains.
 WEIGHTS = {"requests": 3.0, "breaks": 3.0, "fairness": 1.0, "moves": 1.0, "early": 0.5}
+#: The tie-break gets at most this share of the work the objective's stages took (at least
+#: EARLY_MIN): it improves a schedule already optimal on every part, and without a cap it
+#: took 3.6 of the 3.8 deterministic seconds of a 15-organisation session.
+EARLY_SHARE, EARLY_MIN = 0.5, 0.2
 SEED = 1
 
 
@@ -85,6 +89,8 @@ def solve(problem: Problem, start: Mapping[int, int], *, work: float, seconds: f
     for i, name in enumerate(names):
         weights_left = sum(WEIGHTS[n] for n in names[i:])
         share = budget.share(WEIGHTS[name], weights_left)
+        if name == "early":
+            share = min(share, max(EARLY_MIN, EARLY_SHARE * sum(st.work for st in stages)))
         runner = _Runner(model, name, budget, progress, problem)
         if name == "breaks":
             placed = _fewest_breaks(problem, model, placed, start)
