@@ -179,10 +179,17 @@ def test_unmet_requests_are_explained(tmp_path: Path,
     assert ("C Lda and D Lda are both free at 2 slots, and the schedule uses each for "
             "requests of the same or a higher priority: at 14:00 the one table is taken; "
             "at 14:30 the one table is taken") in out
-    assert "mission.yaml:" in out  # where each unmet request is written
+    # Where each unmet request is written: the `{` of its entry under `requests:`.
+    lines = scenario.text().splitlines()
+    at = [(n + 1, line.index("{") + 1) for n, line in enumerate(lines)
+          if line.lstrip().startswith(("- {from: moldes,", "- {from: c,"))]
+    assert at == [(49, 9), (51, 9)]
+    assert f"{path}:49:9: moldes -> atlas (high): Moldes Lda has no free slot" in out
+    assert f"{path}:51:9: c -> d (low): C Lda and D Lda are both free" in out
     data = json.loads(run(capsys, str(path), "--format", "json", "--dry-run")[1])
     unmet = data["sessions"][0]["unmet"]
-    assert [(u["from"], u["priority"]) for u in unmet] == [("moldes", "high"), ("c", "low")]
+    assert [(u["from"], u["priority"], u["file"], u["line"], u["column"]) for u in unmet] == [
+        ("moldes", "high", str(path), 49, 9), ("c", "low", str(path), 51, 9)]
 
 
 def test_transfer_named_in_the_reason(tmp_path: Path,
@@ -219,7 +226,9 @@ def test_no_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = Scenario(FAIR.orgs, FAIR.requests, tables=0).write(tmp_path)
     code, out, err = run(capsys, str(path))
     assert code == 1 and out == ""
-    assert "MC003" in err and "nothing was planned or written" in err
+    assert "nothing was planned or written" in err
+    row = next(n for n, x in enumerate(path.read_text().splitlines(), 1) if "tables: 0" in x)
+    assert f"{path}:{row}:13: MC003 error '0' must be at least 1" in err and row == 36
     assert not (tmp_path / "b2b-meetings.yaml").exists()
 
 
@@ -231,6 +240,9 @@ def test_unknown_participant(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 1
     [line] = [x for x in err.splitlines() if "MC006" in x]
     assert "there is no organisation 'moldez' (did you mean 'moldes'?)" in line
+    row = next(n for n, x in enumerate(text.splitlines(), 1) if "participants:" in x)
+    col = text.splitlines()[row - 1].index("org:moldez") + 1
+    assert line.startswith(f"{path}:{row}:{col}: ")
 
 
 def test_impossible_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
