@@ -91,8 +91,8 @@ def schedule(
         "replaced.", show_default=False)] = None,
     time_limit: Annotated[float, typer.Option(
         "--time-limit", min=1.0, help="Wall-clock seconds the solver may "
-        "take; it also sets its deterministic work limit (half a solver second per second), "
-        "which decides the result on any machine.")] = 60.0,
+        "take; it also sets its deterministic work limit (a quarter of a solver second per "
+        "second), which decides the result on any machine.")] = 60.0,
     repair: Annotated[bool, typer.Option(
         "--repair", help="Plan the sessions anew, moving as few previously planned meetings "
         "as the better schedule needs (default: keep them, place only new requests).")]

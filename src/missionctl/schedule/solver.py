@@ -40,6 +40,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from missionctl.schedule import lns
 from missionctl.schedule.cpmodel import Model
 from missionctl.schedule.outcome import Outcome, Progress, ProgressHook, Stage, measure
 from missionctl.schedule.problem import Problem
@@ -154,14 +155,18 @@ def _matters(name: str, problem: Problem) -> bool:
 
 def _breaks(problem: Problem, model: Model, placed: dict[int, int], share: float,
             runner: _Runner) -> tuple[Stage, dict[int, int], str | None]:
-    """The breaks stage: first the met pairs alone (a quick bound), then the whole model."""
+    """The breaks stage: first the met pairs alone (a quick bound), then our large-
+    neighbourhood search (`lns.py`), then the whole model from its schedule (the bound)."""
     fixed = Model(problem, must=placed)
     quick = _Runner(fixed, "breaks", runner.budget, runner.progress, problem)
-    stage, found, _why = quick.run(placed, share / 3)
+    stage, found, _why = quick.run(placed, share / 6)
     if stage.value == 0:  # no schedule has fewer than none
         return Stage("breaks", 0, 0, True, stage.work), found, None
-    best, after, why2 = runner.run(found, max(0.01, share - quick.used))
-    return best._replace(work=round(best.work + stage.work, 2)), after, why2
+    found, _value, searched = lns.improve(model, found, stage.value, share / 2, runner.solve,
+                                         runner.budget.seconds_left)
+    runner.budget.work = max(0.0, runner.budget.work - searched)
+    best, after, why2 = runner.run(found, max(0.01, share - quick.used - searched))
+    return best._replace(work=round(best.work + stage.work + searched, 2)), after, why2
 
 
 class _Runner:
@@ -187,7 +192,7 @@ class _Runner:
         params.max_deterministic_time = share
         params.max_time_in_seconds = self.budget.seconds_left()
         params.catch_sigint_signal = False
-        status = self._solve(solver)
+        status = self.solve(solver, cp)
         self.used = solver.deterministic_time
         self.budget.work = max(0.0, self.budget.work - self.used)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -204,15 +209,15 @@ class _Runner:
     def _why(self, solver: Any, share: float) -> str:
         return "work" if solver.deterministic_time >= share * 0.999 else "wall"
 
-    def _solve(self, solver: Any) -> Any:
-        """Solve in a thread; Ctrl-C here stops the search and raises `Interrupted`."""
+    def solve(self, solver: Any, cp: Any) -> Any:
+        """Solve `cp` in a thread; Ctrl-C here stops the search and raises `Interrupted`."""
         box: dict[str, Any] = {}
         done = threading.Event()
         callback = self._callback()
 
         def work() -> None:
             try:
-                box["status"] = solver.solve(self.model.cp, callback)
+                box["status"] = solver.solve(cp, callback if cp is self.model.cp else None)
             except BaseException as exc:  # handed to the calling thread
                 box["error"] = exc
             finally:
