@@ -69,7 +69,8 @@ def test_listed_meetings_are_the_sessions(write: Write) -> None:
     assert (Path(event.loc.file).name, event.loc.line, event.loc.column) == ("planned.yaml", 3, 7)
     assert loaded.mission.taking_part["fair.14:30.2"] == frozenset({"marta", "salma"})
     # Every request is met: no MC205, as if the meetings were written in the session.
-    assert [c for c in located(path) if c[0] != "MC401"] == []
+    # (MC307, the zone's recent rule change, is about the mission, not its meetings.)
+    assert [c for c in located(path) if c[0] not in ("MC401", "MC307")] == []
 
 
 def test_hand_written_and_listed_are_one_grid(write: Write) -> None:
