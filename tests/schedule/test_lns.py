@@ -23,14 +23,15 @@ def plain(solver: Any, cp: Any) -> Any:
     return solver.solve(cp)
 
 
-def improve(problem: Problem, placed: Mapping[int, int],
-            work: float = 5.0) -> tuple[dict[int, int], int, float]:
+def improve(problem: Problem, placed: Mapping[int, int], work: float = 5.0,
+            heard: list[int] | None = None) -> tuple[dict[int, int], int, float]:
     """`lns.improve` after the requests stage: the counts of `placed` are constraints."""
     model = Model(problem)
     got = measure(problem, placed)
     for priority, count in model.counts.items():
         model.cp.add(count >= got[priority])
-    return lns.improve(model, dict(placed), got["breaks"], work, plain, lambda: 60.0)
+    news = None if heard is None else (lambda _placed, breaks: heard.append(breaks))
+    return lns.improve(model, dict(placed), got["breaks"], work, plain, lambda: 60.0, news)
 
 
 def test_a_break_is_removed_and_no_request_lost(tmp_path: Path) -> None:
@@ -40,8 +41,10 @@ def test_a_break_is_removed_and_no_request_lost(tmp_path: Path) -> None:
     problem = problem_of(tmp_path, s)
     start = {0: 0, 1: 2}
     assert valid(problem, start) and measure(problem, start)["breaks"] == 1
-    placed, value, used = improve(problem, start)
+    heard: list[int] = []
+    placed, value, used = improve(problem, start, heard=heard)
     assert valid(problem, placed) and value == 0 == measure(problem, placed)["breaks"]
+    assert heard == [0]  # the live display hears of the better schedule
     assert sorted(placed) == [0, 1] and 0 < used <= 5.0
 
 

@@ -47,9 +47,12 @@ def _neighbourhood(model: Model, rng: random.Random, orgs: list[str],
 
 
 def improve(model: Model, placed: dict[int, int], value: int, work: float, solve: Solve,
-            seconds_left: Callable[[], float]) -> tuple[dict[int, int], int, float]:
+            seconds_left: Callable[[], float],
+            news: Callable[[dict[int, int], int], None] | None = None
+            ) -> tuple[dict[int, int], int, float]:
     """A schedule with at most `value` breaks, from `placed`; and the work used. Stops
-    when `work` (deterministic seconds) is spent, or the wall clock's `seconds_left` is."""
+    when `work` (deterministic seconds) is spent, or the wall clock's `seconds_left` is.
+    `news(placed, breaks)` hears of each better schedule (the live display)."""
     expr, _maximise = model.objective("breaks")
     model.cp.minimize(expr)
     partners: dict[str, set[str]] = {}
@@ -84,4 +87,6 @@ def improve(model: Model, placed: dict[int, int], value: int, work: float, solve
                 round(solver.objective_value) < value:
             placed, value = model.read(solver), round(solver.objective_value)
             stalled = 0
+            if news is not None:
+                news(placed, value)
     return placed, value, used

@@ -163,7 +163,7 @@ def _breaks(problem: Problem, model: Model, placed: dict[int, int], share: float
     if stage.value == 0:  # no schedule has fewer than none
         return Stage("breaks", 0, 0, True, stage.work), found, None
     found, _value, searched = lns.improve(model, found, stage.value, share / 2, runner.solve,
-                                         runner.budget.seconds_left)
+                                         runner.budget.seconds_left, runner.news)
     runner.budget.work = max(0.0, runner.budget.work - searched)
     best, after, why2 = runner.run(found, max(0.01, share - quick.used - searched))
     return best._replace(work=round(best.work + stage.work + searched, 2)), after, why2
@@ -205,6 +205,13 @@ class _Runner:
         proven = status == cp_model.OPTIMAL or bound == value
         why = None if proven else self._why(solver, share)
         return Stage(self.name, value, bound, proven, round(self.used, 2)), placed, why
+
+    def news(self, placed: dict[int, int], breaks: int) -> None:
+        """A better schedule found outside CP-SAT's own search (`lns.py`), for the display."""
+        self.last = Progress(self.name, len(placed), breaks, breaks, None,
+                             time.monotonic() - self.budget.start)
+        if self.progress is not None:
+            self.progress(self.last)
 
     def _why(self, solver: Any, share: float) -> str:
         return "work" if solver.deterministic_time >= share * 0.999 else "wall"
