@@ -30,9 +30,9 @@ from missionctl.schedule.cpmodel import Model
 
 #: Organisations freed per round, the deterministic seconds a round may take, and how many
 #: rounds in a row may find nothing better before the search gives up. Measured on forum-80
-#: (52 breaks to begin with, the same work): 3 organisations a round end at 36 breaks, 8 at
-#: 52 (rounds cut short before they find anything), 2 to 12 growing after each round solved to
-#: the end and shrinking after each cut short at 45.
+#: (52 breaks to begin with, the same work for each): 3 organisations a round end at 36
+#: breaks; 8 at 52 (rounds cut short before they find anything); 2 to 12, growing after each
+#: round solved to the end and shrinking after each cut short, at 45.
 SIZE, ROUND_WORK, STALL, SEED = 3, 0.5, 60, 1
 Solve = Callable[[Any, Any], Any]  # (solver, model) -> status, interruptible (solver.py)
 
