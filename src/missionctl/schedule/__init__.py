@@ -8,6 +8,7 @@
 | `grid.py` | the slot grid (as MC204 judges it) |
 | `availability.py` | who is free in each slot, by the rules of MC101, MC102 and MC103 |
 | `cpmodel.py`, `solver.py` | the CP-SAT model and its staged, deterministic solve (OR-Tools) |
+| `lns.py` | fewer breaks on large sessions: a deterministic large-neighbourhood search |
 | `heuristic.py` | the built-in planner (without OR-Tools; also the solver's first hint) |
 | `outcome.py` | the objective's measures, the solvers' result and progress types |
 | `tables.py` | tables for the meetings placed |
@@ -15,6 +16,6 @@
 | `genfile.py` | the generated include file (`b2b_meetings:`) |
 | `report.py` | the result as plain data, for the renderers |
 
-Only `solver.py` and `cpmodel.py` import OR-Tools, and only `session.py` imports them, when
-the solver is used: `check` never loads it.
+Only `solver.py`, `cpmodel.py` and `lns.py` import OR-Tools, and only `session.py` imports
+them, when the solver is used: `check` never loads it (tests/schedule/test_startup.py).
 """
