@@ -254,12 +254,13 @@ class B2BSession(NamedTuple):
     room: str | None = None
     participants: tuple[Ref, ...] = ()
     requests: tuple[B2BRequest, ...] = ()
-    meetings: tuple[B2BMeeting, ...] = ()
+    meetings: tuple[B2BMeeting, ...] = ()  # its own, then those of `b2b_meetings`
     extra: Extra = EMPTY
     # Serve every meeting of the session (MC107 counts them at each table); they move between
     # tables, so they take part in no meeting (no double booking between parallel tables).
     interpreters: tuple[Ref, ...] = ()
     waivers: tuple[Waiver, ...] = ()  # apply to the session and to each of its meetings
+    max_meetings: int | None = None  # per organisation (`missionctl schedule` keeps to it)
 
 
 class TravelTime(NamedTuple):

@@ -135,6 +135,10 @@ def json_schema() -> dict[str, Any]:
         "mission": _object(f.MISSION),
         "include": _list_of({"type": "string"}),
         "travel_times": {"type": "array", "items": _object(f.TRAVEL_TIME)},
+        "b2b_meetings": {"type": "object", "propertyNames": {"pattern": ID},
+                         "additionalProperties": {"type": "array",
+                                                  "items": _object(f.B2B_MEETING)},
+                         "description": f.TOP_LEVEL["b2b_meetings"].doc},
         "checks": _object(f.CHECKS),
     }
     for name, spec in f.SECTIONS.items():

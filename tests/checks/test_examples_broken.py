@@ -129,6 +129,7 @@ def test_check_passes_on_the_missions_directory(capsys: pytest.CaptureFixture[st
 
 M, P, V, B = "mission.yaml", "people.yaml", "venues.yaml", "b2b.yaml"
 T = "travel-times.yaml"
+G = "b2b-meetings.yaml"  # the B2B meetings `missionctl schedule` planned (included by b2b.yaml)
 
 # An event the MC301/MC302/MC303/MC304 cases add: only Moroccan hosts take part (no
 # arrival/departure, no stay needed, nobody else's day changes), at the Tangier hotel (no
@@ -265,13 +266,13 @@ CASES: dict[str, Case] = {
         '    hours: {mon-sat: "19:30-23:00", sun: closed}\n',
         (("MC203", key(M, "d4-farewell-dinner")),)),
     "MC204-meeting-off-the-grid": Case(
-        "MC204", MOROCCO, B,
-        '      - {at: "17:00", table: 1, between: [lusomatic, sebou-plastiques]}\n',
-        '      - {at: "17:05", table: 1, between: [lusomatic, sebou-plastiques]}\n',
-        (("MC204", value(B, '{at: "17:05"', "{")),)),
+        "MC204", MOROCCO, G,
+        '    - {at: "16:30", table: 3, between: [atlantico-eng, nouaceur-aero]}\n',
+        '    - {at: "16:35", table: 3, between: [atlantico-eng, nouaceur-aero]}\n',
+        (("MC204", value(G, '{at: "16:35"', "{")),)),
     "MC205-meeting-dropped-from-the-grid": Case(
-        "MC205", MOROCCO, B,
-        '      - {at: "17:00", table: 2, between: [visaofab, nouaceur-aero]}\n', "",
+        "MC205", MOROCCO, G,
+        '    - {at: "16:00", table: 1, between: [visaofab, nouaceur-aero]}\n', "",
         (("MC205", value(B, "{from: visaofab, to: nouaceur-aero", "{")),)),
     # --- Calendar (MC3xx)
     "MC301-follow-up-on-eid": Case(

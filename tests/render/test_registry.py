@@ -40,7 +40,7 @@ def test_listed() -> None:
 
 # command -> the view its --format renders
 COMMANDS = {"check": "findings", "itinerary": "itinerary", "contacts": "contacts",
-            "rules": "rules", "holidays": "holidays"}
+            "rules": "rules", "holidays": "holidays", "schedule": "schedule"}
 
 
 @pytest.mark.parametrize("command, view", COMMANDS.items())

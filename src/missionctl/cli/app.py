@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "publish": ("missionctl.cli.network", "publish"),
     "import": ("missionctl.cli.importer", "app"),  # a group: `import people`, `import events`
     "changes": ("missionctl.cli.changes", "changes"),
+    "schedule": ("missionctl.cli.schedule", "schedule"),
 }
 
 

@@ -61,6 +61,9 @@ METAVARS: dict[str, str] = {
     "profile": "PROFILE",
     "timeout": "SECONDS",
     "user_agent": "TEXT",
+    # schedule
+    "session": "ID",
+    "time_limit": "SECONDS",
 }
 
 _SHORT_CHOICES = 3  # up to this many choices are shown as "a|b|c"

@@ -32,6 +32,8 @@ TOP_LEVEL = {
     "events": F("section"),
     "b2b": F("section"),
     "travel_times": F("section"),
+    "b2b_meetings": F("section", doc="B2B session id -> its meetings, kept outside the "
+                      "session (e.g. in the file `missionctl schedule` generates)"),
     "checks": F("section"),
 }
 NOT_IN_INCLUDES = ("missionctl", "mission", "checks")
@@ -139,6 +141,8 @@ B2B = {
     "tables": F("count", True),
     "participants": F("refs"),
     "interpreters": F("persons", doc="serve every meeting of the session"),
+    "max_meetings": F("count", doc="at most this many meetings per organisation in the "
+                      "session (`missionctl schedule` keeps to it)"),
     "requests": F("requests"),
     "meetings": F("meetings"),
     "waive": F("waive", doc="applies to the session and to each of its meetings"),

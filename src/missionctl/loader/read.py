@@ -36,6 +36,8 @@ class RawMission:
         default_factory=lambda: {name: {} for name in f.SECTIONS}
     )
     travel_times: list[Raw] = field(default_factory=list)
+    # `b2b_meetings:` (loader/meetings.py): session id -> (where its key is, its meetings)
+    b2b_meetings: dict[str, tuple[Loc, list[Raw]]] = field(default_factory=dict)
     refs: list[tuple[str, str, Loc, bool]] = field(default_factory=list)  # context.RefUse
     findings: list[Finding] = field(default_factory=list)
     missing_includes: list[tuple[Loc, Path]] = field(default_factory=list)
@@ -148,6 +150,10 @@ def _top_key(
         for item in seq(vnode, ctx, "travel times"):
             data, locs, extra = read_fields(item, f.TRAVEL_TIME, ctx, "travel time", item)
             raw.travel_times.append(Raw("", ctx.loc(item), data, locs, extra))
+    elif key == "b2b_meetings":
+        from missionctl.loader.meetings import read_b2b_meetings
+
+        read_b2b_meetings(vnode, ctx, raw, Raw)
     else:
         _section(key, vnode, ctx, raw)
 

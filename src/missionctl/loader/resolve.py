@@ -213,7 +213,9 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
     )
     meetings = []
     ids: set[str] = set()
-    for q in d.get("meetings", ()):
+    from missionctl.loader.meetings import meetings_of  # read only for missions with B2B
+
+    for q in meetings_of(res.raw, r):  # its own, then those listed under b2b_meetings
         if _incomplete(q, ("at", "table", "between")):
             continue
         at: time = q.data["at"]
@@ -232,6 +234,7 @@ def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
         d.get("gap", timedelta(0)), d["tables"], zone, (w0, w1), venue, d.get("room"),
         d.get("participants", ()), requests, tuple(meetings), r.extra,
         d.get("interpreters", ()), d.get("waive", ()),
+        d.get("max_meetings"),
     )
 
 

@@ -17,6 +17,7 @@ command line exactly when it is registered, and an unknown one is refused by the
 | `rule` | `rules.catalogue.RuleInfo` | text, json |
 | `holidays` | `netcmd.holidays.HolidaysResult` | text, json |
 | `changes` | `changes.notices.Report` | text, markdown, json, eml |
+| `schedule` | `schedule.report.ScheduleReport` | text, json (`schedule_text`, `schedule_json`) |
 
 A `Programme` is a mission, the selection (`--person`, `--day`...) and the findings flagged
 beside events; `findings` are what `check` found, one `FileReport` per mission file.
@@ -74,6 +75,7 @@ REGISTRY: dict[str, dict[str, str]] = {
     "holidays": {"text": "text", "json": "json_"},
     "changes": {"text": "changes_text", "markdown": "changes_markdown", "json": "changes_json",
                 "eml": "eml"},
+    "schedule": {"text": "schedule_text", "json": "schedule_json"},
 }
 
 #: The file name extension of each format (`itinerary --per-person` names files with it).
