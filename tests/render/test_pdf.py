@@ -18,6 +18,7 @@ from missionctl.cli.app import main
 from missionctl.loader import load
 from missionctl.model import Mission
 from missionctl.views import contacts
+from missionctl.views.localise import localised
 from missionctl.views.select import Programme, Selection
 from missionctl.views.sheets import build
 from missionctl.views.table import shown
@@ -177,9 +178,30 @@ def test_per_person_booklets(tmp_path: Path, example: Mission) -> None:
     assert files
     booklet = next(f for f in files if f.stem == "ines-carvalho")
     text = " ".join(pages(booklet.read_bytes()))
-    assert "Agenda of Inês Carvalho" in text
+    assert "Agenda de Inês Carvalho" in text  # in her first language (pt, en, fr)
+    assert "segunda-feira, 10 de maio de 2027" in text
     mine = [e for e in example.events.values()
             if "ines-carvalho" in example.taking_part.get(e.id, frozenset())]
-    assert mine and all(" ".join(e.title.split()) in text for e in mine)
+    in_pt = localised(example, "pt").events
+    assert mine and all(" ".join(in_pt[e.id].title.split()) in text for e in mine)
     # written again over its own files, without --force
     assert main(["itinerary", str(EXAMPLE), "--per-person", str(out), "--format", "pdf"]) == 0
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("pt", ["segunda-feira, 10 de maio de 2027", "As horas são locais de cada evento",
+            "Contacto de serviço", "Missão empresarial PRODUTECH a Marrocos"]),
+    ("fr", ["lundi 10 mai 2027", "Les heures sont locales à chaque événement",
+            "Mission PRODUTECH au Maroc"]),
+    ("en", ["Monday 10 May 2027", "Times are local to each event", "Duty contact"]),
+])
+def test_the_booklet_reads_in_its_language(tmp_path: Path, example: Mission, lang: str,
+                                           words: list[str]) -> None:
+    """Issue 13's "done when": `itinerary ... --lang pt --format pdf -o p.pdf` reads in
+    Portuguese (and French), with every event of the programme."""
+    out = tmp_path / f"{lang}.pdf"
+    assert main(["itinerary", str(EXAMPLE), "--lang", lang, "--format", "pdf",
+                 "-o", str(out)]) == 0
+    text = " ".join(pages(out.read_bytes()))
+    assert [w for w in words if w not in text] == []
+    assert info(out.read_bytes(), tmp_path)["Page size"].endswith("(A4)")

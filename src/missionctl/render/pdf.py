@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from missionctl.export.pdf import Writer
+from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, emergency_line
-from missionctl.views.itinerary import Itinerary, Line, detail_rows, host_text
+from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, detail_rows, host_text
 from missionctl.views.table import Table, heading_text, shown
 from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
@@ -28,23 +29,27 @@ FOOT = "Made by missionctl from mission {}"
 
 
 def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
-    w = Writer(it.title, paper, FOOT.format(it.mission_id))
+    """The booklet in `it.lang`: the same catalog messages as the HTML page (i18n)."""
+    tr = translator(it.lang)
+    made = tr._("Made by missionctl from mission {mission}.").format(mission=it.mission_id)
+    w = Writer(it.title, paper, made, rtl=tr.direction == "rtl")
     w.heading(it.title, 0)
     w.para(f"{it.heading} · {it.dates}", 11, bold=True)
-    w.para(f"Times are local to each event; {it.zone} unless marked.")
+    w.para(tr._("Times are local to each event; {zone} unless marked.").format(zone=it.zone))
     if it.duty is not None:
-        w.para("Duty contact: " + host_text(it.duty))
+        w.para(tr._("Duty contact") + ": " + host_text(it.duty))
     if it.emergency:
-        w.para(f"Emergency numbers in {it.country_name}: {emergency_line(it.emergency)}")
+        w.para(tr._("Emergency numbers in {country}").format(country=it.country_name)
+               + f": {emergency_line(it.emergency)}")
     if not it.days:
-        w.para("Nothing in this selection.")
+        w.para(tr._("Nothing in this selection."))
     long = sum(len(d.lines) for d in it.days) > LONG
     for n, day in enumerate(it.days):
         if long and n > 0:
             w.new_page()
-        w.heading(day_full(day.date), 1)
+        w.heading(day_full(day.date, it.lang), 1)
         for ln in day.lines:
-            _event(w, it, ln)
+            _event(w, it, ln, tr)
     return w.output()
 
 
@@ -54,23 +59,24 @@ def _when(it: Itinerary, ln: Line) -> str:
         start += f" ({zone_and_offset(ln.start, ln.start_zone)})"
     end = clock(ln.end)
     if ln.end.date() != ln.start.date():
-        end = f"{day_brief(ln.end.date())} {end}"
+        end = f"{day_brief(ln.end.date(), it.lang)} {end}"
     if ln.end_zone != it.zone:
         end += f" ({zone_and_offset(ln.end, ln.end_zone)})"
     return f"{start} – {end}"
 
 
-def _event(w: Writer, it: Itinerary, ln: Line) -> None:
-    rows = detail_rows(ln)
+def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
+    rows = detail_rows(ln, tr)
     if not w.room(12 + 5 * min(len(rows), 4)):
         w.new_page()
-    status = " (cancelled)" if ln.cancelled else " (tentative)" if ln.tentative else ""
+    status = (f" ({tr._('cancelled')})" if ln.cancelled
+              else f" ({tr._('tentative')})" if ln.tentative else "")
     flags = "".join(f"  ⚠ {f.code}" for f in ln.flags)
     w.para(f"{_when(it, ln)}   {ln.title}{status}{flags}", 10, bold=True)
     w.pairs([(label, value if isinstance(value, str) else host_text(value))
              for label, value in rows])
     if ln.meetings:
-        w.table(["Time", "Table", "Between", "Who"],
+        w.table([tr._(h) for h in MEETING_HEADS],
                 [[clock(m.start), m.table, m.between, ", ".join(m.people)]
                  for m in ln.meetings], (14, 14, 70, 82))
     w.doc.ln(2)
@@ -142,7 +148,8 @@ def _itinerary(p: Programme, options: Options) -> bytes:
     booklet)."""
     from missionctl.views.itinerary import build
 
-    return itinerary(build(p.mission, p.selection, p.flags, options.public), options.paper)
+    return itinerary(build(p.mission, p.selection, p.flags, options.public, lang=options.lang),
+                     options.paper)
 
 
 def _contacts(s: ContactSheet, options: Options) -> bytes:
