@@ -69,8 +69,8 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     rows = detail_rows(ln, tr)
     if not w.room(12 + 5 * min(len(rows), 4)):
         w.new_page()
-    status = (f" ({tr._('cancelled')})" if ln.cancelled
-              else f" ({tr._('tentative')})" if ln.tentative else "")
+    word = tr._("cancelled") if ln.cancelled else tr._("tentative") if ln.tentative else ""
+    status = f" ({word})" if word else ""
     flags = "".join(f"  ⚠ {f.code}" for f in ln.flags)
     w.para(f"{_when(it, ln)}   {ln.title}{status}{flags}", 10, bold=True)
     w.pairs([(label, value if isinstance(value, str) else host_text(value))
