@@ -7,6 +7,7 @@ The `--format` choices are the registry's; a mission with format errors raises `
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -109,10 +110,8 @@ def itinerary(
     opts = _history(opts, history, format, path)
     sel = make_selection(mission, person, org, group,
                          relative_day(day, mission.info.timezone, clock()))
-    if next_:
-        from dataclasses import replace
-
-        sel = replace(sel, after=clock())
+    if next_:  # from now on (dataclasses is loaded at start-up anyway)
+        sel = dataclasses.replace(sel, after=clock())
     programme = Programme(mission, sel, _flags(mission, shown, format))
     rules = guard("itinerary", mission.files, force=force)
     if per_person is not None:

@@ -26,7 +26,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 #: minutes (the house style of the examples: `end: "11:30"`).
 _SEXAGESIMAL = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _FLOW_ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/+-]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 #: What YAML may not hold raw (not "printable"), or reads as a line break (NEL, LS, PS):
 #: escaped in a quoted scalar.
 _UNPRINTABLE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")

@@ -68,7 +68,7 @@ REGISTRY: dict[str, dict[str, str]] = {
     "timeline": {"text": "terminal", "markdown": "markdown", "html": "html"},
     "contacts": {"text": "terminal", "markdown": "markdown", "html": "html", "csv": "csv_",
                  "xlsx": "xlsx", "pdf": "pdf", "vcf": "vcard", "json": "json_"},
-    "sheet": {"text": "text", "markdown": "markdown", "html": "html", "pdf": "pdf",
+    "sheet": {"text": "text", "markdown": "markdown", "html": "html_sheets", "pdf": "pdf",
               "csv": "csv_", "xlsx": "xlsx", "json": "json_"},
     "rules": {"text": "text", "json": "json_"},
     "rule": {"text": "text", "json": "json_"},

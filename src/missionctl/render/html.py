@@ -19,7 +19,6 @@ from missionctl.views.contacts import ContactSheet, OrgSection
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, Meeting, detail_rows
 from missionctl.views.people import Contact, clean
-from missionctl.views.table import Cell, Table, heading_text, shown
 from missionctl.views.timeline import Row, Timeline, TimelineDay
 from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
@@ -347,44 +346,7 @@ def _org(s: OrgSection, tr: Translator) -> str:
             + "</div></section>\n")
 
 
-# --- the operational sheets (views.table.Table) -------------------------------------------
-
-
-def sheet(t: Table) -> str:
-    tr = translator("en")  # the sheets' words are English until `--lang` reaches `sheets`
-    head = _header(f"{t.heading} · {t.dates}" if t.dates else t.heading, t.title, [], tr)
-    if t.kind == "badges":
-        body = _badges(t)
-    else:
-        body = "".join(_sheet_section(t, key, rows) for key, rows in t.sections())
-    if not t.rows:
-        body = '<p class="empty">Nothing in this selection.</p>\n'
-    return page(f"{t.title} – {t.heading}",
-                head + "<main>\n" + body + "</main>\n" + _footer(t.mission_id, tr))
-
-
-def _sheet_section(t: Table, key: tuple[Cell, ...], rows: list[tuple[Cell, ...]]) -> str:
-    cols = t.body_columns
-    title = f"<h2>{esc(heading_text(key, t.columns))}</h2>" if t.group else ""
-    head = "".join(f"<th>{esc(c.label)}</th>" for c in cols)
-    body = "".join("<tr>" + "".join(
-        f"<td>{tel(v) if c.kind == 'phone' and isinstance(v, str) else esc(shown(v, c.kind))}"
-        "</td>" for v, c in zip(row, cols, strict=False)) + "</tr>\n" for row in rows)
-    return (f"<section>{title}<table class=\"sheet\"><thead><tr>{head}</tr></thead>"
-            f"<tbody>\n{body}</tbody></table></section>\n")
-
-
-def _badges(t: Table) -> str:
-    """Eight badges per A4 page (two across, four down; page.css)."""
-    cards = "".join(
-        f'<div class="namebadge"><div class="name">{esc(name)}</div>'
-        + (f'<div class="org">{esc(org)}</div>' if org else "")
-        + (f'<div class="role">{esc(role)}</div>' if role else "") + "</div>\n"
-        for name, org, role, *_rest in t.rows)
-    return f'<div class="namebadges">\n{cards}</div>\n'
-
-
-__all__ = ["contacts", "esc", "itinerary", "page", "sheet", "timeline"]
+__all__ = ["contacts", "esc", "itinerary", "page", "timeline"]
 
 
 # --- the registry's entry points ---------------------------------------------------------
@@ -406,8 +368,4 @@ def _contacts(sheet: ContactSheet, options: Options) -> str:
     return contacts(sheet)
 
 
-def _sheet(t: Table, options: Options) -> str:
-    return sheet(t)
-
-
-VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts, "sheet": _sheet}
+VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}
