@@ -108,7 +108,7 @@ def schedule(
     hand stay as they are."""
     from missionctl.errors import UserError
     from missionctl.schedule.command import run
-    from missionctl.schedule.solver import Interrupted
+    from missionctl.schedule.outcome import Interrupted
 
     try:
         with Live() as live:

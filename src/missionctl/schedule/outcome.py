@@ -125,3 +125,13 @@ def measure(problem: Problem, placed: Mapping[int, int]) -> dict[str, int]:
     return {**met, "breaks": sum(breaks(problem, placed).values()),
             "fairness": max(unmet.values(), default=0), "moves": moves(problem, placed),
             "early": sum(placed.values())}
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a solve. `progress`: the last news the solver gave, if any. Here, not in
+    `solver.py`, so that the command can catch it without importing OR-Tools (the heuristic
+    runs without it)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        super().__init__("interrupted")
+        self.progress = progress

@@ -42,7 +42,14 @@ from ortools.sat.python import cp_model
 
 from missionctl.schedule import lns
 from missionctl.schedule.cpmodel import Model
-from missionctl.schedule.outcome import Outcome, Progress, ProgressHook, Stage, measure
+from missionctl.schedule.outcome import (
+    Interrupted,
+    Outcome,
+    Progress,
+    ProgressHook,
+    Stage,
+    measure,
+)
 from missionctl.schedule.problem import Problem
 
 #: The share of the work each stage gets, by weight, of what remains.
@@ -54,12 +61,6 @@ EARLY_SHARE, EARLY_MIN = 0.5, 0.2
 SEED = 1
 
 
-class Interrupted(Exception):
-    """Ctrl-C during a solve. `progress`: the last news the solver gave, if any."""
-
-    def __init__(self, progress: Progress | None) -> None:
-        super().__init__("interrupted")
-        self.progress = progress
 
 
 class Budget:
