@@ -8,6 +8,7 @@ The `--format` choices are the registry's; a mission with format errors raises `
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -252,9 +253,26 @@ def _with_lang(opts: render.Options, lang: str) -> render.Options:
 
 
 def _default_lang(mission: Mission, person: str | None = None) -> str:
+    """The mission's (or the person's) language; English, with a note, when it needs Babel and
+    Babel is not installed: a language nobody asked for never stops an output (an explicit
+    `--lang` does, with the install line)."""
     from missionctl.views.localise import default_lang
 
-    return default_lang(mission, person)
+    lang = default_lang(mission, person)
+    if lang == "en":
+        return lang
+    try:
+        import babel  # noqa: F401  (the output needs it next)
+    except ImportError:
+        _note_english(lang)
+        return "en"
+    return lang
+
+
+@functools.cache
+def _note_english(lang: str) -> None:
+    print(f"missionctl: in English, not '{lang}' (the mission's language): that needs Babel, "
+          "pip install 'missionctl[i18n]'", file=sys.stderr)
 
 
 def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]:
