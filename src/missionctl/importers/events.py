@@ -107,14 +107,8 @@ def run(path: Path, mission_path: Path, *, output_path: Path | None = None,
     result = EventsResult(file, target, source, placed, kept, span, where.venue, written_venue,
                           zone=where.zone)
     result.text = render(source, written_venue, where.venue, kept.events)
-    result.included = own is not None or pending
-    if not result.included:
-        result.include_hint = output.include_hint(file, target)
-    if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == result.text:
-        result.unchanged_file = True
-    elif not dry_run:
-        output.write(target, result.text, "events", mission.files, force)
-        result.written = True
+    output.settle(result, file, target, "events", included=own is not None or pending,
+                  mission_files=mission.files, force=force, dry_run=dry_run)
     return result
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from missionctl.errors import UserError
 
@@ -98,3 +98,28 @@ def include_hint(mission_file: Path, target: Path) -> str | None:
 
     rel = relative_to_mission(target, mission_file)
     return hint(mission_file, rel) if rel is not None else None
+
+
+class Written(Protocol):
+    """What `settle` fills in on an import's result (`PeopleResult`, `EventsResult`)."""
+
+    text: str
+    included: bool
+    include_hint: str | None
+    unchanged_file: bool
+    written: bool
+
+
+def settle(result: Written, mission_file: Path, target: Path, command: str, *,
+           included: bool, mission_files: tuple[str, ...], force: bool, dry_run: bool) -> None:
+    """The end of both imports: the `include:` line the mission still needs (when it does
+    not include `target` yet), and the file written unless it already holds `result.text`
+    (or `dry_run`); the mission's own files are never written over."""
+    result.included = included
+    if not included:
+        result.include_hint = include_hint(mission_file, target)
+    if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == result.text:
+        result.unchanged_file = True
+    elif not dry_run:
+        write(target, result.text, command, mission_files, force)
+        result.written = True

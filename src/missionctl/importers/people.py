@@ -72,14 +72,8 @@ def run(spreadsheet: Path, mission_path: Path, *, output_path: Path | None = Non
     result = PeopleResult(file, target, table, mapping, rows, orgs, outcome)
     orgs_out = _organisations_written(outcome, orgs, previous, result)
     result.text = render(table, orgs_out, dict(sorted(outcome.people.items())))
-    result.included = own is not None or pending
-    if not result.included:
-        result.include_hint = output.include_hint(file, target)
-    if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == result.text:
-        result.unchanged_file = True
-    elif not dry_run:
-        output.write(target, result.text, "people", mission.files, force)
-        result.written = True
+    output.settle(result, file, target, "people", included=own is not None or pending,
+                  mission_files=mission.files, force=force, dry_run=dry_run)
     return result
 
 
