@@ -6,6 +6,7 @@
     python benchmarks/generate.py --events 1000 --out m.yaml --seed 7
     python benchmarks/generate.py --events 1000 --verify         # generate, then self-check
     python benchmarks/generate.py --verify-only some-mission.yaml
+    python benchmarks/generate.py --events 10000 --dense          # ~1 finding per event (MC102, MC201)
 
 The mission is a Morocco-Portugal trade mission. Delegates travel in teams of a few to
 ~17 people around a circuit of six cities (Casablanca, Rabat, Tangier, Lisbon, Porto,
@@ -563,9 +564,10 @@ def dur(minutes: int) -> str:
 class Plan:
     """Walks the programme day by day; ``emit(text)`` receives each event (None = count only)."""
 
-    def __init__(self, model: Model, fmt: bool):
+    def __init__(self, model: Model, fmt: bool, dense: bool = False):
         self.m = model
         self.fmt = fmt
+        self.dense = dense
         self.out: list[str] = []
         self.count = 0
         self.injected = 0
@@ -605,6 +607,8 @@ class Plan:
         if self.limit is not None and self.count >= self.limit:
             return
         if self.fmt:
+            if self.dense:
+                lines = tighten(eid, lines)
             self.emit(f"  {eid}:\n" + "".join(f"    {ln}\n" for ln in lines))
         else:
             self.count += 1
@@ -661,7 +665,7 @@ class Plan:
         # lunch
         rs = m.restos[city]
         cap = len(rs) * 3
-        idx = (j + off) % cap
+        idx = ((0 if self.dense else j) + off) % cap
         rv = rs[idx // 3]
         if fmt:
             end = f"end: {iso} 14:00" if (g + d) % 4 == 0 else "end: 14:00" if (g + d) % 4 else "duration: 1h"
@@ -674,7 +678,7 @@ class Plan:
         if not (d == 1 and g in m.b2b_groups):
             cs = m.confs[city]
             capc = len(cs) * 8
-            idx = (j + off) % capc
+            idx = ((0 if self.dense else j) + off) % capc
             cv = cs[idx // 8]
             if fmt:
                 kind = ("workshop", "training", "presentation")[(g + d) % 3]
@@ -813,6 +817,35 @@ class Plan:
                 lines = ["kind: meeting", "title: Delegation working session", f"start: {iso} 11:15",
                          "end: 12:15", f"venue: {cv.id}", f"room: {cv.rooms[idx % 8][0]}", f"attendees: [{ids}]"]
             self.e(f"{pre}.meeting-{'ab'[h]}", lines)
+
+
+# Dense mode (--dense): the same programme with no slack, for measuring `check` when it has
+# about one finding per event. Each team's day runs back to back across venues (MC102 at the
+# meetings, lunch, the afternoon session and the briefing), and every team in a city lunches
+# and holds its session in one room (MC201). Only the lines below change, so the file keeps
+# the default's ids, people and references.
+TIGHT = {
+    "meeting-a": {"start": "10:30", "duration: 1h": "duration: 1h45m"},
+    "meeting-b": {"start": "10:30", "duration: 1h": "duration: 1h45m"},
+    "lunch": {"start": "12:15", "duration: 1h": "duration: 1h45m"},
+    "workshop": {"start": "14:00"},
+    "training": {"start": "14:00"},
+    "presentation": {"start": "14:00"},
+    "briefing": {"start": "15:30"},
+}
+
+
+def tighten(eid: str, lines: list[str]) -> list[str]:
+    """The event's lines with its start moved to the end of the event before it."""
+    change = TIGHT.get(eid.rsplit(".", 1)[-1])
+    if change is None:
+        return lines
+    out = []
+    for ln in lines:
+        if ln.startswith("start: "):
+            ln = ln[:-5] + change["start"]  # keep the date and its separator (space or T)
+        out.append(change.get(ln, ln))
+    return out
 
 
 # ----------------------------------------------------------------------------- writing
@@ -988,7 +1021,8 @@ def write_travel_times(m: Model, out: list[str]):
     a("\n")
 
 
-def generate(n_events: int, seed: int = 1, conflict_rate: float = 0.001) -> tuple[str, dict]:
+def generate(n_events: int, seed: int = 1, conflict_rate: float = 0.001,
+             dense: bool = False) -> tuple[str, dict]:
     if n_events < 1:
         raise SystemExit("--events must be at least 1")
     W = n_working_days(n_events)
@@ -1010,7 +1044,7 @@ def generate(n_events: int, seed: int = 1, conflict_rate: float = 0.001) -> tupl
         while count(G) < n_events:
             G += 1
     model = Model(n_events, seed, G, conflict_rate)
-    plan = Plan(model, fmt=True)
+    plan = Plan(model, fmt=True, dense=dense)
     plan.run(limit=n_events)
     out: list[str] = []
     write_header(model, out)
@@ -1473,6 +1507,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--conflicts", type=float, default=0.001,
                     help="rate of deliberately injected double bookings, per event (default 0.001)")
+    ap.add_argument("--dense", action="store_true",
+                    help="no slack between a team's events and one shared lunch and session room per "
+                         "city: about one finding per event, mostly MC102 and MC201 (default "
+                         "file benchmarks/out/mission-<N>-dense.yaml)")
     ap.add_argument("--verify", action="store_true", help="self-check the written file")
     ap.add_argument("--verify-only", type=Path, metavar="FILE", help="only self-check FILE")
     ap.add_argument("--quiet", action="store_true")
@@ -1481,9 +1519,10 @@ def main(argv=None) -> int:
         return verify(args.verify_only)
     if not args.events:
         ap.error("--events is required")
-    out = args.out or HERE / "out" / f"mission-{label_for(args.events)}.yaml"
+    suffix = "-dense" if args.dense else ""
+    out = args.out or HERE / "out" / f"mission-{label_for(args.events)}{suffix}.yaml"
     t0 = time.perf_counter()
-    text, info = generate(args.events, args.seed, args.conflicts)
+    text, info = generate(args.events, args.seed, args.conflicts, args.dense)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     elapsed = time.perf_counter() - t0
