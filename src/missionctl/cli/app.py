@@ -2,23 +2,25 @@
 
 Commands stay thin (parse options, call the core, render, return an exit code). Modules
 that cost start-up time (icalendar, httpx, rich, holidays) are imported inside the commands
-that need them, never here: a check runs in a pre-commit hook and must feel instant.
+that need them, never here: a check runs in a pre-commit hook and must feel instant. Typer
+itself is imported only when the command line needs it: `run` first offers it to the fast
+path of `check` (`cli/fast.py`), which runs without Typer or pydantic.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-import typer
+from missionctl.cli.boundary import FAILED, INTERNAL, USAGE, failure, say
 
 if TYPE_CHECKING:
-    from missionctl.errors import FormatErrors
+    import typer
 
-#: Exit codes (README, "Exit codes"): findings at or above fail_on, format errors or a failed
-#: network operation; a usage error or an unreadable path; a bug in missionctl.
-FAILED, USAGE, INTERNAL = 1, 2, 3
+__all__ = ["COMMANDS", "FAILED", "INTERNAL", "USAGE", "build_app", "dispatch", "failure", "main",
+           "run"]
 
 # Command name -> (module, function). Only the command being run is imported and built:
 # Typer builds every option of every registered command before parsing, and importing the
@@ -44,6 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def _version(value: bool) -> None:
     if value:
+        import typer
+
         from missionctl import __version__
         from missionctl.tz import tzdata_version
 
@@ -51,18 +55,25 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True,
-                     help="Print missionctl's version and the tz database in use."),
-    ] = False,
-) -> None:
-    """Check, print and export trade-mission programmes kept as YAML files."""
+def _root() -> Callable[..., None]:
+    """The root callback (`--version`), made when Typer is imported: its option is a default
+    value rather than an `Annotated` hint, so this module needs no Typer to be imported."""
+    import typer
+
+    def root(
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True,
+            help="Print missionctl's version and the tz database in use."),
+    ) -> None:
+        """Check, print and export trade-mission programmes kept as YAML files."""
+
+    return root
 
 
 def build_app(only: str | None = None) -> typer.Typer:
     """The application with every command, or with just `only` (the one being run)."""
+    import typer
+
     application = typer.Typer(
         name="missionctl",
         help="Check, print and export trade-mission programmes kept as YAML files.",
@@ -71,7 +82,7 @@ def build_app(only: str | None = None) -> typer.Typer:
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
     )
-    application.callback()(_root)
+    application.callback()(_root())
     from missionctl.cli.metavars import readable
 
     for name, (module, function) in COMMANDS.items():
@@ -105,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     network operation; 2 a usage error or a path that does not exist or cannot be read;
     3 an internal error (a bug in missionctl). The README's exit-code table says the same.
     """
+    import typer
+
     # typer >= 0.29 vendors click (typer.Exit and typer.Abort are its own); older releases
     # re-export click's, so catching typer's covers both without importing click.
     try:
@@ -119,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(getattr(exc, "exit_code", 0) or 0)
     except typer.Abort:
-        typer.echo("missionctl: aborted", err=True)
+        say("missionctl: aborted")
         return USAGE
     except ClickException as exc:
         exc.show()
@@ -127,56 +140,24 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        typer.echo("missionctl: interrupted", err=True)
+        say("missionctl: interrupted")
         return USAGE
     except Exception as exc:  # the boundary: never a traceback for the user
         return failure(exc)
     return int(result or 0)
 
 
-def failure(exc: Exception) -> int:
-    """Say what went wrong on stderr, in the user's terms, and return the exit code."""
-    from missionctl.errors import FormatErrors, UserError
-    from missionctl.net.errors import NetError  # the standard library only: no httpx
+def dispatch(argv: list[str]) -> int:
+    """The console script's choice: `check` through the fast path when it reads the command
+    line (`cli/fast.py`, no Typer), anything else through Typer (`main`)."""
+    from missionctl.cli import fast
 
-    if isinstance(exc, UserError):
-        typer.echo(f"missionctl: {exc}", err=True)
-        return exc.exit_code
-    if isinstance(exc, FormatErrors):
-        _show_findings(exc)
-        return FAILED
-    if isinstance(exc, NetError):
-        typer.echo(f"missionctl: {exc}", err=True)
-        return FAILED
-    typer.echo(
-        f"missionctl: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-        "missionctl; please report it with the file that caused it "
-        "(set MISSIONCTL_DEBUG=1 for the traceback).",
-        err=True,
-    )
-    import os
-
-    if os.environ.get("MISSIONCTL_DEBUG"):
-        raise exc
-    return INTERNAL
-
-
-def _show_findings(exc: FormatErrors) -> None:
-    """The format findings, as `check --format text` prints them, on stderr."""
-    import os
-
-    from missionctl import render
-    from missionctl.linter import lint_loaded
-
-    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-    sys.stderr.write(render.render_text("findings", "text", [lint_loaded(exc.loaded)],
-                                        render.Options(color=colour)))
-    if exc.note:
-        sys.stderr.write(f"missionctl: {exc.note}\n")
+    code = fast.main(argv)
+    return main(argv) if code is None else code
 
 
 def run() -> None:
-    """The console script: `main`, then leave without tearing the heap down.
+    """The console script: `dispatch`, then leave without tearing the heap down.
 
     After a large mission is checked, the interpreter's orderly shutdown would spend a
     noticeable share of the run freeing a million model objects one by one. Output is
@@ -185,7 +166,7 @@ def run() -> None:
     """
     import os
 
-    code = main()
+    code = dispatch(sys.argv[1:])
     try:
         sys.stdout.flush()
         sys.stderr.flush()
