@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from yaml.error import Mark
 
 from missionctl.loader import Loaded
 
@@ -98,3 +101,43 @@ def test_did_you_mean_work_stays_linear(
     assert found[1][2] == "there is no person 'persn-0001' (did you mean 'person-0001'?)"
     assert found[-1][2] == "there is no person 'persn-0001' (did you mean 'person-0001'?)"
     assert found[299][2] == "there is no person 'persn-0299'"
+
+
+# --- parse_ref remembers what each text is -------------------------------------------------
+
+_REF_TEXTS = st.one_of(
+    st.lists(st.sampled_from(["group", "org", "person", "team", ":", "ana", "-x", " ", "a.b",
+                              "_", "é", "x" * 70]), max_size=4).map("".join),
+    st.text(max_size=10))
+
+
+def _read_ref(text: str, persons_only: bool, line: int) -> tuple[object, list[object]]:
+    """What `parse_ref` gives for `text` at `line`: the Ref or the finding, and the use it
+    records for MC006."""
+    from missionctl.findings import Finding
+    from missionctl.loader.context import Ctx, Skip
+    from missionctl.loader.references import parse_ref
+    from missionctl.yamlnodes import ScalarNode
+
+    mark = Mark("t.yaml", 0, line, 4, None, 0)
+    findings: list[Finding] = []
+    ctx = Ctx("t.yaml", findings)
+    try:
+        got: object = parse_ref(ScalarNode("tag:yaml.org,2002:str", text, mark, mark, "'"), ctx,
+                                persons_only)
+    except Skip:
+        got = findings
+    return got, list(ctx.refs)
+
+
+@given(st.lists(st.tuples(_REF_TEXTS, st.booleans()), min_size=1, max_size=8))
+def test_a_remembered_reference_reads_as_a_fresh_one(items: list[tuple[str, bool]]) -> None:
+    from missionctl.loader import references
+
+    remembered = [_read_ref(text, only, i) for i, (text, only) in enumerate(items * 2)]
+    fresh = []
+    for i, (text, only) in enumerate(items * 2):
+        references._ANY.clear()
+        references._PERSONS.clear()
+        fresh.append(_read_ref(text, only, i))
+    assert remembered == fresh  # same Ref (kind, id, position) or the same finding
