@@ -173,3 +173,24 @@ def test_long_ascii_lines_are_cut_like_any_long_line(column: int) -> None:
     general, general_pad = text.snippet(line[:-1] + "é", column)  # same length, not ASCII
     assert shown == general.replace("é", "b")
     assert pad == general_pad
+
+
+@given(st.text(st.sampled_from("ab \t\n\r\x85\u2028\u2029\v\f\x1c\x1d\x1e\x0b\u00e9"),
+               max_size=30))
+def test_lines_are_cut_at_yaml_breaks_only(source: str) -> None:
+    assert text.split_lines(source) == text._BREAKS.split(source)
+
+
+def test_the_loaders_text_is_used_not_the_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A report of a loaded mission shows its lines from the text the loader read: the
+    # file is not read again (here it is gone by the time the report is written).
+    from missionctl.linter import lint_file
+
+    monkeypatch.chdir(tmp_path)
+    Path("m.yaml").write_text("missionctl: 1\nmission:\n  id: x\n  bogus: 1\n", encoding="utf-8")
+    report = lint_file("m.yaml")
+    Path("m.yaml").unlink()
+    out = text.render([report], Options())
+    assert "m.yaml:4:3: MC002 error mission has no field 'bogus'" in out
+    assert "  4 |   bogus: 1\n    |   ^\n" in out
