@@ -103,16 +103,21 @@ def _enum(node: Node, ctx: Ctx, spec: F) -> str:
     return text
 
 
+# Made once: each `parsed` converter keeps its own memo.
+_BOOL, _ID = parsed(v.boolean), parsed(v.ident)
+_COUNT = parsed(lambda t: v.integer(t, minimum=1))
+
+
 def _bool(node: Node, ctx: Ctx) -> bool:
-    return bool(parsed(v.boolean)(node, ctx))
+    return bool(_BOOL(node, ctx))
 
 
 def _count(node: Node, ctx: Ctx) -> int:
-    return int(parsed(lambda t: v.integer(t, minimum=1))(node, ctx))
+    return int(_COUNT(node, ctx))
 
 
 def _id(node: Node, ctx: Ctx) -> str:
-    return str(parsed(v.ident)(node, ctx))
+    return str(_ID(node, ctx))
 
 
 def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:

@@ -12,7 +12,7 @@ from missionctl import values as v
 from missionctl.findings import Loc
 from missionctl.loader.context import Ctx, Skip, scalar, seq
 from missionctl.model import Ref
-from missionctl.yamlnodes import Node
+from missionctl.yamlnodes import Node, SequenceNode
 
 REF_TABLES = {"person": "people", "group": "groups", "org": "organisations"}
 
@@ -79,7 +79,8 @@ def refs(node: Node, ctx: Ctx, persons_only: bool = False) -> tuple[Ref, ...]:
     """A list of people references; one reached twice is kept once."""
     out: list[Ref] = []
     seen: set[tuple[str, str]] = set()
-    for item in seq(node, ctx, "people references"):
+    items = node.value if node.__class__ is SequenceNode else seq(node, ctx, "people references")
+    for item in items:
         try:
             ref = parse_ref(item, ctx, persons_only)
         except Skip:
