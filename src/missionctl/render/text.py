@@ -168,6 +168,9 @@ class Writer:
         self.sources = Sources()
         self.out: list[str] = []
         self.bar = paint("|", GUTTER, self.color)
+        # Source line and caret padding by position: in a long report the same places (the
+        # "other event" of many findings) are shown again and again.
+        self._shown: dict[Loc, tuple[str, str] | None] = {}
 
     def finding(self, f: Finding) -> None:
         sev = f.severity or Severity.ERROR
@@ -195,10 +198,18 @@ class Writer:
             self.source(loc, width, NOTE)
 
     def source(self, loc: Loc, width: int, colour: str) -> None:
-        text = self.sources.line(loc.file, loc.line)
-        if text is None:
+        if loc in self._shown:
+            found = self._shown[loc]
+        else:
+            text = self.sources.line(loc.file, loc.line)
+            found = self._shown[loc] = None if text is None else snippet(text, loc.column)
+        if found is None:
             return
-        shown, pad = snippet(text, loc.column)
+        shown, pad = found
+        if not self.color:  # the same lines as below, without a call per colour
+            self.out.append(f"  {loc.line:>{width}} | {shown}".rstrip())
+            self.out.append(f"  {' ' * width} | {pad}^")
+            return
         bar = self.bar
         number = paint(f"{loc.line:>{width}}", GUTTER, self.color)
         self.out.append(f"  {number} {bar} {shown}".rstrip())
