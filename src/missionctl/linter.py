@@ -181,13 +181,15 @@ class _Waivers:
         return self._at
 
     def apply(self, finding: Finding) -> Finding:
+        at = self.at()
+        if not at and not self._mission:  # a mission with no waiver: nothing to look up
+            return finding
         code, day = finding.code, finding.day
         matching = [w for w in self._mission if w.code == code]
         places = [finding.loc, *finding.related]
         subject = self.mission.events.get(finding.subject) if finding.subject else None
         if subject is not None and subject.loc not in places:
             places.append(subject.loc)
-        at = self.at()
         for loc in dict.fromkeys(places):
             matching += [w for w in at.get(loc, ())
                          if w.code == code and (w.day is None or w.day == day)]
