@@ -177,10 +177,14 @@ class Writer:
         rule = RULES[f.code].name if f.code in RULES else ""
         first, *rest = _lines(f.message)
         label = sev.label + (" (waived)" if f.waived is not None else "")
-        head = (f"{paint(_clean(str(f.loc)), BOLD, self.color)}: {paint(f.code, BOLD, self.color)} "
-                f"{paint(label, COLOURS.get(sev, BOLD), self.color)} {first}")
-        if rule:
-            head += " " + paint(f"[{rule}]", DIM, self.color)
+        if not self.color:  # the same line as below, without a call per colour
+            head = f"{_clean(str(f.loc))}: {f.code} {label} {first}" + (
+                f" [{rule}]" if rule else "")
+        else:
+            head = (f"{paint(_clean(str(f.loc)), BOLD, True)}: {paint(f.code, BOLD, True)} "
+                    f"{paint(label, COLOURS.get(sev, BOLD), True)} {first}")
+            if rule:
+                head += " " + paint(f"[{rule}]", DIM, True)
         self.out.append(head)
         self.out.extend(f"    {more}" for more in rest)
         line = f.loc.line
