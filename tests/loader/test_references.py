@@ -141,3 +141,31 @@ def test_a_remembered_reference_reads_as_a_fresh_one(items: list[tuple[str, bool
         references._PERSONS.clear()
         fresh.append(_read_ref(text, only, i))
     assert remembered == fresh  # same Ref (kind, id, position) or the same finding
+
+
+def _read_list(texts: list[str], persons_only: bool) -> tuple[object, ...]:
+    """What `refs` gives for a list of `texts`: the Refs, the findings, the uses recorded."""
+    from missionctl.findings import Finding
+    from missionctl.loader.context import Ctx
+    from missionctl.loader.references import refs
+    from missionctl.yamlnodes import ScalarNode, SequenceNode
+
+    items = [ScalarNode("tag:yaml.org,2002:str", text, mark, mark, "'")
+             for i, text in enumerate(texts)
+             for mark in [Mark("t.yaml", 0, i, 6, None, 0)]]
+    mark = Mark("t.yaml", 0, 0, 4, None, 0)
+    findings: list[Finding] = []
+    ctx = Ctx("t.yaml", findings)
+    got = refs(SequenceNode("tag:yaml.org,2002:seq", items, mark, mark), ctx, persons_only)
+    return got, tuple(findings), tuple(ctx.refs)
+
+
+@given(st.lists(_REF_TEXTS, max_size=8), st.booleans())
+def test_a_list_of_remembered_references_reads_as_a_fresh_one(texts: list[str],
+                                                              persons_only: bool) -> None:
+    from missionctl.loader import references
+
+    references._ANY.clear()
+    references._PERSONS.clear()
+    fresh = _read_list(texts, persons_only)
+    assert _read_list(texts, persons_only) == fresh  # now every text is remembered

@@ -40,6 +40,11 @@ def _texts(node: Node, ctx: Ctx) -> str:
 
     A key that is no ISO 639-1 code is MC003 at the key, with "did you mean" from the
     language names (`Portuguese: ...` -> 'pt'); the other variants are kept."""
+    if node.__class__ is ScalarNode:  # _text, inlined: every title and name comes here
+        text = node.value.strip()
+        if not text:
+            raise ctx.invalid("this text is empty", node)
+        return text
     if node.__class__ is not MappingNode:
         return _text(node, ctx)
     out: dict[str, str] = {}

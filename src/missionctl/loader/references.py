@@ -12,7 +12,7 @@ from missionctl import values as v
 from missionctl.findings import Loc
 from missionctl.loader.context import Ctx, Skip, scalar, seq
 from missionctl.model import Ref
-from missionctl.yamlnodes import Node, SequenceNode
+from missionctl.yamlnodes import Node, ScalarNode, SequenceNode
 
 REF_TABLES = {"person": "people", "group": "groups", "org": "organisations"}
 
@@ -80,11 +80,20 @@ def refs(node: Node, ctx: Ctx, persons_only: bool = False) -> tuple[Ref, ...]:
     out: list[Ref] = []
     seen: set[tuple[str, str]] = set()
     items = node.value if node.__class__ is SequenceNode else seq(node, ctx, "people references")
+    memo = _PERSONS if persons_only else _ANY
     for item in items:
-        try:
-            ref = parse_ref(item, ctx, persons_only)
-        except Skip:
-            continue
+        parts = memo.get(item.value) if item.__class__ is ScalarNode else None
+        if parts is None or isinstance(parts, str):  # new, wrong or no scalar: the long way
+            try:
+                ref = parse_ref(item, ctx, persons_only)
+            except Skip:
+                continue
+        else:  # parse_ref, inlined for a reference already met (the same people recur)
+            kind, ident, table = parts
+            mark = item.start_mark
+            loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
+            ctx.refs.append((table, ident, loc, not persons_only))
+            ref = Ref(kind, ident, loc)
         if (ref.kind, ref.id) not in seen:
             seen.add((ref.kind, ref.id))
             out.append(ref)
