@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from missionctl.findings import Finding, Loc, Severity
@@ -58,6 +59,8 @@ class FileReport(NamedTuple):
     fail_on: Severity
     checked: bool  # conflict checks ran (no format errors)
     mission: Mission | None = None
+    #: the texts of the files read (`Loaded.texts`), for reports that show source lines
+    texts: Mapping[str, str] = MappingProxyType({})
 
     @property
     def shown(self) -> tuple[Finding, ...]:
@@ -81,10 +84,10 @@ def lint_loaded(loaded: Loaded, selection: Selection = NO_SELECTION) -> FileRepo
     mission = loaded.mission
     if loaded.findings or mission is None:
         stamped = tuple(f.with_severity(Severity.ERROR) for f in loaded.findings)
-        return FileReport(loaded.file, stamped, Severity.ERROR, False, mission)
+        return FileReport(loaded.file, stamped, Severity.ERROR, False, mission, loaded.texts)
     found = run_checks(mission, selection)
     fail_on = Severity.parse(mission.checks.fail_on)
-    return FileReport(loaded.file, tuple(found), fail_on, True, mission)
+    return FileReport(loaded.file, tuple(found), fail_on, True, mission, loaded.texts)
 
 
 def check(mission: Mission, select: str | Iterable[str] = (),
@@ -178,13 +181,15 @@ class _Waivers:
         return self._at
 
     def apply(self, finding: Finding) -> Finding:
+        at = self.at()
+        if not at and not self._mission:  # a mission with no waiver: nothing to look up
+            return finding
         code, day = finding.code, finding.day
         matching = [w for w in self._mission if w.code == code]
         places = [finding.loc, *finding.related]
         subject = self.mission.events.get(finding.subject) if finding.subject else None
         if subject is not None and subject.loc not in places:
             places.append(subject.loc)
-        at = self.at()
         for loc in dict.fromkeys(places):
             matching += [w for w in at.get(loc, ())
                          if w.code == code and (w.day is None or w.day == day)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
+import pytest
+
 from missionctl.checks import Context
 from missionctl.checks.room_double_booked import run
 
@@ -289,3 +291,24 @@ def test_work_grows_with_bookings_not_pairs(loaded: Load) -> None:
     found = list(run(mission, Context(mission)))
     assert len(found) == n - 1
     assert Counted.compared < 60 * n, Counted.compared  # all pairs: 500,000
+
+
+def test_each_booking_is_put_in_words_once(loaded: Load, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    # In a pile-up each booking is named in its own finding and in those of the three
+    # bookings after it; its words (local times, zone look-ups) are worked out once.
+    from missionctl.checks import room_double_booked
+
+    calls: list[str] = []
+    real = room_double_booked.Booking.words
+
+    def words(self: room_double_booked.Booking) -> str:
+        calls.append(self.subject or "")
+        return real(self)
+
+    monkeypatch.setattr(room_double_booked.Booking, "words", words)
+    result = loaded(pile(40))
+    assert result.mission is not None
+    found = list(run(result.mission, Context(result.mission)))
+    assert len(found) == 39 and "'E0' (Tue 11 May 09:00–18:00)" in found[-1].message
+    assert sorted(calls) == sorted(f"e{i}" for i in range(40))

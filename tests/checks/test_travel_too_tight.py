@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import random
 import textwrap
+from datetime import datetime
 from typing import TYPE_CHECKING
+
+import pytest
 
 from missionctl.checks import Context
 from missionctl.checks.travel_too_tight import run
@@ -346,3 +349,45 @@ def test_work_is_linear_in_a_pile_up(loaded: Load) -> None:
     # ends last there (the others leave more time), so one finding, not 1,000.
     assert len(found) == 1
     assert Counted.compared < 60 * 1000, Counted.compared
+
+
+def test_a_transfer_and_a_time_are_put_in_words_once(loaded: Load,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Three people each with their own tight hotel -> office transfer at the same times: the
+    # transfer's words and each (instant, zone)'s time of day are worked out once per run.
+    from missionctl.checks import travel_too_tight
+    from missionctl.checks.support import travel
+
+    events = "".join(
+        f"  v{n}: {{kind: visit, title: V{n}, venue: hotel, start: 2027-05-12 08:00, end: 09:00, attendees: [{who}]}}\n"
+        f"  m{n}: {{kind: meeting, title: M{n}, venue: office, start: 2027-05-12 09:05, end: 10:00, attendees: [{who}]}}\n"
+        for n, who in enumerate(["ana-silva", "rui-costa", "salma-idrissi"]))
+    result = loaded(SETUP + "events:\n" + events)
+    assert result.mission is not None
+    clocks: list[tuple[datetime, str]] = []
+    real_clock = travel_too_tight.clock_in
+
+    def clock(instant: datetime, zone: str) -> str:
+        clocks.append((instant, zone))
+        return real_clock(instant, zone)
+
+    monkeypatch.setattr(travel_too_tight, "clock_in", clock)
+    said: list[str] = []
+    real_modelled = travel.TravelModel._modelled
+
+    def modelled(self: travel.TravelModel, km: float) -> travel.Transfer:
+        made = real_modelled(self, km)
+
+        def words() -> str:
+            said.append("how")
+            return made.words()
+
+        return travel.Transfer(made.time, words)
+
+    monkeypatch.setattr(travel.TravelModel, "_modelled", modelled)
+    found = list(run(result.mission, Context(result.mission)))
+    assert len(found) == 3
+    assert found[0].message.startswith("Hotel Casablanca -> Casablanca office: about ")
+    assert "'V0' (v0, ends 09:00) and 'M0' (m0, starts 09:05)" in found[0].message
+    assert said == ["how"]
+    assert sorted(clocks) == sorted(set(clocks)) and len(clocks) == 2

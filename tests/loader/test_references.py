@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from yaml.error import Mark
 
 from missionctl.loader import Loaded
 
@@ -98,3 +101,71 @@ def test_did_you_mean_work_stays_linear(
     assert found[1][2] == "there is no person 'persn-0001' (did you mean 'person-0001'?)"
     assert found[-1][2] == "there is no person 'persn-0001' (did you mean 'person-0001'?)"
     assert found[299][2] == "there is no person 'persn-0299'"
+
+
+# --- parse_ref remembers what each text is -------------------------------------------------
+
+_REF_TEXTS = st.one_of(
+    st.lists(st.sampled_from(["group", "org", "person", "team", ":", "ana", "-x", " ", "a.b",
+                              "_", "é", "x" * 70]), max_size=4).map("".join),
+    st.text(max_size=10))
+
+
+def _read_ref(text: str, persons_only: bool, line: int) -> tuple[object, list[object]]:
+    """What `parse_ref` gives for `text` at `line`: the Ref or the finding, and the use it
+    records for MC006."""
+    from missionctl.findings import Finding
+    from missionctl.loader.context import Ctx, Skip
+    from missionctl.loader.references import parse_ref
+    from missionctl.yamlnodes import ScalarNode
+
+    mark = Mark("t.yaml", 0, line, 4, None, 0)
+    findings: list[Finding] = []
+    ctx = Ctx("t.yaml", findings)
+    try:
+        got: object = parse_ref(ScalarNode("tag:yaml.org,2002:str", text, mark, mark, "'"), ctx,
+                                persons_only)
+    except Skip:
+        got = findings
+    return got, list(ctx.refs)
+
+
+@given(st.lists(st.tuples(_REF_TEXTS, st.booleans()), min_size=1, max_size=8))
+def test_a_remembered_reference_reads_as_a_fresh_one(items: list[tuple[str, bool]]) -> None:
+    from missionctl.loader import references
+
+    remembered = [_read_ref(text, only, i) for i, (text, only) in enumerate(items * 2)]
+    fresh = []
+    for i, (text, only) in enumerate(items * 2):
+        references._ANY.clear()
+        references._PERSONS.clear()
+        fresh.append(_read_ref(text, only, i))
+    assert remembered == fresh  # same Ref (kind, id, position) or the same finding
+
+
+def _read_list(texts: list[str], persons_only: bool) -> tuple[object, ...]:
+    """What `refs` gives for a list of `texts`: the Refs, the findings, the uses recorded."""
+    from missionctl.findings import Finding
+    from missionctl.loader.context import Ctx
+    from missionctl.loader.references import refs
+    from missionctl.yamlnodes import ScalarNode, SequenceNode
+
+    items = [ScalarNode("tag:yaml.org,2002:str", text, mark, mark, "'")
+             for i, text in enumerate(texts)
+             for mark in [Mark("t.yaml", 0, i, 6, None, 0)]]
+    mark = Mark("t.yaml", 0, 0, 4, None, 0)
+    findings: list[Finding] = []
+    ctx = Ctx("t.yaml", findings)
+    got = refs(SequenceNode("tag:yaml.org,2002:seq", items, mark, mark), ctx, persons_only)
+    return got, tuple(findings), tuple(ctx.refs)
+
+
+@given(st.lists(_REF_TEXTS, max_size=8), st.booleans())
+def test_a_list_of_remembered_references_reads_as_a_fresh_one(texts: list[str],
+                                                              persons_only: bool) -> None:
+    from missionctl.loader import references
+
+    references._ANY.clear()
+    references._PERSONS.clear()
+    fresh = _read_list(texts, persons_only)
+    assert _read_list(texts, persons_only) == fresh  # now every text is remembered

@@ -152,3 +152,58 @@ def test_null_means_not_given(loaded: Load) -> None:
 
 def test_null_required_field_is_mc003(found: Found) -> None:
     assert found("people:\n  ana: {name: ~}\n", "MC003") == [("MC003", 10, 15)]
+
+
+def test_every_event_field_lands_in_its_own_attribute(loaded: Load) -> None:
+    # The resolver builds events positionally (for speed): each field written must come out
+    # under its own name, whatever the order of Event's fields.
+    body = """\
+organisations:
+  acme: {name: Acme}
+people:
+  ana: {name: Ana, organisation: acme}
+  host: {name: Host, side: host}
+  ines: {name: Ines, side: interpreter}
+venues:
+  lx: {name: Lisbon, timezone: Europe/Lisbon, rooms: {r1: {name: Room 1}}}
+  cas: {name: Casa}
+events:
+  t:
+    kind: travel
+    title: Train
+    start: 2027-05-11 09:30
+    end: 2027-05-11 12:30
+    from: lx
+    to: cas
+    venue: lx
+    room: r1
+    mode: train
+    carrier: CP
+    reference: AB12
+    attendees: [ana]
+    hosts: [host]
+    organisation: acme
+    language: pt
+    interpreters: [ines]
+    capacity: 40
+    status: tentative
+    notes: a note
+    waive: {MC404: known}
+    x-colour: blue
+"""
+    result = loaded(body)
+    m = result.mission
+    assert m is not None
+    e = m.events["t"]
+    assert (e.id, e.kind, e.title, e.venue, e.room, e.from_, e.to, e.mode, e.carrier,
+            e.reference, e.organisation, e.language, e.capacity, e.status, e.notes) == (
+        "t", "travel", "Train", "lx", "r1", "lx", "cas", "train", "CP", "AB12", "acme", "pt",
+        40, "tentative", "a note")
+    assert [r.id for r in e.attendees] == ["ana"] and [r.id for r in e.hosts] == ["host"]
+    assert [r.id for r in e.interpreters] == ["ines"]
+    assert (e.zone, e.end_zone) == ("Europe/Lisbon", m.info.timezone)
+    assert e.start == datetime(2027, 5, 11, 8, 30, tzinfo=UTC)
+    assert e.end == datetime(2027, 5, 11, 12, 30, tzinfo=UTC)  # Casablanca: UTC+0
+    assert dict(e.waive) == {"MC404": "known"} and [w.code for w in e.waivers] == ["MC404"]
+    assert e.b2b is None and dict(e.extra) == {"x-colour": "blue"}
+    assert e.loc.line == 19 and e.locs["carrier"].line == 29

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
@@ -146,3 +148,49 @@ def test_many_findings_read_their_file_once(tmp_path: Path,
     out = text.render([FileReport("big.yaml", findings, Severity.ERROR, False)], Options())
     assert out.count("^") == 20000
     assert reads == ["big.yaml"]
+
+
+def _snippet_char_by_char(line: str, column: int) -> tuple[str, str]:
+    """`snippet` with its printable-ASCII shortcut switched off: a character outside ASCII,
+    one cell wide and no space (é), sends the line down the general path; it is then cut off
+    the shown line again (its cell in the padding stands where the line's end was)."""
+    shown, pad = text.snippet(line + "é", column)
+    assert len(line) < text.MAX_SHOWN and shown.endswith("é")
+    return shown[:-1].rstrip(), pad
+
+
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=60),
+       st.integers(min_value=1, max_value=80))
+def test_plain_ascii_lines_take_the_same_shape_as_any_line(line: str, column: int) -> None:
+    # The shortcut for printable ASCII gives what the character-by-character path gives.
+    assert text.snippet(line, column) == _snippet_char_by_char(line, column)
+
+
+@pytest.mark.parametrize("column", [1, 50, 300, 505, 990, 1100])
+def test_long_ascii_lines_are_cut_like_any_long_line(column: int) -> None:
+    line = "x: " + "a" * 500 + "TARGET" + "b" * 500
+    shown, pad = text.snippet(line, column)
+    general, general_pad = text.snippet(line[:-1] + "é", column)  # same length, not ASCII
+    assert shown == general.replace("é", "b")
+    assert pad == general_pad
+
+
+@given(st.text(st.sampled_from("ab \t\n\r\x85\u2028\u2029\v\f\x1c\x1d\x1e\x0b\u00e9"),
+               max_size=30))
+def test_lines_are_cut_at_yaml_breaks_only(source: str) -> None:
+    assert text.split_lines(source) == text._BREAKS.split(source)
+
+
+def test_the_loaders_text_is_used_not_the_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A report of a loaded mission shows its lines from the text the loader read: the
+    # file is not read again (here it is gone by the time the report is written).
+    from missionctl.linter import lint_file
+
+    monkeypatch.chdir(tmp_path)
+    Path("m.yaml").write_text("missionctl: 1\nmission:\n  id: x\n  bogus: 1\n", encoding="utf-8")
+    report = lint_file("m.yaml")
+    Path("m.yaml").unlink()
+    out = text.render([report], Options())
+    assert "m.yaml:4:3: MC002 error mission has no field 'bogus'" in out
+    assert "  4 |   bogus: 1\n    |   ^\n" in out

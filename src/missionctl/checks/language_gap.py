@@ -72,6 +72,9 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     host_side = {pid for pid, person in people.items() if person.side == "host"}
     spoken = {pid: frozenset(person.languages) for pid, person in people.items()
               if person.languages}
+    # A team's events share one set of people (`taking_part` holds equal frozensets, whose
+    # hash is kept): the languages they all speak are worked out once per set.
+    commons: dict[frozenset[str], frozenset[str]] = {}
     for event in live(ctx):
         taking = mission.taking_part.get(event.id, frozenset())
         # Without `hosts`, the hosts are the attendees of the host side (all taking part):
@@ -80,7 +83,9 @@ def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
             continue
         # A language that everyone taking part speaks (of those with languages) is shared by
         # the two sides; when it is the event's language too, nobody is lost.
-        common = _spoken_by_all(taking, spoken)
+        common = commons.get(taking)
+        if common is None:
+            common = commons[taking] = _spoken_by_all(taking, spoken)
         if common and (event.language is None or event.language in common):
             continue
         visitors, hosts, interpreters = sides(mission, event)

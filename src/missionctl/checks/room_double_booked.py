@@ -21,7 +21,7 @@ events in one room at once give 399 findings, not 79,800.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from operator import attrgetter
 from typing import NamedTuple
@@ -132,28 +132,40 @@ def clashes(items: list[Booking]) -> Iterator[tuple[bool, Overlap[Booking]]]:
         yield True, o
 
 
-def _finding(key: RoomKey, where: str, o: Overlap[Booking]) -> Finding:
+def _finding(key: RoomKey, where: str, o: Overlap[Booking],
+             words: Callable[[Booking], str] = Booking.words) -> Finding:
     other = "another room" if key[1] is not None else "another venue"
     later = o.later
     if o.total == 1:
-        message = (f"{where} is booked twice: {later.words()} overlaps {o.first[0].words()}; "
+        message = (f"{where} is booked twice: {words(later)} overlaps {words(o.first[0])}; "
                    f"move one of them or use {other}")
     else:
-        names = [b.words() for b in o.first]
+        names = [words(b) for b in o.first]
         if o.total > len(names):
             names.append(f"{o.total - len(names)} more")
-        message = (f"{where} holds {o.total + 1} bookings at once: {later.words()} starts "
+        message = (f"{where} holds {o.total + 1} bookings at once: {words(later)} starts "
                    f"while {and_list(names)} are still running; move them apart or use {other}")
     return Finding(CODE, message, later.loc, tuple(b.loc for b in o.first), later.subject)
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
+    # A booking is named in the finding about it and in those of the bookings that start
+    # while it runs: put in words once (local times cost zone look-ups). By id: the bookings
+    # live until the run ends.
+    said: dict[int, str] = {}
+
+    def words(b: Booking) -> str:
+        text = said.get(id(b))
+        if text is None:
+            text = said[id(b)] = b.words()
+        return text
+
     for key, items in bookings(mission, live(ctx)).items():
         where: str | None = None  # worded for a room with an overlap only
         for _, overlap in clashes(items):
             if where is None:
                 where = place(mission, key)
-            yield _finding(key, where, overlap)
+            yield _finding(key, where, overlap, words)
 
 
 RULE = Check(

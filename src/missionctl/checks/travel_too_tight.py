@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from missionctl.checks import Check, Context
 from missionctl.checks.support.timeline import each_timeline, predecessors, timelines
@@ -67,10 +68,30 @@ FIX = ("Leave more time between the events, move one to a nearer venue, add a tr
 
 
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
+    # The same times of day and the same transfers come back finding after finding (a
+    # programme with no slack has thousands): each is put in words once per run.
+    clock = _remembered(clock_in)
+    hows: dict[int, tuple[str, str]] = {}
     for (after_id, before_id), (transfer, people) in too_tight(mission, ctx).items():
         after, before = mission.events[after_id], mission.events[before_id]
-        yield Finding(CODE, message(mission, before, after, transfer, people), after.loc,
-                      (before.loc,), after.id)
+        said = hows.get(id(transfer))
+        if said is None:  # the model keeps each Transfer for the run: its id stays its own
+            said = hows[id(transfer)] = (transfer.how, minutes_text(transfer.time,
+                                                                    round_up=True))
+        yield Finding(CODE, message(mission, before, after, transfer, people, clock, said),
+                      after.loc, (before.loc,), after.id)
+
+
+def _remembered(say: Callable[[datetime, str], str]) -> Callable[[datetime, str], str]:
+    said: dict[tuple[datetime, str], str] = {}
+
+    def remembered(instant: datetime, zone: str) -> str:
+        text = said.get((instant, zone))
+        if text is None:
+            text = said[instant, zone] = say(instant, zone)
+        return text
+
+    return remembered
 
 
 def too_tight(mission: Mission, ctx: Context) -> dict[Pair, tuple[Transfer, list[str]]]:
@@ -134,17 +155,19 @@ def needed(model: TravelModel, before: Event, after: Event) -> Transfer | None:
 
 
 def message(mission: Mission, before: Event, after: Event, transfer: Transfer,
-            people: list[str]) -> str:
+            people: list[str], clock: Callable[[datetime, str], str] = clock_in,
+            said: tuple[str, str] | None = None) -> str:
+    """`said`: the transfer's `how` and the time it needs, in words, when already known."""
     origin, destination = leaves_from(before) or "", arrives_at(after) or ""
     gap = minutes_text(after.start - before.end)
     home = mission.info.timezone
-    ends = f"ends {clock_in(before.end, before.end_zone)}{zone_suffix(before.end_zone, home)}"
-    starts = f"starts {clock_in(after.start, after.zone)}{zone_suffix(after.zone, home)}"
+    how, need = said or (transfer.how, minutes_text(transfer.time, round_up=True))
+    ends = f"ends {clock(before.end, before.end_zone)}{zone_suffix(before.end_zone, home)}"
+    starts = f"starts {clock(after.start, after.zone)}{zone_suffix(after.zone, home)}"
     return (f"{_venue_name(mission, origin)} -> {_venue_name(mission, destination)}: "
-            f"{transfer.how}; only {gap} between {event_ref(before, ends)} and "
+            f"{how}; only {gap} between {event_ref(before, ends)} and "
             f"{event_ref(after, starts)} for {people_text(mission, people)}; leave at least "
-            f"{minutes_text(transfer.time, round_up=True)}, move one of them, or record the "
-            "real time in travel_times")
+            f"{need}, move one of them, or record the real time in travel_times")
 
 
 def _venue_name(mission: Mission, venue_id: str) -> str:

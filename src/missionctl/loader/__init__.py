@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from missionctl.findings import Finding, Loc
@@ -22,6 +24,9 @@ class Loaded(NamedTuple):
     #: every file read (the mission file, then its includes), as findings name them: the files
     #: an output may never replace (`missionctl.outputs`)
     files: tuple[str, ...] = ()
+    #: each file read -> its text, as the loader read it: the reports show source lines from
+    #: it rather than reading the files again
+    texts: Mapping[str, str] = MappingProxyType({})
 
     @property
     def ok(self) -> bool:
@@ -48,4 +53,4 @@ def load(path: Path | str, shown: str | None = None) -> Loaded:
         mission = resolve(raw)
     findings = tuple(sorted(set(fold_unresolved(raw, raw.findings)), key=Finding.sort_key))
     return Loaded(name, mission, findings, raw.is_mission or raw.fatal,
-                  tuple(raw.missing_includes), tuple(raw.files))
+                  tuple(raw.missing_includes), tuple(raw.files), raw.texts)

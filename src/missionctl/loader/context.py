@@ -87,16 +87,36 @@ def scalar(node: Node, ctx: Ctx, what: str = "a single value") -> str:
     return str(node.value)
 
 
+#: Distinct texts one converter remembers before it starts again (`parsed`).
+PARSED_KEPT = 50_000
+
+
 def parsed(parse: Callable[[str], Any]) -> Callable[[Node, Ctx], Any]:
-    """A converter from a text parser that raises `values.Invalid` (MC003 at the value)."""
+    """A converter from a text parser that raises `values.Invalid` (MC003 at the value).
+
+    Memoised by text: a programme repeats the same values (`2027-09-13 09:00`, `1h30m`,
+    `10:30`) hundreds of times, and the parsers of `values.py` are pure functions of the
+    text whose results are immutable (and never None), so a value parsed once is the value.
+    Only successes are kept: a wrong value is parsed again to report it where it stands. The
+    memo is emptied when full, so that it stays bounded over many missions.
+    """
+    memo: dict[str, Any] = {}
 
     def conv(node: Node, ctx: Ctx) -> Any:
         if node.__class__ is not ScalarNode:
             scalar(node, ctx)  # raises with the right message
+        text = node.value
+        found = memo.get(text)
+        if found is not None:
+            return found
         try:
-            return parse(node.value)
+            found = parse(text)
         except v.Invalid as exc:
             raise ctx.invalid(str(exc), node) from None
+        if len(memo) >= PARSED_KEPT:
+            memo.clear()
+        memo[text] = found
+        return found
 
     return conv
 

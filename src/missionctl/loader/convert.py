@@ -40,6 +40,11 @@ def _texts(node: Node, ctx: Ctx) -> str:
 
     A key that is no ISO 639-1 code is MC003 at the key, with "did you mean" from the
     language names (`Portuguese: ...` -> 'pt'); the other variants are kept."""
+    if node.__class__ is ScalarNode:  # _text, inlined: every title and name comes here
+        text = node.value.strip()
+        if not text:
+            raise ctx.invalid("this text is empty", node)
+        return text
     if node.__class__ is not MappingNode:
         return _text(node, ctx)
     out: dict[str, str] = {}
@@ -103,16 +108,21 @@ def _enum(node: Node, ctx: Ctx, spec: F) -> str:
     return text
 
 
+# Made once: each `parsed` converter keeps its own memo.
+_BOOL, _ID = parsed(v.boolean), parsed(v.ident)
+_COUNT = parsed(lambda t: v.integer(t, minimum=1))
+
+
 def _bool(node: Node, ctx: Ctx) -> bool:
-    return bool(parsed(v.boolean)(node, ctx))
+    return bool(_BOOL(node, ctx))
 
 
 def _count(node: Node, ctx: Ctx) -> int:
-    return int(parsed(lambda t: v.integer(t, minimum=1))(node, ctx))
+    return int(_COUNT(node, ctx))
 
 
 def _id(node: Node, ctx: Ctx) -> str:
-    return str(parsed(v.ident)(node, ctx))
+    return str(_ID(node, ctx))
 
 
 def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
@@ -168,6 +178,15 @@ KINDS: dict[str, Callable[[Node, Ctx], Any]] = {
 }
 
 
+#: The kinds that read an empty value themselves (as an empty list), not as "not given".
+_TAKES_NULL = frozenset({"refs", "persons", "languages"})
+
+Converter = Callable[[Node, Ctx], Any]
+#: A field's reading plan: its converter, whether it is required, whether an empty value is
+#: the converter's to read.
+Step = tuple[Converter, bool, bool]
+
+
 def read_fields(
     node: Node,
     spec: dict[str, F],
@@ -185,40 +204,79 @@ def read_fields(
     locs = NodeLocs(ctx.file)
     marks, keys = locs.marks, locs.key_marks
     extra: dict[str, Any] = {}
-    kinds = {**KINDS, **nested} if nested else KINDS
+    plan = _plan(spec, nested)
     m = mapping(node, ctx, f"the fields of {what}") if not isinstance(node, MappingNode) else node
-    # The mapping is walked here rather than through MappingWalker.pairs: this loop runs for
-    # every field of every object (100,000 times for 10k events). Merge keys, rare, are
-    # handed to the walker afterwards; `keys` doubles as the set of keys already seen.
+    # The mapping is walked here rather than through MappingWalker.pairs, and a known field
+    # written once is read inline through its plan: this loop runs for every field of every
+    # object (100,000 times for 10k events). Merge keys, unknown keys and duplicates, rare,
+    # take `_field`; merged pairs are handed to the walker afterwards; `keys` doubles as the
+    # set of keys already seen.
     merged: list[Node] = []
     for knode, vnode in m.value if m is not None else ():
         if knode.__class__ is not ScalarNode:
             ctx.walker._not_a_name(knode)
             continue
         key = knode.value
-        if key == "<<" and knode.tag == MERGE_TAG:
-            merged.append(vnode)
+        step = plan.get(key)
+        if step is None or key in keys:
+            if key == "<<" and knode.tag == MERGE_TAG:
+                merged.append(vnode)
+            else:
+                _field(key, knode, vnode, spec, plan, ctx, what, data, marks, keys, extra)
             continue
-        _field(key, knode, vnode, spec, kinds, ctx, what, data, marks, keys, extra)
+        marks[key] = vnode.start_mark
+        keys[key] = knode.start_mark
+        conv, required, takes_null = step
+        # is_null() inlined.
+        if (vnode.__class__ is ScalarNode and not vnode.style and vnode.value in NULL_WORDS
+                and not takes_null):
+            if required:
+                ctx.error("MC003", f"{what}: '{key}' is empty; give a value", vnode)
+            continue
+        try:
+            data[key] = conv(vnode, ctx)
+        except Skip:
+            data.setdefault("__invalid__", set()).add(key)
     if merged:
         for key, knode, vnode in ctx.walker._merged(merged, dict(keys)):
-            _field(key, knode, vnode, spec, kinds, ctx, what, data, marks, keys, extra)
+            _field(key, knode, vnode, spec, plan, ctx, what, data, marks, keys, extra)
     for name in _required(spec):
         if name not in marks:
             ctx.error("MC004", f"{what} has no '{name}'; it is required", key_node)
     return data, locs, extra
 
 
-def _field(key: str, knode: Node, vnode: Node, spec: dict[str, F],
-           kinds: dict[str, Callable[[Node, Ctx], Any]], ctx: Ctx, what: str,
-           data: dict[str, Any], marks: dict[str, Any], keys: dict[str, Any],
-           extra: dict[str, Any]) -> None:
+_PLANS: dict[int, dict[str, Step]] = {}
+
+
+def _plan(spec: dict[str, F], nested: dict[str, Converter] | None) -> dict[str, Step]:
+    """Each field's `Step`, worked out once per spec (the specs of `fields.py` live as long as
+    the process); a spec read with `nested` converters gets its own."""
+    if nested is None:
+        plan = _PLANS.get(id(spec))
+        if plan is None:
+            plan = _PLANS[id(spec)] = _make_plan(spec, KINDS)
+        return plan
+    return _make_plan(spec, {**KINDS, **nested})
+
+
+def _make_plan(spec: dict[str, F], kinds: dict[str, Converter]) -> dict[str, Step]:
+    def enum(fs: F) -> Converter:
+        return lambda node, ctx: _enum(node, ctx, fs)
+
+    return {name: (enum(fs) if fs.kind == "enum" else kinds[fs.kind], fs.required,
+                   fs.kind in _TAKES_NULL) for name, fs in spec.items()}
+
+
+def _field(key: str, knode: Node, vnode: Node, spec: dict[str, F], plan: dict[str, Step],
+           ctx: Ctx, what: str, data: dict[str, Any], marks: dict[str, Any],
+           keys: dict[str, Any], extra: dict[str, Any]) -> None:
     first = keys.get(key)
     if first is not None:
         ctx.walker._duplicate(key, knode, first)
         return
-    fs = spec.get(key)
-    if fs is None:
+    step = plan.get(key)
+    if step is None:
         keys[key] = knode.start_mark  # seen: written again, it is a duplicate too
         if key.startswith("x-"):
             extra[key] = plain(vnode)
@@ -228,18 +286,13 @@ def _field(key: str, knode: Node, vnode: Node, spec: dict[str, F],
         return
     marks[key] = vnode.start_mark
     keys[key] = knode.start_mark
-    kind = fs.kind
-    # is_null() inlined: this runs for every field of every object.
-    if (vnode.__class__ is ScalarNode and not vnode.style and vnode.value in NULL_WORDS
-            and kind not in ("refs", "persons", "languages")):
-        if fs.required:
+    conv, required, takes_null = step
+    if is_null(vnode) and not takes_null:
+        if required:
             ctx.error("MC003", f"{what}: '{key}' is empty; give a value", vnode)
         return
     try:
-        if kind == "enum":
-            data[key] = _enum(vnode, ctx, fs)
-        else:
-            data[key] = kinds[kind](vnode, ctx)
+        data[key] = conv(vnode, ctx)
     except Skip:
         data.setdefault("__invalid__", set()).add(key)
 

@@ -90,7 +90,11 @@ class Resolver:
         if end - start > v.MAX_SPAN and self.report(event_span(
                 r.id, start, end, (_show(start, zone), _show(end, end_zone)), r.locs[field])):
             return None
-        if (self.outside(f"event '{r.id}' is", start, start_v.wall.date(), r.locs["start"])
+        # Both within the window (start < end): the usual case, decided without the words,
+        # positions and local day that a finding needs (they were a third of this method).
+        w = self.window
+        if w is not None and not (w.first <= start and end < w.last) and (
+                self.outside(f"event '{r.id}' is", start, start_v.wall.date(), r.locs["start"])
                 or self.outside(f"event '{r.id}' ends", end, _day(end, end_zone),
                                 r.locs[field])):
             return None

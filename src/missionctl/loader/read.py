@@ -48,6 +48,8 @@ class RawMission:
     fatal: bool = False
     #: what the whole mission may still read (bytes over all its files)
     budget: Budget = field(default_factory=Budget)
+    #: each file's text as read (by the name findings carry), for the report's source lines
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def read_mission(path: Path, shown: str) -> RawMission:
@@ -73,6 +75,7 @@ def _read_file(
         raw.fatal = raw.fatal or top
         return
     raw.files.append(shown)
+    raw.texts[shown] = composed.text
     node = composed.root
     ctx = Ctx(shown, raw.findings)
     assert node is not None  # compose_file gives a root or an error

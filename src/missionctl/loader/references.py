@@ -12,35 +12,63 @@ from missionctl import values as v
 from missionctl.findings import Loc
 from missionctl.loader.context import Ctx, Skip, scalar, seq
 from missionctl.model import Ref
-from missionctl.yamlnodes import Node
+from missionctl.yamlnodes import Node, ScalarNode, SequenceNode
 
 REF_TABLES = {"person": "people", "group": "groups", "org": "organisations"}
 
 
 def ref_to(table: str) -> Callable[[Node, Ctx], str]:
     """A converter for the id of one object of `table` (a venue, an organisation...)."""
+    what = f"a {table} id"
+    valid: set[str] = set()  # ids already found well formed (the same few hundred recur)
 
     def conv(node: Node, ctx: Ctx) -> str:
-        text = scalar(node, ctx, f"a {table} id")
-        try:
-            v.ident(text)
-        except v.Invalid as exc:
-            raise ctx.invalid(str(exc), node) from None
+        text = scalar(node, ctx, what)
+        if text not in valid:
+            try:
+                v.ident(text)
+            except v.Invalid as exc:
+                raise ctx.invalid(str(exc), node) from None
+            if len(valid) >= KEPT:
+                valid.clear()
+            valid.add(text)
         ctx.refs.append((table, text, ctx.loc(node), False))
         return text
 
     return conv
 
 
-def parse_ref(node: Node, ctx: Ctx, persons_only: bool = False) -> Ref:
-    text = scalar(node, ctx, "a reference").strip()
+#: Distinct reference texts remembered (per kind of field) before the memo starts again.
+KEPT = 50_000
+# text -> (kind, id, table), or the message saying why it is no reference: a pure function
+# of the text, and the same attendees are written on event after event.
+_ANY: dict[str, tuple[str, str, str] | str] = {}
+_PERSONS: dict[str, tuple[str, str, str] | str] = {}
+
+
+def _parts(text: str, persons_only: bool) -> tuple[str, str, str] | str:
+    text = text.strip()
     kind, _, ident = text.partition(":") if ":" in text else ("person", "", text)
     table = REF_TABLES.get(kind)
     if table is None or (persons_only and kind != "person"):
         want = "a person id" if persons_only else "a person id, group:<id> or org:<id>"
-        raise ctx.invalid(f"'{text}' is not {want}", node)
+        return f"'{text}' is not {want}"
     if v.ID_RE.match(ident) is None:
-        raise ctx.invalid(v.bad_id(ident), node)
+        return v.bad_id(ident)
+    return kind, ident, table
+
+
+def parse_ref(node: Node, ctx: Ctx, persons_only: bool = False) -> Ref:
+    text = scalar(node, ctx, "a reference")
+    memo = _PERSONS if persons_only else _ANY
+    parts = memo.get(text)
+    if parts is None:
+        if len(memo) >= KEPT:
+            memo.clear()
+        parts = memo[text] = _parts(text, persons_only)
+    if isinstance(parts, str):
+        raise ctx.invalid(parts, node)
+    kind, ident, table = parts
     mark = node.start_mark
     loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
     ctx.refs.append((table, ident, loc, not persons_only))
@@ -51,11 +79,21 @@ def refs(node: Node, ctx: Ctx, persons_only: bool = False) -> tuple[Ref, ...]:
     """A list of people references; one reached twice is kept once."""
     out: list[Ref] = []
     seen: set[tuple[str, str]] = set()
-    for item in seq(node, ctx, "people references"):
-        try:
-            ref = parse_ref(item, ctx, persons_only)
-        except Skip:
-            continue
+    items = node.value if node.__class__ is SequenceNode else seq(node, ctx, "people references")
+    memo = _PERSONS if persons_only else _ANY
+    for item in items:
+        parts = memo.get(item.value) if item.__class__ is ScalarNode else None
+        if parts is None or isinstance(parts, str):  # new, wrong or no scalar: the long way
+            try:
+                ref = parse_ref(item, ctx, persons_only)
+            except Skip:
+                continue
+        else:  # parse_ref, inlined for a reference already met (the same people recur)
+            kind, ident, table = parts
+            mark = item.start_mark
+            loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
+            ctx.refs.append((table, ident, loc, not persons_only))
+            ref = Ref(kind, ident, loc)
         if (ref.kind, ref.id) not in seen:
             seen.add((ref.kind, ref.id))
             out.append(ref)
