@@ -74,3 +74,44 @@ def test_itinerary_and_contacts_as_files(capsys: pytest.CaptureFixture[str], sma
                  "letter"]) == 0
     assert out.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
     assert main([command, str(small_path), "-f", fmt, "-o", str(out)]) == 0
+
+
+@pytest.mark.parametrize("lang, heading", [("pt", "Lista de alojamento"),
+                                           ("fr", "Liste d'hébergement"),
+                                           ("ar", "قائمة الإقامة")])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_sheet_in_another_language_is_recognised_as_ours(
+        capsys: pytest.CaptureFixture[str], small_path: Path, tmp_path: Path, lang: str,
+        heading: str, fmt: str) -> None:
+    """The heading is translated, and the file written again without --force (a text view is
+    recognised by its heading, in any language we write)."""
+    pytest.importorskip("babel")
+    out = tmp_path / "rooming.txt"
+    args = ["sheets", str(small_path), "rooming", "-f", fmt, "--lang", lang, "-o", str(out)]
+    assert main(args) == 0
+    assert heading in out.read_text(encoding="utf-8")
+    assert main(args) == 0, capsys.readouterr().err
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "missions" / "produtech-morocco-2027"
+
+
+def test_the_csv_header_and_json_keys_stay_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """Programs read them: the column names, whatever the language; the labels people read
+    (the heading, the xlsx header, the text) are translated."""
+    pytest.importorskip("babel")
+    import json
+
+    small_path = EXAMPLE
+
+    assert main(["sheets", str(small_path), "dietary", "-f", "csv", "--lang", "fr"]) == 0
+    header = capsys.readouterr().out.lstrip("\ufeff").splitlines()[0]
+    assert header == "date,time,meal,place,people,need,count,names"
+    assert main(["sheets", str(small_path), "dietary", "-f", "json", "--lang", "fr"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["heading"] == "Liste des régimes alimentaires"
+    assert doc["rows"] and all(set(row) == {"date", "time", "meal", "place", "people", "need",
+                                            "count", "names"} for row in doc["rows"])
+    assert main(["sheets", str(small_path), "dietary", "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "Régime alimentaire" in text and "aucun régime alimentaire indiqué" in text

@@ -190,14 +190,15 @@ def sheet(t: Table) -> str:
     """A table per section (the hotel, the meal, the leg), its heading above it."""
     lines = _header(t.title, [f"**{md(t.heading)}**" + (f" · {md(t.dates)}" if t.dates else "")])
     if not t.rows:
-        lines += ["*Nothing in this selection.*", ""]
+        lines += ["*" + translator(t.lang)._("Nothing in this selection.") + "*", ""]
     cols = t.body_columns
     for key, rows in t.sections():
         if t.group:
-            lines += [f"## {md(heading_text(key, t.columns))}", ""]
+            lines += [f"## {md(heading_text(key, t.columns, t.lang))}", ""]
         lines += ["| " + " | ".join(md(c.label) for c in cols) + " |",
                   "|" + "---|" * len(cols)]
-        lines += ["| " + " | ".join(md(shown(v, c.kind)) for v, c in zip(row, cols, strict=False))
+        lines += ["| " + " | ".join(md(shown(v, c.kind, t.lang))
+                             for v, c in zip(row, cols, strict=False))
                   + " |" for row in rows]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -44,6 +44,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     group: int = 0  # leading columns that head a section in readable formats
     notes: tuple[str, ...] = ()
+    lang: str = "en"  # the language of the labels and texts (i18n); `shown` writes dates in it
 
     def sections(self) -> Iterator[tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]]:
         """(the group's leading cells, its rows without them), in order; one pass."""
@@ -64,25 +65,36 @@ class Table:
         return self.columns[self.group:]
 
 
-def shown(value: Cell, kind: str = "text") -> str:
-    """A cell as text for people: dates with their weekday, times as 10:30."""
+def shown(value: Cell, kind: str = "text", lang: str = "en") -> str:
+    """A cell as text for people: dates with their weekday (in `lang`), times as 10:30."""
     from missionctl.wording import clock, day_brief
 
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return f"{day_brief(value.date())} {clock(value)}"
+        return f"{day_brief(value.date(), lang)} {clock(value)}"
     if isinstance(value, date):
-        return day_brief(value)
+        return day_brief(value, lang)
     if isinstance(value, time):
         return clock(value)
     return str(value)
 
 
-def heading_text(cells: tuple[Cell, ...], columns: tuple[Column, ...]) -> str:
-    """A section's heading: its leading cells shown and joined."""
-    return " · ".join(f"{c} {col.label.lower()}" if col.kind == "number" else shown(c, col.kind)
+def heading_text(cells: tuple[Cell, ...], columns: tuple[Column, ...], lang: str = "en") -> str:
+    """A section's heading: its leading cells shown (dates in `lang`) and joined."""
+    return " · ".join(_counted(c, col, lang) if col.kind == "number" and isinstance(c, int)
+                      else shown(c, col.kind, lang)
                       for c, col in zip(cells, columns, strict=False) if c not in (None, ""))
+
+
+def _counted(n: int, col: Column, lang: str) -> str:
+    """'13 people taking part' (the language's plural forms), else '3 count'."""
+    from missionctl.i18n import translator
+
+    if col.key == "people":
+        return translator(lang).ngettext("{n} person taking part", "{n} people taking part",
+                                         n).format(n=n)
+    return f"{n} {col.label.lower()}"
 
 
 # --- the itinerary and the contact sheet as tables -----------------------------------------
