@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import gettext
+import re
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.i18n import DOMAIN, LOCALE_DIR, SUPPORTED
+from missionctl.i18n import DOMAIN, LOCALE_DIR, SUPPORTED, translator
 
 babel = pytest.importorskip("babel")
 from babel.messages.pofile import read_po  # noqa: E402
@@ -127,3 +128,76 @@ def test_the_option_offers_the_supported_languages() -> None:
     from missionctl.cli import views
 
     assert typing.get_args(views.LangChoice) == SUPPORTED
+
+
+# French typography: a narrow no-break space (U+202F) before ':' ';' '!' '?' (CLDR's
+# practice, the Imprimerie nationale's rule), never a plain or a no-break space, never none.
+# Punctuation after a word or a placeholder only: the timeline's key uses '!' as a sign.
+_FRENCH_BAD = re.compile(r"(?:(?<=[\w)\]}»])|(?<=[\w)\]}»][ \u00a0]))[:;!?](?=\s|$)")
+
+
+def test_french_punctuation_has_a_narrow_no_break_space() -> None:
+    po = LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="fr")
+    bad = [str(s) for m in catalog if m.id
+           for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+           if _FRENCH_BAD.search(str(s))]
+    assert bad == []
+    assert translator("fr").colon("Avec") == "Avec\u202f:"
+    assert translator("pt").colon("Com") == "Com:"
+
+
+@pytest.mark.parametrize("text, bad", [("Lieu : x", True), ("Lieu: x", True),
+                                       ("Lieu\u00a0: x", True), ("Lieu\u202f: x", False),
+                                       ("libre, ! deux", False), ("10:30", False)])
+def test_the_french_rule_itself(text: str, bad: bool) -> None:
+    assert bool(_FRENCH_BAD.search(text)) is bad
+
+
+# --- labels: literal messages, and no English label left in the translated outputs ---------
+
+_GETTEXT = ("_", "gettext", "ngettext", "N_")
+#: Calls that translate a value marked elsewhere with N_ (a table of labels): the argument is
+#: a name, an item or an attribute, never a string built at run time.
+_MARKED = (ast.Name, ast.Subscript, ast.Attribute)
+
+
+def _message_problems(tree: ast.AST) -> list[int]:
+    """Lines of gettext calls whose message is not a literal string: an f-string, a
+    concatenation, a `%` or `.format` result (built before translating, so never in the
+    catalog), or anything but a literal for N_ (it marks a literal for extraction)."""
+    bad = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in _GETTEXT:
+            continue
+        count = 2 if name == "ngettext" else 1
+        for arg in node.args[:count]:
+            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            if not literal and (name == "N_" or not isinstance(arg, _MARKED)):
+                bad.append(node.lineno)
+    return bad
+
+
+def test_every_message_is_a_literal() -> None:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path == SRC / "i18n" / "__init__.py":  # the Translator's own methods
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(SRC)}:{line}" for line in _message_problems(tree)]
+    assert found == []
+
+
+@pytest.mark.parametrize("code, bad", [
+    ('tr._("With")', False), ('tr._(MODES[mode])', False), ('tr._(c.label)', False),
+    ('tr._(f"With {x}")', True), ('tr._("With " + x)', True),
+    ('tr._("{x}".format(x=1))', True), ('N_(label)', True),
+    ('tr.ngettext("{n} day", plural, n)', False), ('tr.ngettext("a", "b" + s, n)', True),
+])
+def test_the_literal_rule_itself(code: str, bad: bool) -> None:
+    assert bool(_message_problems(ast.parse(code))) is bad

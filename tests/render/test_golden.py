@@ -68,7 +68,7 @@ OUTPUTS: dict[str, Render] = {
        for f in ("text", "vcf")},
     # The reader's language (issue 13): labels, dates and multilingual texts, per language.
     **{f"itinerary.{lang}.{render.extension(f)}": _itinerary(f, lang=lang)
-       for lang in ("pt", "fr", "ar") for f in ("text", "markdown", "html")},
+       for lang in ("pt", "fr", "ar") for f in ("text", "markdown", "html", "ics")},
     **{f"contacts.{lang}.{render.extension(f)}": _contacts(f, lang=lang)
        for lang in ("pt", "fr", "ar") for f in ("text", "html")},
 }
