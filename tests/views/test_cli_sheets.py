@@ -115,3 +115,35 @@ def test_the_csv_header_and_json_keys_stay_english(capsys: pytest.CaptureFixture
     assert main(["sheets", str(small_path), "dietary", "--lang", "fr"]) == 0
     text = capsys.readouterr().out
     assert "Régime alimentaire" in text and "aucun régime alimentaire indiqué" in text
+
+
+def test_xlsx_headers_in_the_reader_s_language(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """A workbook is read by people: a sheet's header row follows --lang; its cells stay
+    typed."""
+    pytest.importorskip("babel")
+    openpyxl = pytest.importorskip("openpyxl")
+    rooming = tmp_path / "r.xlsx"
+    assert main(["sheets", str(EXAMPLE), "rooming", "-f", "xlsx", "--lang", "fr", "-o",
+                 str(rooming)]) == 0
+    sheet = openpyxl.load_workbook(rooming).active
+    assert [c.value for c in sheet[1]] == ["Hôtel", "Nuit", "Client", "Organisation",
+                                           "Arrivée", "Départ"]
+    assert sheet["B2"].is_date
+
+
+def test_the_itinerary_table_labels_in_the_reader_s_language() -> None:
+    """The itinerary's spreadsheet columns (`itinerary_table`) in the itinerary's language."""
+    pytest.importorskip("babel")
+    from missionctl.loader import load
+    from missionctl.views.itinerary import build
+    from missionctl.views.select import Selection
+    from missionctl.views.table import itinerary_table
+
+    mission = load(EXAMPLE / "mission.yaml").mission
+    assert mission is not None
+    en = itinerary_table(build(mission, Selection(), {}, fold=False))
+    pt = itinerary_table(build(mission, Selection(), {}, fold=False, lang="pt"))
+    assert [c.label for c in pt.columns][:3] == ["Data", "Início", "Fuso do início"]
+    assert [c.key for c in pt.columns] == [c.key for c in en.columns]
+    assert en.columns[0].label == "Date" and pt.lang == "pt"
