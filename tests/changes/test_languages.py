@@ -94,5 +94,7 @@ def test_per_person_each_in_their_own_language(h: History, capsys: pytest.Captur
     assert (folder / "ana.txt").read_text(encoding="utf-8").count("Olá Ana Silva,") == 1
     everyone = run(capsys, str(h.mission), "--since", "HEAD")
     assert "Hello Bruno Costa," in everyone and "Hello Ana Silva," in everyone
+    own = run(capsys, str(h.mission), "--since", "HEAD", "--person", "bruno")
+    assert own.startswith("Modifications de Test mission\u202f: HEAD")  # his, from the top
     forced = run(capsys, str(h.mission), "--since", "HEAD", "--person", "bruno", "--lang", "pt")
     assert "Olá Bruno Costa," in forced  # --lang always wins

@@ -148,6 +148,17 @@ def test_french_punctuation_has_a_narrow_no_break_space() -> None:
     assert translator("pt").colon("Com") == "Com:"
 
 
+def test_arabic_uses_arabic_punctuation() -> None:
+    """'،' '؛' '؟' in Arabic text, not the Latin comma, semicolon and question mark."""
+    po = LOCALE_DIR / "ar" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="ar")
+    bad = [str(s) for m in catalog if m.id
+           for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+           if re.search(r"[,;?]", str(s))]
+    assert bad == []
+
+
 @pytest.mark.parametrize("text, bad", [("Lieu : x", True), ("Lieu: x", True),
                                        ("Lieu\u00a0: x", True), ("Lieu\u202f: x", False),
                                        ("libre, ! deux", False), ("10:30", False)])

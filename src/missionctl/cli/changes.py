@@ -109,6 +109,9 @@ def _report(both: Versions, who: tuple[str | None, str | None, str | None],
     built = report(d, both.source, both.target, people, lang=lang, langs=langs)
     from dataclasses import replace
 
+    if who[0] is not None and langs is not None and built.notices:  # --person: all theirs
+        built = replace(built, lang=built.notices[0].lang)
+
     return replace(built, sent=_sent(), sequences=_sequences(built, history, until))
 
 
