@@ -87,9 +87,10 @@ def _sheet(kind: str, fmt: str, lang: str = "en") -> Render:
 SHEETS = ("rooming", "dietary", "manifest", "badges")
 OUTPUTS.update({f"sheet-{kind}.{render.extension(f)}": _sheet(kind, f)
                 for kind in SHEETS for f in render.formats("sheet")})
-# The sheets in the reader's language: headings, column labels, dates (text and HTML).
+# The sheets in the reader's language: headings, column labels, dates.
 OUTPUTS.update({f"sheet-{kind}.{lang}.{render.extension(f)}": _sheet(kind, f, lang)
-                for kind in SHEETS for lang in ("pt", "fr", "ar") for f in ("text", "html")})
+                for kind in SHEETS for lang in ("pt", "fr", "ar")
+                for f in ("text", "markdown", "html")})
 
 
 def _dumped(name: str, data: bytes) -> tuple[str, bytes]:
