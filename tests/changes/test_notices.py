@@ -173,15 +173,19 @@ def test_the_example_mission(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     visit = next(e for e in mission.events.values()
                  if e.kind == "visit" and e.local_start().hour == 10)
     touched = mission.taking_part[visit.id] | mission.taking_part["d1-welcome-dinner"]
-    out = run(capsys, str(path), "--since", "HEAD~1")
+    out = run(capsys, str(path), "--since", "HEAD~1", "--lang", "en")
     greeted = {line.removeprefix("Hello ").rstrip(",") for line in out.splitlines()
                if line.startswith("Hello ")}
     assert greeted == {mission.people[p].name for p in touched}
     folder = tmp_path / "out"
-    run(capsys, str(path), "--since", "HEAD~1", "--per-person", str(folder), "--format", "eml")
+    run(capsys, str(path), "--since", "HEAD~1", "--per-person", str(folder), "--format", "eml",
+        "--lang", "en")
+    from missionctl.i18n.text import pick
+
+    title = pick(mission.info.title, "en")
     assert sorted(p.stem for p in folder.iterdir()) == sorted(touched)
     for pid in touched:
         msg = parse(folder / f"{pid}.eml")
-        assert msg["Subject"] == f"Programme change: {mission.info.title}"  # UTF-8, folded
+        assert msg["Subject"] == f"Programme change: {title}"  # UTF-8, folded
         person = mission.people[pid]
         assert msg["To"] == (f"{person.name} <{person.email}>" if person.email else None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import gettext
+import re
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.i18n import DOMAIN, LOCALE_DIR, SUPPORTED
+from missionctl.i18n import DOMAIN, LOCALE_DIR, SUPPORTED, translator
 
 babel = pytest.importorskip("babel")
 from babel.messages.pofile import read_po  # noqa: E402
@@ -127,3 +128,155 @@ def test_the_option_offers_the_supported_languages() -> None:
     from missionctl.cli import views
 
     assert typing.get_args(views.LangChoice) == SUPPORTED
+
+
+# French typography: a narrow no-break space (U+202F) before ':' ';' '!' '?' (CLDR's
+# practice, the Imprimerie nationale's rule), never a plain or a no-break space, never none.
+# Punctuation after a word or a placeholder only: the timeline's key uses '!' as a sign.
+_FRENCH_BAD = re.compile(r"(?:(?<=[\w)\]}»])|(?<=[\w)\]}»][ \u00a0]))[:;!?](?=\s|$)")
+
+
+def test_french_punctuation_has_a_narrow_no_break_space() -> None:
+    po = LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="fr")
+    bad = [str(s) for m in catalog if m.id
+           for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+           if _FRENCH_BAD.search(str(s))]
+    assert bad == []
+    assert translator("fr").colon("Avec") == "Avec\u202f:"
+    assert translator("pt").colon("Com") == "Com:"
+
+
+def test_arabic_uses_arabic_punctuation() -> None:
+    """'،' '؛' '؟' in Arabic text, not the Latin comma, semicolon and question mark."""
+    po = LOCALE_DIR / "ar" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="ar")
+    bad = [str(s) for m in catalog if m.id
+           for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+           if re.search(r"[,;?]", str(s))]
+    assert bad == []
+
+
+@pytest.mark.parametrize("text, bad", [("Lieu : x", True), ("Lieu: x", True),
+                                       ("Lieu\u00a0: x", True), ("Lieu\u202f: x", False),
+                                       ("libre, ! deux", False), ("10:30", False)])
+def test_the_french_rule_itself(text: str, bad: bool) -> None:
+    assert bool(_FRENCH_BAD.search(text)) is bad
+
+
+# --- labels: literal messages, and no English label left in the translated outputs ---------
+
+_GETTEXT = ("_", "gettext", "ngettext", "N_")
+#: Calls that translate a value marked elsewhere with N_ (a table of labels): the argument is
+#: a name, an item or an attribute, never a string built at run time.
+_MARKED = (ast.Name, ast.Subscript, ast.Attribute)
+
+
+def _message_problems(tree: ast.AST) -> list[int]:
+    """Lines of gettext calls whose message is not a literal string: an f-string, a
+    concatenation, a `%` or `.format` result (built before translating, so never in the
+    catalog), or anything but a literal for N_ (it marks a literal for extraction)."""
+    bad = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in _GETTEXT:
+            continue
+        count = 2 if name == "ngettext" else 1
+        for arg in node.args[:count]:
+            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            if not literal and (name == "N_" or not isinstance(arg, _MARKED)):
+                bad.append(node.lineno)
+    return bad
+
+
+def test_every_message_is_a_literal() -> None:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path == SRC / "i18n" / "__init__.py":  # the Translator's own methods
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(SRC)}:{line}" for line in _message_problems(tree)]
+    assert found == []
+
+
+@pytest.mark.parametrize("code, bad", [
+    ('tr._("With")', False), ('tr._(MODES[mode])', False), ('tr._(c.label)', False),
+    ('tr._(f"With {x}")', True), ('tr._("With " + x)', True),
+    ('tr._("{x}".format(x=1))', True), ('N_(label)', True),
+    ('tr.ngettext("{n} day", plural, n)', False), ('tr.ngettext("a", "b" + s, n)', True),
+])
+def test_the_literal_rule_itself(code: str, bad: bool) -> None:
+    assert bool(_message_problems(ast.parse(code))) is bad
+
+
+#: The modules whose outputs are translated: a literal that reads as English words there is a
+#: label the reader would see in English.
+TRANSLATED = (
+    "changes/notices.py", "changes/wording.py", "i18n/labels.py", "render/changes_markdown.py",
+    "render/changes_text.py", "render/eml.py", "render/html.py", "render/html_sheets.py",
+    "render/ics.py", "render/markdown.py", "render/terminal.py", "views/contacts.py",
+    "views/itinerary.py", "views/sheets.py", "views/table.py", "views/timeline.py",
+)
+#: English on purpose, with the reason.
+ENGLISH = {
+    "Generated by missionctl changes",  # the marker a later run recognises (outputs.py)
+    "missionctl changes",  # X-Mailer: the e-mail's marker
+    "duty contact",  # a CSV `section` value: read by programs
+}
+#: Two words or more, or a capitalised word alone ('Hello', 'With:'), once HTML is taken out.
+_PROSE = re.compile(r"[A-Za-z][a-z]+(?:[ ,:;]+[a-z]{2,})+|^\s*[A-Z][a-z]{2,}:?\s*$")
+_HTML = re.compile(r"<[^>]*>?|^[^<]*>")
+#: rich's style words: 'bold red' is a style, not a label.
+_STYLE = re.compile(r"^(?:\s*(?:bold|dim|italic|strike|underline|reverse|on|red|green|yellow|"
+                    r"blue|magenta|cyan|white|black)\b)+\s*$")
+
+
+def _english(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of each string literal that reads as English words: docstrings, gettext
+    messages, dictionary keys, subscripts (`msg["Subject"]`), exception messages and rich
+    styles left out."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            skip.add(id(node.value))  # a docstring (of a module, function, class or field)
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in _GETTEXT:
+                skip.update(id(a) for a in ast.walk(node))
+        elif isinstance(node, ast.Dict):
+            skip.update(id(k) for k in node.keys if k is not None)
+        elif isinstance(node, ast.Subscript):
+            skip.add(id(node.slice))
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            skip.update(id(a) for a in ast.walk(node.exc))
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in skip and node.value not in ENGLISH
+                and not _STYLE.match(node.value)
+                and _PROSE.search(_HTML.sub(" ", node.value))):
+            found.append((node.lineno, node.value))
+    return found
+
+
+def test_no_english_label_in_the_translated_outputs() -> None:
+    found = [f"{rel}:{line}: {text!r}" for rel in TRANSLATED
+             for line, text in _english(ast.parse((SRC / rel).read_text(encoding="utf-8")))]
+    assert found == [], "mark these for the catalogs (tr._, N_) or say why in ENGLISH"
+
+
+@pytest.mark.parametrize("code, bad", [
+    ('out.append("Hello " + name)', True), ('row = f"With: {x}"', True),
+    ('head = "Nothing in this selection."', True), ('x = tr._("Nothing here.")', False),
+    ('x = "<p class=\\"empty\\">"', False), ('t.append(x, "bold red")', False),
+    ('msg["Subject"] = s', False), ('x = {"tourist police": 1}', False),
+    ('raise ValueError("not a thing")', False), ('x = "taking_part"', False),
+])
+def test_the_english_rule_itself(code: str, bad: bool) -> None:
+    assert bool(_english(ast.parse(code))) is bad

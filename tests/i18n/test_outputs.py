@@ -129,7 +129,7 @@ def test_the_default_is_the_mission_s_first_language(capsys: pytest.CaptureFixtu
 def test_each_language_on_request(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     fr = run(capsys, "itinerary", str(path), "--lang", "fr")
     assert "mardi 11 mai 2027" in fr and "Visite de l'usine" in fr
-    assert "Lieu: Usine de Nouaceur" in fr and "(3 participants)" in fr
+    assert "Lieu\u202f: Usine de Nouaceur" in fr and "(3 participants)" in fr
     en = run(capsys, "itinerary", str(path), "--lang", "en")
     assert "Tuesday 11 May 2027" in en and "Plant visit" in en
     assert "Notes: Safety shoes" in en

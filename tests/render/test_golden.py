@@ -68,24 +68,29 @@ OUTPUTS: dict[str, Render] = {
        for f in ("text", "vcf")},
     # The reader's language (issue 13): labels, dates and multilingual texts, per language.
     **{f"itinerary.{lang}.{render.extension(f)}": _itinerary(f, lang=lang)
-       for lang in ("pt", "fr", "ar") for f in ("text", "markdown", "html")},
+       for lang in ("pt", "fr", "ar") for f in ("text", "markdown", "html", "ics")},
     **{f"contacts.{lang}.{render.extension(f)}": _contacts(f, lang=lang)
        for lang in ("pt", "fr", "ar") for f in ("text", "html")},
 }
 
 
-def _sheet(kind: str, fmt: str) -> Render:
+def _sheet(kind: str, fmt: str, lang: str = "en") -> Render:
     def make(m: Mission) -> str | bytes:
         from missionctl.views import sheets
 
-        return render.render("sheet", fmt, sheets.build(m, kind), render.Options(width=WIDTH))
+        return render.render("sheet", fmt, sheets.build(m, kind, lang=lang),
+                             render.Options(width=WIDTH, lang=lang))
 
     return make
 
 
+SHEETS = ("rooming", "dietary", "manifest", "badges")
 OUTPUTS.update({f"sheet-{kind}.{render.extension(f)}": _sheet(kind, f)
-                for kind in ("rooming", "dietary", "manifest", "badges")
-                for f in render.formats("sheet")})
+                for kind in SHEETS for f in render.formats("sheet")})
+# The sheets in the reader's language: headings, column labels, dates.
+OUTPUTS.update({f"sheet-{kind}.{lang}.{render.extension(f)}": _sheet(kind, f, lang)
+                for kind in SHEETS for lang in ("pt", "fr", "ar")
+                for f in ("text", "markdown", "html")})
 
 
 def _dumped(name: str, data: bytes) -> tuple[str, bytes]:

@@ -74,3 +74,76 @@ def test_itinerary_and_contacts_as_files(capsys: pytest.CaptureFixture[str], sma
                  "letter"]) == 0
     assert out.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
     assert main([command, str(small_path), "-f", fmt, "-o", str(out)]) == 0
+
+
+@pytest.mark.parametrize("lang, heading", [("pt", "Lista de alojamento"),
+                                           ("fr", "Liste d'hébergement"),
+                                           ("ar", "قائمة الإقامة")])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_sheet_in_another_language_is_recognised_as_ours(
+        capsys: pytest.CaptureFixture[str], small_path: Path, tmp_path: Path, lang: str,
+        heading: str, fmt: str) -> None:
+    """The heading is translated, and the file written again without --force (a text view is
+    recognised by its heading, in any language we write)."""
+    pytest.importorskip("babel")
+    out = tmp_path / "rooming.txt"
+    args = ["sheets", str(small_path), "rooming", "-f", fmt, "--lang", lang, "-o", str(out)]
+    assert main(args) == 0
+    assert heading in out.read_text(encoding="utf-8")
+    assert main(args) == 0, capsys.readouterr().err
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "missions" / "produtech-morocco-2027"
+
+
+def test_the_csv_header_and_json_keys_stay_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """Programs read them: the column names, whatever the language; the labels people read
+    (the heading, the xlsx header, the text) are translated."""
+    pytest.importorskip("babel")
+    import json
+
+    small_path = EXAMPLE
+
+    assert main(["sheets", str(small_path), "dietary", "-f", "csv", "--lang", "fr"]) == 0
+    header = capsys.readouterr().out.lstrip("\ufeff").splitlines()[0]
+    assert header == "date,time,meal,place,people,need,count,names"
+    assert main(["sheets", str(small_path), "dietary", "-f", "json", "--lang", "fr"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["heading"] == "Liste des régimes alimentaires"
+    assert doc["rows"] and all(set(row) == {"date", "time", "meal", "place", "people", "need",
+                                            "count", "names"} for row in doc["rows"])
+    assert main(["sheets", str(small_path), "dietary", "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "Régime alimentaire" in text and "aucun régime alimentaire indiqué" in text
+
+
+def test_xlsx_headers_in_the_reader_s_language(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """A workbook is read by people: a sheet's header row follows --lang; its cells stay
+    typed."""
+    pytest.importorskip("babel")
+    openpyxl = pytest.importorskip("openpyxl")
+    rooming = tmp_path / "r.xlsx"
+    assert main(["sheets", str(EXAMPLE), "rooming", "-f", "xlsx", "--lang", "fr", "-o",
+                 str(rooming)]) == 0
+    sheet = openpyxl.load_workbook(rooming).active
+    assert [c.value for c in sheet[1]] == ["Hôtel", "Nuit", "Client", "Organisation",
+                                           "Arrivée", "Départ"]
+    assert sheet["B2"].is_date
+
+
+def test_the_itinerary_table_labels_in_the_reader_s_language() -> None:
+    """The itinerary's spreadsheet columns (`itinerary_table`) in the itinerary's language."""
+    pytest.importorskip("babel")
+    from missionctl.loader import load
+    from missionctl.views.itinerary import build
+    from missionctl.views.select import Selection
+    from missionctl.views.table import itinerary_table
+
+    mission = load(EXAMPLE / "mission.yaml").mission
+    assert mission is not None
+    en = itinerary_table(build(mission, Selection(), {}, fold=False))
+    pt = itinerary_table(build(mission, Selection(), {}, fold=False, lang="pt"))
+    assert [c.label for c in pt.columns][:3] == ["Data", "Início", "Fuso do início"]
+    assert [c.key for c in pt.columns] == [c.key for c in en.columns]
+    assert en.columns[0].label == "Date" and pt.lang == "pt"

@@ -15,8 +15,9 @@ from datetime import date, datetime
 
 from missionctl.changes.diff import Change, Diff
 from missionctl.changes.wording import sentence
+from missionctl.i18n import Translator, translator
 from missionctl.model import Event, Mission
-from missionctl.wording import clock, day_full, zone_suffix
+from missionctl.wording import clock, day_full
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Notice:
     changes: tuple[Change, ...]
     days: tuple[Day, ...]
     programme: tuple[Day, ...]
+    lang: str = "en"  # the language it is written in (i18n.SUPPORTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class Report:
     sequences: Mapping[str, tuple[int, datetime | None]] = field(default_factory=dict)
     #: the e-mail's Date (None: now)
     sent: datetime | None = None
+    #: the language of the headings and summary (each notice has its own, `Notice.lang`)
+    lang: str = "en"
 
     @property
     def mission(self) -> Mission:
@@ -57,16 +61,25 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"Changes to {self.mission.info.title}"
+        return translator(self.lang)._("Changes to {title}").format(
+            title=self._localised().info.title)
+
+    def _localised(self) -> Mission:
+        from missionctl.views.localise import localised
+
+        return localised(self.mission, self.lang)
 
 
-def report(d: Diff, source: str, target: str, people: Sequence[str] | None = None) -> Report:
-    """The notices of `people` (default: everyone with a change), in the diff's order."""
+def report(d: Diff, source: str, target: str, people: Sequence[str] | None = None, *,
+           lang: str = "en", langs: Mapping[str, str] | None = None) -> Report:
+    """The notices of `people` (default: everyone with a change), in the diff's order; each
+    in `langs[person]` when given (`--per-person`: their own language), else in `lang`."""
     chosen = set(people) if people is not None else None
     wanted = [p for p in d.people if chosen is None or p in chosen]
     index = _by_person(d.new, wanted)
-    notices = tuple(notice(d, pid, index.get(pid, [])) for pid in wanted)
-    return Report(d, source, target, notices, d.renamed)
+    notices = tuple(notice(d, pid, index.get(pid, []), (langs or {}).get(pid, lang))
+                    for pid in wanted)
+    return Report(d, source, target, notices, d.renamed, lang=lang)
 
 
 def _by_person(m: Mission, people: Sequence[str]) -> dict[str, list[Event]]:
@@ -83,23 +96,36 @@ def _by_person(m: Mission, people: Sequence[str]) -> dict[str, list[Event]]:
     return out
 
 
-def notice(d: Diff, pid: str, events: Sequence[Event]) -> Notice:
-    """`pid`'s notice; `events` are theirs in the new version, in time order."""
+def notice(d: Diff, pid: str, events: Sequence[Event], lang: str = "en") -> Notice:
+    """`pid`'s notice in `lang`; `events` are theirs in the new version, in time order."""
+    from missionctl.views.localise import localised
+
+    # Both versions read in the person's language (titles and names written in several).
+    d = d._replace(old=localised(d.old, lang), new=localised(d.new, lang))
+    tr = translator(lang)
     person = d.new.people.get(pid) or d.old.people[pid]
     changes = d.people.get(pid, ())
     zone = d.new.info.timezone
     days: dict[date, list[str]] = {}
     for c in changes:
-        days.setdefault(_day(c, zone), []).append(sentence(d, c))
+        days.setdefault(_day(c, zone), []).append(sentence(d, _localised(c, d), tr))
     affected = set(days)
     programme: dict[date, list[str]] = {day: [] for day in sorted(affected)}
     for e in events:
         day = e.local_start().date()
         if day in programme:
-            programme[day].append(programme_line(e, d.new, d.new_tables.get(e.id)))
+            programme[day].append(programme_line(d.new.events.get(e.id, e), d.new,
+                                                 d.new_tables.get(e.id), tr))
     return Notice(pid, person.name, person.email, changes,
                   tuple(Day(k, tuple(v)) for k, v in sorted(days.items())),
-                  tuple(Day(k, tuple(v)) for k, v in programme.items()))
+                  tuple(Day(k, tuple(v)) for k, v in programme.items()), lang)
+
+
+def _localised(c: Change, d: Diff) -> Change:
+    """The change with its events as the localised versions of `d` read them."""
+    old = d.old.events.get(c.old.id, c.old) if c.old is not None else None
+    new = d.new.events.get(c.new.id, c.new) if c.new is not None else None
+    return c if old is c.old and new is c.new else c._replace(old=old, new=new)
 
 
 def _day(c: Change, mission_zone: str) -> date:
@@ -112,19 +138,23 @@ def _day(c: Change, mission_zone: str) -> date:
     return c.when().astimezone(zone(mission_zone)).date()
 
 
-def programme_line(e: Event, m: Mission, table: int | None = None) -> str:
+def programme_line(e: Event, m: Mission, table: int | None = None,
+                   tr: Translator | None = None) -> str:
     """'10:00–11:30  Visit of the Tangier plant, Renault Tanger plant (cancelled)'."""
-    from missionctl.changes.wording import where
+    from missionctl.changes.wording import where, zone_suffix
 
+    tr = tr or translator("en")
     start, end = e.local_start(), e.local_end()
     span = f"{clock(start)}–{clock(end)}"
     if end.date() != start.date():
-        span += f" ({day_full(end.date())})"
-    text = f"{span}  {e.title}{zone_suffix(e.zone, m.info.timezone)}"
-    place = where(m, e, table)
+        span += f" ({day_full(end.date(), tr.lang)})"
+    text = f"{span}  {e.title}{zone_suffix(e.zone, m.info.timezone, tr)}"
+    place = where(m, e, table, tr)
     if place:
-        text += f", {'from ' if e.kind == 'travel' and e.venue is None else ''}{place}"
+        if e.kind == "travel" and e.venue is None:
+            place = tr._("from {place}").format(place=place)
+        text += f", {place}"
     if e.cancelled:
-        text += " (cancelled)"
+        text += " (" + tr._("cancelled") + ")"
     return text
 

@@ -19,8 +19,10 @@ import typer
 
 from missionctl import render
 from missionctl.cli.common import Force
+from missionctl.cli.views import Lang
 
 if TYPE_CHECKING:
+    from missionctl.changes.diff import Diff
     from missionctl.changes.notices import Report
     from missionctl.changes.versions import Versions
     from missionctl.outputs import Guard
@@ -56,6 +58,7 @@ def changes(
     per_person: Annotated[Path | None, typer.Option(
         "--per-person", help="Write one notice per person with a change into DIR "
         "(<person-id>.<ext>).")] = None,
+    lang: Lang = None,
     force: Force = False,
 ) -> int:
     """What changed between two versions of a mission, as a notice for each person it touches."""
@@ -75,8 +78,8 @@ def changes(
                         "missionctl changes OLD_PATH NEW_PATH")
     else:
         both = v.from_git(path, since, until)
-    built = _report(both, person, org, group, path if format == "eml" and new_path is None
-                    else None, until)
+    built = _report(both, (person, org, group), path if format == "eml" and new_path is None
+                    else None, until, (lang, per_person is not None or person is not None))
     rules = guard("changes", (*both.old.files, *both.new.files), force=force)  # never either
     if per_person is not None:
         return _per_person(built, format, per_person, rules)
@@ -89,19 +92,43 @@ def changes(
     return 0
 
 
-def _report(both: Versions, person: str | None, org: str | None, group: str | None,
-            history: Path | None, until: str | None) -> Report:
+def _report(both: Versions, who: tuple[str | None, str | None, str | None],
+            history: Path | None, until: str | None, reader: tuple[str | None, bool]
+            ) -> Report:
+    """The notices of the people in view (`who`: --person, --org, --group), in the reader's
+    language (`reader`: --lang, and whether each person reads their own)."""
     from missionctl.changes.diff import diff
     from missionctl.changes.notices import report
     from missionctl.views.select import make_selection, people_in_view
 
     d = diff(both.old, both.new)
-    sel = make_selection(both.new, person, org, group)
+    sel = make_selection(both.new, *who)
     chosen = people_in_view(both.new, sel)
-    built = report(d, both.source, both.target, None if chosen is None else sorted(chosen))
+    people = [p for p in d.people if chosen is None or p in chosen]
+    lang, langs = _languages(d, people, *reader)
+    built = report(d, both.source, both.target, people, lang=lang, langs=langs)
     from dataclasses import replace
 
+    if who[0] is not None and langs is not None and built.notices:  # --person: all theirs
+        built = replace(built, lang=built.notices[0].lang)
+
     return replace(built, sent=_sent(), sequences=_sequences(built, history, until))
+
+
+def _languages(d: Diff, people: list[str], lang: str | None, own: bool
+               ) -> tuple[str, dict[str, str] | None]:
+    """(the report's language, each person's): `--lang` for every notice; else the
+    mission's first language we write, and with `--per-person` or `--person` each person's
+    own (English, with a note, when that needs Babel and Babel is missing)."""
+    from missionctl.cli.views import _default_lang, _with_lang
+
+    if lang is not None:
+        _with_lang(render.Options(), lang)  # Babel asked for once, with the install line
+        return lang, None
+    if not own:
+        return _default_lang(d.new), None
+    return _default_lang(d.new), {
+        p: _default_lang(d.new if p in d.new.people else d.old, p) for p in people}
 
 
 def _sent() -> datetime:
@@ -131,7 +158,8 @@ def _per_person(built: Report, fmt: str, folder: Path, rules: Guard) -> int:
 
     ext = render.extension(fmt)
     files = [(folder / f"{n.person}.{ext}",
-              render.render("changes", fmt, replace(built, notices=(n,)), render.Options()))
+              render.render("changes", fmt, replace(built, notices=(n,), lang=n.lang),
+                            render.Options()))
              for n in built.notices]
     _make_folder(folder)
     outputs.write_all(files, rules)

@@ -9,7 +9,7 @@ import typer
 
 from missionctl import render
 from missionctl.cli.common import Force
-from missionctl.cli.views import Output, Paper, PathArg, Width
+from missionctl.cli.views import Lang, Output, Paper, PathArg, Width
 
 if TYPE_CHECKING:
     SheetFormat = str
@@ -36,11 +36,12 @@ def sheets(
         "phone numbers), for the driver's own copy; left out by default.")] = False,
     paper: Paper = "a4",
     width: Width = None,
+    lang: Lang = None,
     force: Force = False,
 ) -> int:
     """Sheets for the hotel, the caterer, the driver and the badge printer."""
     from missionctl.cli.common import emit
-    from missionctl.cli.views import _binary_needs_file, _width
+    from missionctl.cli.views import _binary_needs_file, _default_lang, _width, _with_lang
     from missionctl.errors import UserError
     from missionctl.missions import open_mission
     from missionctl.outputs import guard
@@ -50,8 +51,9 @@ def sheets(
         raise UserError(f"--driver-copy is for the manifest, not the {kind} sheet")
     _binary_needs_file(format, output, None)
     mission = open_mission(path).mission
-    table = build(mission, kind, driver=driver_copy)
-    opts = render.Options(width=_width(width, output), paper=paper)
+    opts = _with_lang(render.Options(width=_width(width, output), paper=paper),
+                      lang or _default_lang(mission))
+    table = build(mission, kind, driver=driver_copy, lang=opts.lang)
     emit(render.render("sheet", format, table, opts), output,
          guard("sheets", mission.files, force=force))
     return 0

@@ -86,6 +86,12 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalog.ngettext(singular, plural, n)
 
+    def colon(self, label: str) -> str:
+        """'With:', 'Avec\u202f:' (French puts a narrow no-break space before a colon, as
+        CLDR and the Imprimerie nationale do), 'مع:': a label before its value, the
+        punctuation from the catalog so each language writes its own."""
+        return self.gettext("{label}:").format(label=label)
+
 
 @lru_cache(maxsize=8)
 def translator(lang: str = "en") -> Translator:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from missionctl.changes.notices import Notice, Report
+from missionctl.i18n import translator
 from missionctl.render import Options
 from missionctl.render.changes_text import FOOTER, heading, summary
 from missionctl.wording import day_full
@@ -14,15 +15,18 @@ def _escape(text: str) -> str:
 
 
 def notice_markdown(r: Report, n: Notice) -> list[str]:
-    out = [f"## {_escape(n.name)}", "", f"Hello {_escape(n.name)},", "",
-           "What changes for you:", ""]
+    tr = translator(n.lang)
+    out = [f"## {_escape(n.name)}", "", _escape(tr._("Hello {name},").format(name=n.name)), "",
+           _escape(tr._("What changes for you:")), ""]
     for day in n.days:
-        out += [f"### {day_full(day.day)}", ""]
+        out += [f"### {day_full(day.day, n.lang)}", ""]
         out += [f"- {_escape(line)}" for line in day.lines]
         out.append("")
     for day in n.programme:
-        out += [f"**Your programme for {day_full(day.day)}**", ""]
-        out += [f"- {_escape(line)}" for line in day.lines] or ["- nothing: the day is free"]
+        heading = tr._("Your programme for {day}").format(day=day_full(day.day, n.lang))
+        out += [f"**{_escape(heading)}**", ""]
+        out += ([f"- {_escape(line)}" for line in day.lines]
+                or ["- " + _escape(tr._("nothing: the day is free"))])
         out.append("")
     return out
 

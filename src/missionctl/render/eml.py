@@ -19,6 +19,7 @@ from email.policy import SMTP
 
 from missionctl.changes.diff import Change
 from missionctl.changes.notices import Notice, Report
+from missionctl.i18n import translator
 from missionctl.model import Event, Mission
 from missionctl.render import Options
 from missionctl.render.changes_text import notice_text
@@ -33,7 +34,8 @@ def message(r: Report, n: Notice, options: Options) -> EmailMessage:
         msg["From"] = sender
     if n.email:
         msg["To"] = Address(display_name=n.name, addr_spec=n.email)
-    msg["Subject"] = f"Programme change: {r.mission.info.title}"
+    msg["Subject"] = translator(n.lang)._("Programme change: {title}").format(
+        title=_title(r, n))
     when = r.sent or datetime.now(UTC)
     msg["Date"] = when
     token = hashlib.sha256(f"{r.source}\0{r.target}\0{n.person}".encode()).hexdigest()[:16]
@@ -43,6 +45,13 @@ def message(r: Report, n: Notice, options: Options) -> EmailMessage:
     msg.add_attachment(attachment(r, n, options), maintype="text", subtype="calendar",
                        filename=f"{n.person}.ics", params={"method": "PUBLISH"})
     return msg
+
+
+def _title(r: Report, n: Notice) -> str:
+    """The mission's title in the notice's language."""
+    from missionctl.views.localise import localised
+
+    return localised(r.mission, n.lang).info.title
 
 
 def _sender(m: Mission) -> Address | None:
@@ -76,15 +85,18 @@ def changed_events(r: Report, changes: tuple[Change, ...]) -> list[tuple[Mission
 def attachment(r: Report, n: Notice, options: Options) -> bytes:
     from missionctl.export.ics import calendar_bytes
     from missionctl.render.ics import cal_event, dtstamp
+    from missionctl.views.localise import localised
 
     events = []
     for m, e, gone in changed_events(r, n.changes):
         stamp = r.sequences.get(e.id, (0, None))
-        ev = cal_event(m, e, public=True, stamp=stamp)
+        m = localised(m, n.lang)  # titles and notes in the person's language
+        e = m.events.get(e.id, e)
+        ev = cal_event(m, e, public=True, stamp=stamp, lang=n.lang)
         if gone:  # no longer in the person's calendar: cancel the copy they have
             ev = replace(ev, status="CANCELLED", sequence=stamp[0] + 1)
         events.append(ev)
-    name = f"{r.mission.info.title} – {n.name}"
+    name = f"{_title(r, n)} – {n.name}"
     return calendar_bytes(events, name=name, dtstamp=dtstamp(r.mission, options.dtstamp))
 
 

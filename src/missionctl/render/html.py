@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from missionctl.i18n import Translator, direction, translator
+from missionctl.i18n.labels import EVENT_KINDS, ORG_TYPES, SERVICES, label_of
 from missionctl.views.contacts import ContactSheet, OrgSection
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, Meeting, detail_rows
@@ -98,15 +99,16 @@ def _duty_line(c: Contact | None, tr: Translator) -> str:
     if c is None:
         return ""
     reach = " · ".join(x for x in (tel(c.phone), mailto(c.email)) if x)
-    return (esc(tr._("Duty contact")) + f": <strong>{esc(c.name)}</strong>"
+    return (esc(tr.colon(tr._("Duty contact"))) + f" <strong>{esc(c.name)}</strong>"
             + (f" · {reach}" if reach else ""))
 
 
 def _sos_line(country: str, numbers: tuple[tuple[str, str], ...], tr: Translator) -> str:
     if not numbers:
         return ""
-    items = " · ".join(f"{esc(s)} {tel(n)}" for s, n in numbers)
-    return esc(tr._("Emergency numbers in {country}").format(country=country)) + f": {items}"
+    items = " · ".join(f"{esc(label_of(SERVICES, s, tr))} {tel(n)}" for s, n in numbers)
+    where = tr._("Emergency numbers in {country}").format(country=country)
+    return esc(tr.colon(where)) + f" {items}"
 
 
 # --- itinerary -------------------------------------------------------------------------
@@ -233,7 +235,7 @@ def timeline(tl: Timeline) -> str:
         "Hours in {zone}. One row per person or group with the same programme; "
         "a striped red block is two events at once.").format(zone=tl.zone))], tr)
     days = [f'<section class="day" id="day-{d.date.isoformat()}">\n'
-            f"<h2>{esc(day_full(d.date, tl.lang))}</h2>\n{_tl_day(d)}</section>\n"
+            f"<h2>{esc(day_full(d.date, tl.lang))}</h2>\n{_tl_day(d, tr)}</section>\n"
             for d in tl.days]
     if not days:
         days = [_empty(tr._("Nothing in this selection."))]
@@ -241,7 +243,12 @@ def timeline(tl: Timeline) -> str:
     return page(tl.title + " – " + tr._("timeline"), body, tl.lang)
 
 
-def _tl_day(d: TimelineDay) -> str:
+def _kind(kind: str, tr: Translator) -> str:
+    """' (stay)' after a stay's or a free block's title in the legend."""
+    return f" ({esc(label_of(EVENT_KINDS, kind, tr))})" if kind in EVENT_KINDS else ""
+
+
+def _tl_day(d: TimelineDay, tr: Translator) -> str:
     hours = d.last_hour - d.first_hour
     colours = {e.key: f"c{i % PALETTE_SIZE}" for i, e in enumerate(d.legend)}
     marks = "".join(f'<span style="left:{_pct(i * 60, hours)}">{(d.first_hour + i) % 24:02d}'
@@ -250,7 +257,7 @@ def _tl_day(d: TimelineDay) -> str:
     rows += [_tl_row(d, r, hours, colours) for r in d.rows]
     legend = "".join(
         f'<li><span class="key {colours[e.key]}">{esc(e.key)}</span>{esc(e.start)}–{esc(e.end)} '
-        f"{esc(e.title)}{' (' + esc(e.kind) + ')' if e.kind in ('stay', 'free') else ''}"
+        f"{esc(e.title)}{_kind(e.kind, tr)}"
         f"{flags_html(e.flags)}</li>" for e in d.legend)
     return (f'<div class="tl" style="--hours:{hours}">{"".join(rows)}'
             f'<ul class="legend">{legend}</ul></div>\n')
@@ -313,8 +320,8 @@ def _duty_card(sheet: ContactSheet, tr: Translator) -> str:
 
 
 def _sos(sheet: ContactSheet, tr: Translator) -> str:
-    numbers = " ".join(f'<a href="tel:{esc(_PHONE_CHARS.sub("", n))}">{esc(s)} {esc(n)}</a>'
-                       for s, n in sheet.emergency)
+    numbers = " ".join(f'<a href="tel:{esc(_PHONE_CHARS.sub("", n))}">'
+                       f"{esc(label_of(SERVICES, s, tr))} {esc(n)}</a>" for s, n in sheet.emergency)
     note = f"<p>{isolated(sheet.emergency_note, tr)}</p>" if sheet.emergency_note else ""
     heading = tr._("Emergency numbers in {country}").format(country=sheet.country_name)
     return (f"<section><h2>{esc(heading)}</h2>"
@@ -337,7 +344,7 @@ def _embassies(sheet: ContactSheet, tr: Translator) -> str:
 
 
 def _org(s: OrgSection, tr: Translator) -> str:
-    meta = ", ".join(x for x in (s.type, s.city) if x)
+    meta = ", ".join(x for x in (s.type and label_of(ORG_TYPES, s.type, tr), s.city) if x)
     reach = " · ".join(x for x in (tel(s.phone), mailto(s.email)) if x)
     line = " · ".join(x for x in (isolated(meta, tr) if meta else "", reach) if x)
     return (f"<section><h2>{isolated(s.name, tr)}</h2>"

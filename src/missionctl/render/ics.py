@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING
 
+from missionctl.i18n import Translator, translator
 from missionctl.model import Event, Mission
 from missionctl.views.itinerary import Line, line
 from missionctl.views.people import in_file_order
@@ -46,16 +47,18 @@ def dtstamp(mission: Mission, override: datetime | None = None) -> datetime:
 
 
 def cal_event(mission: Mission, event: Event, public: bool = False,
-              stamp: tuple[int, datetime | None] = (0, None)) -> CalEvent:
+              stamp: tuple[int, datetime | None] = (0, None), lang: str = "en") -> CalEvent:
     """One event as a `CalEvent` (imported here: icalendar loads with the ICS writer);
-    `stamp` is its (SEQUENCE, LAST-MODIFIED) (`changes.sequence`)."""
+    `stamp` is its (SEQUENCE, LAST-MODIFIED) (`changes.sequence`); the description's labels
+    in `lang` (a calendar is read by people: it follows `--lang`)."""
     from missionctl.export.ics import CalEvent
 
-    ln = line(mission, event, (), public)
+    tr = translator(lang)
+    ln = line(mission, event, (), public, tr=tr)
     return CalEvent(
         uid=uid(mission, event.id), summary=event.title,
         start=event.start, start_zone=event.zone, end=event.end, end_zone=event.end_zone,
-        location=location(ln), geo=ln.geo, description=description(ln) or None,
+        location=location(ln), geo=ln.geo, description=description(ln, tr) or None,
         status=STATUS[event.status], attendees=attendees(mission, event, public),
         categories=(event.kind,), transparent=not event.occupies,
         sequence=stamp[0], last_modified=stamp[1],
@@ -71,26 +74,32 @@ def location(ln: Line) -> str | None:
     return None
 
 
-def description(ln: Line) -> str:
-    """Hosts with their contact, interpreters, transport, working language, notes."""
+def description(ln: Line, tr: Translator | None = None) -> str:
+    """Hosts with their contact, interpreters, transport, working language, notes; labelled
+    in the reader's language (`tr`; English without)."""
+    tr = tr or translator("en")
+
+    def row(label: str, value: str) -> str:
+        return f"{tr.colon(label)} {value}"
+
     rows: list[str] = []
     if ln.route is not None and ln.place:
-        rows.append(f"Route: {ln.route[0]} → {ln.route[1]}")
+        rows.append(row(tr._("Route"), f"{ln.route[0]} → {ln.route[1]}"))
     if ln.transport:
-        rows.append(f"By: {ln.transport}")
+        rows.append(row(tr._("By"), ln.transport))
     if ln.organisation:
-        rows.append(f"Visiting: {ln.organisation}")
+        rows.append(row(tr._("Visiting"), ln.organisation))
     if ln.attending:
-        rows.append("With: " + "; ".join(ln.attending))
+        rows.append(row(tr._("With"), "; ".join(ln.attending)))
     for h in ln.hosts:
         who = h.name + (f" ({h.role})" if h.role else "")
-        rows.append(f"Host: {who}" + (f", {h.reach()}" if h.reach() else ""))
+        rows.append(row(tr._("Host"), who + (f", {h.reach()}" if h.reach() else "")))
     if ln.host_org:
-        rows.append(f"Contact: {ln.host_org}")
+        rows.append(row(tr._("Contact"), ln.host_org))
     if ln.interpreters:
-        rows.append("Interpreters: " + ", ".join(ln.interpreters))
+        rows.append(row(tr._("Interpreters"), ", ".join(ln.interpreters)))
     if ln.language:
-        rows.append(f"Language: {ln.language}")
+        rows.append(row(tr._("Language"), ln.language))
     if ln.notes:
         rows.append(ln.notes.strip())
     return "\n".join(rows)
@@ -110,19 +119,21 @@ def attendees(mission: Mission, event: Event, public: bool
 def calendar(mission: Mission, events: Iterable[Event], name: str, *,
              stamp: datetime | None = None, public: bool = False,
              times: Times = "local",
-             sequences: Mapping[str, tuple[int, datetime | None]] | None = None) -> bytes:
+             sequences: Mapping[str, tuple[int, datetime | None]] | None = None,
+             lang: str = "en") -> bytes:
     """One VCALENDAR holding `events`; `times="utc"` writes UTC instants and no VTIMEZONE
-    (`--times utc`); `sequences`: each event's SEQUENCE and LAST-MODIFIED."""
+    (`--times utc`); `sequences`: each event's SEQUENCE and LAST-MODIFIED; `lang`: the
+    descriptions' labels."""
     from missionctl.export.ics import calendar_bytes
 
     seq = sequences or {}
-    cal = [cal_event(mission, e, public, seq.get(e.id, (0, None))) for e in events]
+    cal = [cal_event(mission, e, public, seq.get(e.id, (0, None)), lang) for e in events]
     return calendar_bytes(cal, name=name, dtstamp=dtstamp(mission, stamp), times=times)
 
 
 def person_calendars(mission: Mission, events: Iterable[Event], people: Iterable[str], *,
                      stamp: datetime | None = None, public: bool = False,
-                     times: Times = "local") -> dict[str, bytes]:
+                     times: Times = "local", lang: str = "en") -> dict[str, bytes]:
     """Person id -> their own calendar: the events among `events` they take part in.
 
     Each event is handed to its own people, once (not every event tested for every person:
@@ -136,7 +147,8 @@ def person_calendars(mission: Mission, events: Iterable[Event], people: Iterable
     out: dict[str, bytes] = {}
     for pid, mine in wanted.items():
         name = f"{mission.info.title} – {mission.people[pid].name}"
-        out[pid] = calendar(mission, mine, name, stamp=stamp, public=public, times=times)
+        out[pid] = calendar(mission, mine, name, stamp=stamp, public=public, times=times,
+                            lang=lang)
     return out
 
 
@@ -165,7 +177,7 @@ def _itinerary(p: Programme, options: Options) -> bytes:
     p = replace(p, mission=localised(p.mission, options.lang))
     return calendar(p.mission, p.events(), calendar_name(p.mission, p.selection),
                     stamp=options.dtstamp, public=options.public, times=times(options.times),
-                    sequences=options.sequences)
+                    sequences=options.sequences, lang=options.lang)
 
 
 def times(value: str) -> Times:

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from missionctl.i18n import Translator, translator
+from missionctl.i18n.labels import ORG_TYPES, label_of
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import (
@@ -65,9 +66,9 @@ def itinerary(it: Itinerary) -> str:
     lines = _header(it.title, [
         f"**{md(it.heading)}** · {md(it.dates)} · "
         + md(_("times in {zone} unless marked").format(zone=it.zone)),
-        md(_("Duty contact")) + f": {md(_contact(it.duty))}" if it.duty else "",
-        (md(_("Emergency numbers in {country}").format(country=it.country_name))
-         + f": {md(emergency_line(it.emergency))}" if it.emergency else ""),
+        md(tr.colon(_("Duty contact"))) + f" {md(_contact(it.duty))}" if it.duty else "",
+        (md(tr.colon(_("Emergency numbers in {country}").format(country=it.country_name)))
+         + f" {md(emergency_line(it.emergency, tr))}" if it.emergency else ""),
     ])
     if not it.days:
         lines += ["*" + md(_("Nothing in this selection.")) + "*", ""]
@@ -94,7 +95,7 @@ def _event(it: Itinerary, ln: Line, tr: Translator) -> list[str]:
     out = [f"### {md(when)}", "", title + _flags(ln.flags), ""]
     for label, value in detail_rows(ln, tr):
         text = value if isinstance(value, str) else host_text(value)
-        out.append(f"- {md(label)}: {md(text)}")
+        out.append(f"- {md(tr.colon(label))} {md(text)}")
     if ln.meetings:
         out += ["", *_meetings(ln.meetings, tr)]
     return [*out, ""]
@@ -132,7 +133,7 @@ def contacts(sheet: ContactSheet) -> str:
         lines += ["## " + md(_("Duty contact")), "",
                   *_people((sheet.duty,), tr, with_org=True), ""]
     sos = _("Emergency numbers in {country}").format(country=sheet.country_name)
-    lines += ["## " + md(sos), "", block(emergency_line(sheet.emergency)), ""]
+    lines += ["## " + md(sos), "", block(emergency_line(sheet.emergency, tr)), ""]
     if sheet.emergency_note:
         lines += [block(sheet.emergency_note), ""]
     if sheet.embassies:
@@ -147,7 +148,8 @@ def contacts(sheet: ContactSheet) -> str:
 
 
 def _section(s: OrgSection, tr: Translator) -> list[str]:
-    meta = ", ".join(x for x in (s.type, s.city, s.phone, s.email) if x)
+    kind = label_of(ORG_TYPES, s.type, tr) if s.type else None
+    meta = ", ".join(x for x in (kind, s.city, s.phone, s.email) if x)
     return [f"## {md(s.name)}", "", *([block(meta), ""] if meta else []),
             *_people(s.people, tr), ""]
 
@@ -190,14 +192,15 @@ def sheet(t: Table) -> str:
     """A table per section (the hotel, the meal, the leg), its heading above it."""
     lines = _header(t.title, [f"**{md(t.heading)}**" + (f" · {md(t.dates)}" if t.dates else "")])
     if not t.rows:
-        lines += ["*Nothing in this selection.*", ""]
+        lines += ["*" + translator(t.lang)._("Nothing in this selection.") + "*", ""]
     cols = t.body_columns
     for key, rows in t.sections():
         if t.group:
-            lines += [f"## {md(heading_text(key, t.columns))}", ""]
+            lines += [f"## {md(heading_text(key, t.columns, t.lang))}", ""]
         lines += ["| " + " | ".join(md(c.label) for c in cols) + " |",
                   "|" + "---|" * len(cols)]
-        lines += ["| " + " | ".join(md(shown(v, c.kind)) for v, c in zip(row, cols, strict=False))
+        lines += ["| " + " | ".join(md(shown(v, c.kind, t.lang))
+                             for v, c in zip(row, cols, strict=False))
                   + " |" for row in rows]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

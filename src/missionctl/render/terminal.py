@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from missionctl.i18n import Translator, translator
+from missionctl.i18n.labels import EVENT_KINDS, ORG_TYPES, label_of
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
 from missionctl.views.itinerary import (
@@ -83,12 +84,12 @@ def _header(it: Itinerary, tr: Translator) -> RenderableType:
     marked = tr._("times in {zone} unless marked").format(zone=it.zone)
     head.append(f"\n{clean(it.heading)} · {it.dates} · {marked}")
     if it.duty is not None:
-        head.append("\n" + tr._("Duty contact") + ": ", style="bold")
+        head.append("\n" + tr.colon(tr._("Duty contact")) + " ", style="bold")
         head.append(_contact_line(it.duty))
     if it.emergency:
         where = tr._("Emergency numbers in {country}").format(country=it.country_name)
-        head.append(f"\n{where}: ", style="bold")
-        head.append(emergency_line(it.emergency))
+        head.append("\n" + tr.colon(where) + " ", style="bold")
+        head.append(emergency_line(it.emergency, tr))
     return head
 
 
@@ -124,7 +125,7 @@ def _what(ln: Line, tr: Translator) -> Group:
     rows: list[RenderableType] = [_title(ln, tr)]
     for label, value in detail_rows(ln, tr):
         row = Text()
-        row.append(f"{label}: ", style="dim")
+        row.append(tr.colon(label) + " ", style="dim")
         row.append(clean(value if isinstance(value, str) else host_text(value)))
         rows.append(row)
     if ln.meetings:
@@ -177,7 +178,7 @@ def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
         parts.append(Text(tr._("Nothing in this selection."), style="italic"))
     for day in tl.days:
         parts += [Text(""), Rule(Text(day_full(day.date, tl.lang), style="bold"), align="left"),
-                  _grid(day, width), _legend(day)]
+                  _grid(day, width), _legend(day, tr)]
     return render(Group(*parts), width, colour)
 
 
@@ -225,14 +226,14 @@ def _cell(row: Row, lo: int, hi: int, colours: dict[str, str]) -> tuple[str, str
     return pick.key, style
 
 
-def _legend(day: TimelineDay) -> Text:
+def _legend(day: TimelineDay, tr: Translator) -> Text:
     out = Text()
     for e in day.legend:
         out.append("\n")
         out.append(f"{e.key} ", style="bold")
         out.append(f"{e.start}–{e.end} {clean(e.title)}")
         if e.kind in ("stay", "free"):
-            out.append(f" ({e.kind})", style="dim")
+            out.append(f" ({label_of(EVENT_KINDS, e.kind, tr)})", style="dim")
         out.append_text(_flag_text(e.flags))
     return out
 
@@ -251,7 +252,7 @@ def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str
     parts += _emergency(sheet, tr)
     parts += _embassies(sheet, tr)
     for section in sheet.sections:
-        parts += [_section_title(section), *(_person(c, tr) for c in section.people),
+        parts += [_section_title(section, tr), *(_person(c, tr) for c in section.people),
                   Text("")]
     return render(Group(*parts), width, colour)
 
@@ -266,7 +267,7 @@ def _duty(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
 def _emergency(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
     where = tr._("Emergency numbers in {country}").format(country=sheet.country_name)
     title = Text(where, style="bold")
-    numbers = Text("  " + emergency_line(sheet.emergency))
+    numbers = Text("  " + emergency_line(sheet.emergency, tr))
     out: list[RenderableType] = [title, numbers]
     if sheet.emergency_note:
         out.append(Padding(Text(sheet.emergency_note, style="dim"), (0, 0, 0, 2)))
@@ -283,9 +284,9 @@ def _embassies(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
     return [*out, Text("")]
 
 
-def _section_title(s: OrgSection) -> Text:
+def _section_title(s: OrgSection, tr: Translator) -> Text:
     out = Text(clean(s.name), style="bold")
-    extra = [x for x in (s.type, s.city) if x]
+    extra = [x for x in (s.type and label_of(ORG_TYPES, s.type, tr), s.city) if x]
     if extra:
         out.append(f" ({clean(', '.join(extra))})", style="dim")
     reach = [x for x in (s.phone, s.email) if x]

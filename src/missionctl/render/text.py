@@ -324,20 +324,21 @@ def holidays(result: HolidaysResult, options: Options) -> str:
 def sheet(t: Table, options: Options) -> str:
     """An operational sheet: its title, then each section's heading and aligned rows, within
     `options.width` columns (the widest columns give way; a cut cell ends in "…")."""
+    from missionctl.i18n import translator
     from missionctl.views.table import heading_text, shown
 
     lines = [clean(t.title), t.heading + (f" · {t.dates}" if t.dates else "")]
     if not t.rows:
-        lines += ["", "Nothing in this selection."]
+        lines += ["", translator(t.lang)._("Nothing in this selection.")]
     cols = t.body_columns
     for key, rows in t.sections():
-        cells = [[clean(shown(v, c.kind)) for v, c in zip(row, cols, strict=False)]
+        cells = [[clean(shown(v, c.kind, t.lang)) for v, c in zip(row, cols, strict=False)]
                  for row in rows]
         widths = _fit([max([len(c.label)] + [len(r[i]) for r in cells])
                        for i, c in enumerate(cols)], options.width)
         lines.append("")
         if t.group:
-            lines.append(clean(heading_text(key, t.columns)))
+            lines.append(clean(heading_text(key, t.columns, t.lang)))
         for row in [[c.label for c in cols], *cells]:
             lines.append("  ".join(_cut(v, w).ljust(w) for v, w in zip(row, widths,
                                                                       strict=False)).rstrip())

@@ -112,9 +112,13 @@ def _heading(mission: Mission, event: str | None, day: date | None, org: str | N
     return " ".join(parts)
 
 
-def emergency_line(numbers: tuple[tuple[str, str], ...]) -> str:
-    """'police 19 · gendarmerie 177 · ambulance 15 · fire 15'."""
-    return " · ".join(f"{service} {number}" for service, number in numbers)
+def emergency_line(numbers: tuple[tuple[str, str], ...], tr: Translator | None = None) -> str:
+    """'police 19 · gendarmerie 177 · ambulance 15 · fire 15', the services named in the
+    reader's language (`tr`; English without)."""
+    from missionctl.i18n.labels import SERVICES, label_of
+
+    tr = tr or translator("en")
+    return " · ".join(f"{label_of(SERVICES, service, tr)} {number}" for service, number in numbers)
 
 
 def sort_key(text: str) -> str:

@@ -15,37 +15,55 @@ Cancelled events are left out. People are listed in the mission's file order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
+from missionctl.i18n import N_, Translator, translator
 from missionctl.model import Event, Mission
 from missionctl.views.people import contact, in_file_order
 from missionctl.views.table import Cell, Column, Table
 
 KINDS = ("rooming", "dietary", "manifest", "badges")
 
-#: Each sheet's heading and column labels: every word of the sheets, in one place.
+#: Each sheet's heading and column labels: every word of the sheets, in one place, marked
+#: for the catalogs (`N_`) and translated when a sheet is built (`build(..., lang=)`).
 HEADINGS = {
-    "rooming": "Rooming list", "dietary": "Dietary list", "manifest": "Passenger manifest",
-    "badges": "Badges",
+    "rooming": N_("Rooming list"), "dietary": N_("Dietary list"),
+    "manifest": N_("Passenger manifest"), "badges": N_("Badges"),
 }
-DRIVER_COPY = "driver's copy, private fields included"
-NO_NEED = "no dietary need stated"
+DRIVER_COPY = N_("{heading} (driver's copy, private fields included)")
+NO_NEED = N_("no dietary need stated")
+
+Rows = tuple[tuple[Column, ...], list[tuple[Cell, ...]], int]
 
 
-def build(mission: Mission, kind: str, *, driver: bool = False) -> Table:
-    """The sheet `kind` (one of `KINDS`) of `mission`."""
-    builders: dict[str, Callable[[Mission], tuple[tuple[Column, ...], list[tuple[Cell, ...]],
-                                                  int]]] = {
-        "rooming": _rooming, "dietary": _dietary, "badges": _badges,
-        "manifest": lambda m: _manifest(m, driver),
-    }
-    columns, rows, group = builders[kind](mission)
+def build(mission: Mission, kind: str, *, driver: bool = False, lang: str = "en") -> Table:
+    """The sheet `kind` (one of `KINDS`) of `mission`, in `lang`: headings, column labels,
+    dates and the mission's multilingual texts (the columns' keys, read by programs, stay
+    English)."""
+    from missionctl.views.localise import localised
     from missionctl.wording import span_days
 
+    tr = translator(lang)
+    mission = localised(mission, lang)
+    builders: dict[str, Callable[[Mission], Rows]] = {
+        "rooming": _rooming, "dietary": lambda m: _dietary(m, tr), "badges": _badges,
+        "manifest": lambda m: _manifest(m, driver, tr),
+    }
+    columns, rows, group = builders[kind](mission)
     info = mission.info
-    heading = HEADINGS[kind] + (f" ({DRIVER_COPY})" if kind == "manifest" and driver else "")
-    return Table(kind, info.id, info.title, heading, span_days(info.start, info.end),
-                 columns, tuple(rows), group)
+    heading = tr._(HEADINGS[kind])
+    if kind == "manifest" and driver:
+        heading = tr._(DRIVER_COPY).format(heading=heading)
+    return Table(kind, info.id, info.title, heading, span_days(info.start, info.end, lang),
+                 _labelled(columns, tr), tuple(rows), group, lang=lang)
+
+
+def _labelled(columns: tuple[Column, ...], tr: Translator) -> tuple[Column, ...]:
+    """The columns with their labels in the reader's language (the keys stay)."""
+    if tr.lang == "en":
+        return columns
+    return tuple(replace(c, label=tr._(c.label)) for c in columns)
 
 
 def _live(mission: Mission, kind: str) -> list[Event]:
@@ -64,12 +82,13 @@ def _org(mission: Mission, pid: str) -> str | None:
     return o.name if o is not None else None
 
 
-ROOMING = (Column("hotel", "Hotel"), Column("night", "Night", "date"),
-           Column("guest", "Guest"), Column("organisation", "Organisation"),
-           Column("check_in", "Check-in", "date"), Column("check_out", "Check-out", "date"))
+ROOMING = (Column("hotel", N_("Hotel")), Column("night", N_("Night"), "date"),
+           Column("guest", N_("Guest")), Column("organisation", N_("Organisation")),
+           Column("check_in", N_("Check-in"), "date"),
+           Column("check_out", N_("Check-out"), "date"))
 
 
-def _rooming(mission: Mission) -> tuple[tuple[Column, ...], list[tuple[Cell, ...]], int]:
+def _rooming(mission: Mission) -> Rows:
     nights: dict[str, dict[date, set[str]]] = {}  # hotel -> night -> guests
     hotels: dict[str, str] = {}  # venue id (or event id) -> name, in order of first night
     for e in _live(mission, "stay"):
@@ -112,13 +131,13 @@ def _runs(nights: list[date]) -> dict[date, tuple[date, date]]:
     return out
 
 
-DIETARY = (Column("date", "Date", "date"), Column("time", "Time", "time"),
-           Column("meal", "Meal"), Column("place", "Place"),
-           Column("people", "People", "number"), Column("need", "Dietary need"),
-           Column("count", "Count", "number"), Column("names", "Who"))
+DIETARY = (Column("date", N_("Date"), "date"), Column("time", N_("Time"), "time"),
+           Column("meal", N_("Meal")), Column("place", N_("Place")),
+           Column("people", N_("People"), "number"), Column("need", N_("Dietary need")),
+           Column("count", N_("Count"), "number"), Column("names", N_("Who")))
 
 
-def _dietary(mission: Mission) -> tuple[tuple[Column, ...], list[tuple[Cell, ...]], int]:
+def _dietary(mission: Mission, tr: Translator) -> Rows:
     rows: list[tuple[Cell, ...]] = []
     for e in _live(mission, "meal"):
         ids = in_file_order(mission, mission.taking_part.get(e.id, frozenset()))
@@ -133,20 +152,19 @@ def _dietary(mission: Mission) -> tuple[tuple[Column, ...], list[tuple[Cell, ...
         rows += [(*head, need, len(names), ", ".join(names))
                  for need, names in sorted(needs.items())]
         stated = sum(len(n) for n in needs.values())
-        rows.append((*head, NO_NEED, len(ids) - stated, None))
+        rows.append((*head, tr._(NO_NEED), len(ids) - stated, None))
     return DIETARY, rows, 5
 
 
-MANIFEST = (Column("date", "Date", "date"), Column("pickup_time", "Pick-up", "time"),
-            Column("leg", "Leg"), Column("pickup", "Pick-up place"),
-            Column("to", "To"), Column("transport", "Transport"),
-            Column("reference", "Reference", "id"),
-            Column("passenger", "Passenger"), Column("organisation", "Organisation"),
-            Column("phone", "Phone", "phone"))
+MANIFEST = (Column("date", N_("Date"), "date"), Column("pickup_time", N_("Pick-up"), "time"),
+            Column("leg", N_("Leg")), Column("pickup", N_("Pick-up place")),
+            Column("to", N_("To")), Column("transport", N_("Transport")),
+            Column("reference", N_("Reference"), "id"),
+            Column("passenger", N_("Passenger")), Column("organisation", N_("Organisation")),
+            Column("phone", N_("Phone"), "phone"))
 
 
-def _manifest(mission: Mission, driver: bool
-              ) -> tuple[tuple[Column, ...], list[tuple[Cell, ...]], int]:
+def _manifest(mission: Mission, driver: bool, tr: Translator) -> Rows:
     from missionctl.views.itinerary import MODES
 
     rows: list[tuple[Cell, ...]] = []
@@ -155,7 +173,7 @@ def _manifest(mission: Mission, driver: bool
         venue = mission.venues.get(e.from_) if e.from_ else None
         pickup = (", ".join(x for x in (venue.name, venue.address) if x) if venue is not None
                   else e.from_)
-        transport = " · ".join(x for x in (MODES.get(e.mode, e.mode) if e.mode else None,
+        transport = " · ".join(x for x in (tr._(MODES[e.mode]) if e.mode in MODES else e.mode,
                                           e.carrier) if x) or None
         head: tuple[Cell, ...] = (start.date(), start.time(), e.title, pickup,
                                   _venue_name(mission, e.to), transport, e.reference)
@@ -165,11 +183,11 @@ def _manifest(mission: Mission, driver: bool
     return MANIFEST, rows, 7
 
 
-BADGES = (Column("name", "Name"), Column("organisation", "Organisation"),
-          Column("role", "Role"), Column("person", "Id", "id"))
+BADGES = (Column("name", N_("Name")), Column("organisation", N_("Organisation")),
+          Column("role", N_("Role")), Column("person", N_("Id"), "id"))
 
 
-def _badges(mission: Mission) -> tuple[tuple[Column, ...], list[tuple[Cell, ...]], int]:
+def _badges(mission: Mission) -> Rows:
     busy = frozenset().union(*(mission.taking_part.get(e.id, frozenset())
                                for e in mission.events.values() if not e.cancelled))
     rows: list[tuple[Cell, ...]] = []

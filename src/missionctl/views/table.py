@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+from missionctl.i18n import N_, translator
 from missionctl.views.contacts import ContactSheet
 from missionctl.views.itinerary import Itinerary, Line, host_text
 
@@ -44,6 +45,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     group: int = 0  # leading columns that head a section in readable formats
     notes: tuple[str, ...] = ()
+    lang: str = "en"  # the language of the labels and texts (i18n); `shown` writes dates in it
 
     def sections(self) -> Iterator[tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]]:
         """(the group's leading cells, its rows without them), in order; one pass."""
@@ -64,53 +66,77 @@ class Table:
         return self.columns[self.group:]
 
 
-def shown(value: Cell, kind: str = "text") -> str:
-    """A cell as text for people: dates with their weekday, times as 10:30."""
+def shown(value: Cell, kind: str = "text", lang: str = "en") -> str:
+    """A cell as text for people: dates with their weekday (in `lang`), times as 10:30."""
     from missionctl.wording import clock, day_brief
 
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return f"{day_brief(value.date())} {clock(value)}"
+        return f"{day_brief(value.date(), lang)} {clock(value)}"
     if isinstance(value, date):
-        return day_brief(value)
+        return day_brief(value, lang)
     if isinstance(value, time):
         return clock(value)
     return str(value)
 
 
-def heading_text(cells: tuple[Cell, ...], columns: tuple[Column, ...]) -> str:
-    """A section's heading: its leading cells shown and joined."""
-    return " · ".join(f"{c} {col.label.lower()}" if col.kind == "number" else shown(c, col.kind)
+def heading_text(cells: tuple[Cell, ...], columns: tuple[Column, ...], lang: str = "en") -> str:
+    """A section's heading: its leading cells shown (dates in `lang`) and joined."""
+    return " · ".join(_counted(c, col, lang) if col.kind == "number" and isinstance(c, int)
+                      else shown(c, col.kind, lang)
                       for c, col in zip(cells, columns, strict=False) if c not in (None, ""))
+
+
+def _counted(n: int, col: Column, lang: str) -> str:
+    """'13 people taking part' (the language's plural forms), else '3 count'."""
+    from missionctl.i18n import translator
+
+    if col.key == "people":
+        return translator(lang).ngettext("{n} person taking part", "{n} people taking part",
+                                         n).format(n=n)
+    return f"{n} {col.label.lower()}"
 
 
 # --- the itinerary and the contact sheet as tables -----------------------------------------
 
 ITINERARY = (
-    Column("date", "Date", "date"), Column("start", "Start", "time"),
-    Column("start_zone", "Start zone"), Column("end_date", "End date", "date"),
-    Column("end", "End", "time"), Column("end_zone", "End zone"),
-    Column("start_utc", "Start (UTC)", "datetime"), Column("end_utc", "End (UTC)", "datetime"),
-    Column("event", "Event", "id"), Column("kind", "Kind"), Column("title", "Title"),
-    Column("status", "Status"), Column("place", "Place"), Column("address", "Address"),
-    Column("from", "From"), Column("to", "To"), Column("transport", "Transport"),
-    Column("organisation", "Organisation"), Column("with", "With"),
-    Column("taking_part", "Taking part", "number"), Column("hosts", "Hosts"),
-    Column("interpreters", "Interpreters"), Column("language", "Language"),
-    Column("notes", "Notes"), Column("flags", "Flags"),
+    Column("date", N_("Date"), "date"), Column("start", N_("Start"), "time"),
+    Column("start_zone", N_("Start zone")), Column("end_date", N_("End date"), "date"),
+    Column("end", N_("End"), "time"), Column("end_zone", N_("End zone")),
+    Column("start_utc", N_("Start (UTC)"), "datetime"),
+    Column("end_utc", N_("End (UTC)"), "datetime"),
+    Column("event", N_("Event"), "id"), Column("kind", N_("Kind")), Column("title", N_("Title")),
+    Column("status", N_("Status")), Column("place", N_("Place")), Column("address", N_("Address")),
+    Column("from", N_("From")), Column("to", N_("To")), Column("transport", N_("Transport")),
+    Column("organisation", N_("Organisation")), Column("with", N_("With")),
+    Column("taking_part", N_("Taking part"), "number"), Column("hosts", N_("Hosts")),
+    Column("interpreters", N_("Interpreters")), Column("language", N_("Language")),
+    Column("notes", N_("Notes")), Column("flags", N_("Flags")),
 )
 
 CONTACTS = (
-    Column("section", "Section"), Column("name", "Name"), Column("role", "Role"),
-    Column("organisation", "Organisation"), Column("phone", "Phone", "phone"),
-    Column("email", "E-mail"), Column("languages", "Languages"),
+    Column("section", N_("Section")), Column("name", N_("Name")), Column("role", N_("Role")),
+    Column("organisation", N_("Organisation")), Column("phone", N_("Phone"), "phone"),
+    Column("email", N_("E-mail")), Column("languages", N_("Languages")),
 )
 
 
 def itinerary_table(it: Itinerary) -> Table:
+    """The itinerary's rows; the column labels (a spreadsheet's header) in `it.lang`."""
     rows = tuple(_event_row(ln) for day in it.days for ln in day.lines)
-    return Table("itinerary", it.mission_id, it.title, it.heading, it.dates, ITINERARY, rows)
+    return Table("itinerary", it.mission_id, it.title, it.heading, it.dates,
+                 _labelled(ITINERARY, it.lang), rows, lang=it.lang)
+
+
+def _labelled(columns: tuple[Column, ...], lang: str) -> tuple[Column, ...]:
+    """The columns with their labels (marked `N_`) in `lang`; the keys stay."""
+    if lang == "en":
+        return columns
+    from dataclasses import replace
+
+    tr = translator(lang)
+    return tuple(replace(c, label=tr._(c.label)) for c in columns)
 
 
 def _naive_utc(local: datetime) -> datetime:
@@ -143,5 +169,5 @@ def contacts_table(sheet: ContactSheet) -> Table:
              for service, number in sheet.emergency]
     rows += [("embassy", e.name, ", ".join(x for x in (e.address, e.city) if x) or None,
               e.name, e.phone, e.email, None) for e in sheet.embassies]
-    return Table("contacts", sheet.mission_id, sheet.title, sheet.heading, "", CONTACTS,
-                 tuple(rows))
+    return Table("contacts", sheet.mission_id, sheet.title, sheet.heading, "",
+                 _labelled(CONTACTS, sheet.lang), tuple(rows), lang=sheet.lang)
