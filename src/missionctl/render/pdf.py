@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from missionctl.export.pdf import Writer
 from missionctl.i18n import Translator, translator
+from missionctl.render.columns import headings
 from missionctl.views.contacts import ContactSheet, emergency_line
 from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, detail_rows, host_text
 from missionctl.views.table import Table, heading_text, shown
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from missionctl.views.select import Programme
 
 LONG = 12  # events: more, and each day starts on a new page
-FOOT = "Made by missionctl from mission {}"
+RLM = "\u200f"  # right-to-left mark: a strong right-to-left letter that shows nothing
 
 
 def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
@@ -53,7 +54,9 @@ def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
     return w.output()
 
 
-def _when(it: Itinerary, ln: Line) -> str:
+def _when(it: Itinerary, ln: Line, mark: str = "") -> str:
+    """`mark` (a right-to-left mark on an Arabic page) ends the start's run, so the start
+    reads first (at the right) even with a zone in Latin letters beside it."""
     start = clock(ln.start)
     if ln.start_zone != it.zone:
         start += f" ({zone_and_offset(ln.start, ln.start_zone)})"
@@ -62,7 +65,7 @@ def _when(it: Itinerary, ln: Line) -> str:
         end = f"{day_brief(ln.end.date(), it.lang)} {end}"
     if ln.end_zone != it.zone:
         end += f" ({zone_and_offset(ln.end, ln.end_zone)})"
-    return f"{start} – {end}"
+    return f"{start}{mark} – {end}"
 
 
 def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
@@ -72,7 +75,11 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     word = tr._("cancelled") if ln.cancelled else tr._("tentative") if ln.tentative else ""
     status = f" ({word})" if word else ""
     flags = "".join(f"  ⚠ {f.code}" for f in ln.flags)
-    w.para(f"{_when(it, ln)}   {ln.title}{status}{flags}", 10, bold=True)
+    # The page's direction, not the title's: the times come first (at the right in Arabic),
+    # a mark before the title ends their run (placed there, pdftotext reads the line whole).
+    mark = RLM if w.rtl else ""
+    w.para(f"{_when(it, ln, mark)}   {mark}{ln.title}{status}{flags}", 10, bold=True,
+           auto=False)
     w.pairs([(label, value if isinstance(value, str) else host_text(value))
              for label, value in rows])
     if ln.meetings:
@@ -83,44 +90,53 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
 
 
 def contacts(sheet: ContactSheet, paper: str = "a4") -> bytes:
-    w = Writer(sheet.title, paper, FOOT.format(sheet.mission_id))
+    """The contact sheet in `sheet.lang`: the HTML page's catalog messages, right to left in
+    Arabic (i18n)."""
+    tr = translator(sheet.lang)
+    made = tr._("Made by missionctl from mission {mission}.").format(mission=sheet.mission_id)
+    w = Writer(sheet.title, paper, made, rtl=tr.direction == "rtl")
     w.heading(sheet.title, 0)
     w.para(sheet.heading, 11, bold=True)
     if sheet.public:
-        w.para("Shared version: private fields left out.")
+        w.para(tr._("Shared version: private fields left out."))
     if sheet.duty is not None:
-        w.heading("Duty contact", 1)
+        w.heading(tr._("Duty contact"), 1)
         w.para(host_text(sheet.duty))
-    w.heading(f"Emergency numbers in {sheet.country_name}", 1)
+    w.heading(tr._("Emergency numbers in {country}").format(country=sheet.country_name), 1)
     w.para(emergency_line(sheet.emergency))
     w.para(sheet.emergency_note, 8.5)
     if sheet.embassies:
-        w.heading("Embassies and consulates", 1)
-        w.table(["Name", "Address", "Phone", "E-mail"],
+        w.heading(tr._("Embassies and consulates"), 1)
+        w.table([tr._("Name"), tr._("Address"), tr._("Phone"), tr._("E-mail")],
                 [[e.name, ", ".join(x for x in (e.address, e.city) if x), e.phone or "",
-                  e.email or ""] for e in sheet.embassies], (50, 55, 35, 40))
+                  e.email or ""] for e in sheet.embassies], (45, 45, 35, 55))
     for s in sheet.sections:
         w.heading(s.name, 1)
-        w.table(["Name", "Role", "Phone", "E-mail", "Languages"],
+        w.table([tr._("Name"), tr._("Role"), tr._("Phone"), tr._("E-mail"), tr._("Languages")],
                 [[c.name, c.role or "", c.phone or "", c.email or "", ", ".join(c.languages)]
                  for c in s.people], (40, 45, 32, 45, 18))
+    if not sheet.sections:
+        w.para(tr._("Nobody else in this selection."))
     return w.output()
 
 
-def sheet(t: Table, paper: str = "a4") -> bytes:
-    w = Writer(t.title, paper, FOOT.format(t.mission_id))
+def sheet(t: Table, paper: str = "a4", lang: str = "en") -> bytes:
+    """A sheet, its column headings in `lang` (right to left in Arabic)."""
+    tr = translator(lang)
+    made = tr._("Made by missionctl from mission {mission}.").format(mission=t.mission_id)
+    w = Writer(t.title, paper, made, rtl=tr.direction == "rtl")
     if t.kind == "badges":
         _badges(w, t)
         return w.output()
     w.heading(t.title, 0)
     w.para(t.heading + (f" · {t.dates}" if t.dates else ""), 11, bold=True)
     if not t.rows:
-        w.para("Nothing in this selection.")
+        w.para(tr._("Nothing in this selection."))
     cols = t.body_columns
     for key, rows in t.sections():
         if t.group:
             w.heading(heading_text(key, t.columns), 2)
-        w.table([c.label for c in cols],
+        w.table(headings([c.label for c in cols], lang),
                 [[shown(v, c.kind) for v, c in zip(row, cols, strict=False)] for row in rows])
     return w.output()
 
@@ -153,11 +169,12 @@ def _itinerary(p: Programme, options: Options) -> bytes:
 
 
 def _contacts(s: ContactSheet, options: Options) -> bytes:
+    """In the sheet's language (`contacts.build(lang=...)`, as `Options.lang`)."""
     return contacts(s, options.paper)
 
 
 def _sheet(t: Table, options: Options) -> bytes:
-    return sheet(t, options.paper)
+    return sheet(t, options.paper, options.lang)
 
 
 VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "sheet": _sheet}
