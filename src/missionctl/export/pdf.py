@@ -215,6 +215,8 @@ class Writer:
         if self.rtl:
             heads, cols = heads[::-1], cols[::-1]
             cells = [row[::-1] for row in cells]
+        if not self.room(4 * 4.6 + 2):  # the header and a few rows, never a header alone
+            self.new_page()
         self._font(8.5, "", "")
         self._shape(shape or self.rtl, auto=True)
         with self.doc.table(col_widths=tuple(cols), line_height=4.6,

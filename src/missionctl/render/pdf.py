@@ -54,9 +54,7 @@ def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
     return w.output()
 
 
-def _when(it: Itinerary, ln: Line, mark: str = "") -> str:
-    """`mark` (a right-to-left mark on an Arabic page) ends the start's run, so the start
-    reads first (at the right) even with a zone in Latin letters beside it."""
+def _when(it: Itinerary, ln: Line) -> str:
     start = clock(ln.start)
     if ln.start_zone != it.zone:
         start += f" ({zone_and_offset(ln.start, ln.start_zone)})"
@@ -65,7 +63,7 @@ def _when(it: Itinerary, ln: Line, mark: str = "") -> str:
         end = f"{day_brief(ln.end.date(), it.lang)} {end}"
     if ln.end_zone != it.zone:
         end += f" ({zone_and_offset(ln.end, ln.end_zone)})"
-    return f"{start}{mark} – {end}"
+    return f"{start} – {end}"
 
 
 def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
@@ -75,11 +73,12 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     word = tr._("cancelled") if ln.cancelled else tr._("tentative") if ln.tentative else ""
     status = f" ({word})" if word else ""
     flags = "".join(f"  ⚠ {f.code}" for f in ln.flags)
-    # The page's direction, not the title's: the times come first (at the right in Arabic),
-    # a mark before the title ends their run (placed there, pdftotext reads the line whole).
+    # The page's direction, not the title's: the times come first (at the right in Arabic).
+    # A mark before the title ends their run, else a Latin title would join the times (and
+    # a zone beside them) into one left-to-right run; placed there, it leaves every time
+    # whole to pdftotext.
     mark = RLM if w.rtl else ""
-    w.para(f"{_when(it, ln, mark)}   {mark}{ln.title}{status}{flags}", 10, bold=True,
-           auto=False)
+    w.para(f"{_when(it, ln)}   {mark}{ln.title}{status}{flags}", 10, bold=True, auto=False)
     w.pairs([(label, value if isinstance(value, str) else host_text(value))
              for label, value in rows])
     if ln.meetings:
