@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 LONG = 12  # events: more, and each day starts on a new page
 RLM = "\u200f"  # right-to-left mark: a strong right-to-left letter that shows nothing
+LRM = "\u200e"  # its left-to-right twin
 
 
 def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
@@ -66,6 +67,14 @@ def _when(it: Itinerary, ln: Line) -> str:
     return f"{start} – {end}"
 
 
+def _first_strong(text: str) -> str:
+    """The bidi class of the first letter with a direction ('L', 'R', 'AL'), else ''."""
+    import unicodedata
+
+    return next((c for c in map(unicodedata.bidirectional, text) if c in ("L", "R", "AL")),
+                "")
+
+
 def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     rows = detail_rows(ln, tr)
     if not w.room(12 + 5 * min(len(rows), 4)):
@@ -77,8 +86,10 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     # A mark before the title ends their run, else a Latin title would join the times (and
     # a zone beside them) into one left-to-right run; placed there, it leaves every time
     # whole to pdftotext.
-    mark = RLM if w.rtl else ""
-    w.para(f"{_when(it, ln)}   {mark}{ln.title}{status}{flags}", 10, bold=True, auto=False)
+    # A mark after a Latin title keeps its last full stop or bracket at its end.
+    mark, end = (RLM, LRM if _first_strong(ln.title) == "L" else "") if w.rtl else ("", "")
+    w.para(f"{_when(it, ln)}   {mark}{ln.title}{end}{status}{flags}", 10, bold=True,
+           auto=False)
     w.pairs([(label, value if isinstance(value, str) else host_text(value))
              for label, value in rows])
     if ln.meetings:
