@@ -5,7 +5,8 @@
     python benchmarks/documents.py --sizes 1k 10k 100k --reps 1
 
 Each measurement is a fresh child process; the figure is the median CPU time (user + system,
-from ``os.wait4``), and the peak memory (the child's maximum resident set, ``ru_maxrss``). Ratios, taken in one run, are what to judge (the machines are shared):
+from ``os.wait4``), and the peak memory (the child's maximum resident set, ``ru_maxrss``).
+Ratios, taken in one run, are what to judge (the machines are shared):
 
   load        ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the file: the yardstick
   xlsx        ``missionctl itinerary FILE --format xlsx -o TMP``
