@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from missionctl.export.pdf import Writer
+from missionctl.headings import headings
 from missionctl.i18n import Translator, translator
-from missionctl.render.columns import headings
 from missionctl.views.contacts import ContactSheet, emergency_line
 from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, detail_rows, host_text
 from missionctl.views.table import Table, heading_text, shown

@@ -3,7 +3,7 @@ workbook with typed cells (`export/xlsx.py` writes it; openpyxl is imported only
 
 Dates and times are those of the place (each event's own zone, named in the zone columns),
 plus the UTC instants; phone numbers and ids are text. One worksheet per view, named after its
-heading. Column headings are in the reader's language (`Options.lang`, `render/columns.py`);
+heading. Column headings are in the reader's language (`Options.lang`, `headings.py`);
 the cells are typed the same in every language.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from missionctl.export.xlsx import Grid, workbook
-from missionctl.render.columns import headings
+from missionctl.headings import headings
 from missionctl.views.contacts import ContactSheet
 from missionctl.views.table import Table, contacts_table, itinerary_table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from missionctl.render.columns import HEADINGS, headings
+from missionctl.headings import HEADINGS, headings
 from missionctl.views import sheets
 from missionctl.views.table import CONTACTS, ITINERARY
 

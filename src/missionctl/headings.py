@@ -2,7 +2,7 @@
 
 The views name their columns in English (`views/table.py`, `views/sheets.py`); the headings
 are marked for the catalogs here, where the formats that write them translate them
-(`pybabel extract` reads `N_`). tests/render/test_columns.py checks that every column of
+(`pybabel extract` reads `N_`). tests/test_headings.py checks that every column of
 every table is here.
 """
 
