@@ -5,7 +5,8 @@
     python benchmarks/documents.py --sizes 1k 10k 100k --reps 1
 
 Each measurement is a fresh child process; the figure is the median CPU time (user + system,
-from ``os.wait4``). Ratios, taken in one run, are what to judge (the machines are shared):
+from ``os.wait4``), and the peak memory (the child's maximum resident set, ``ru_maxrss``).
+Ratios, taken in one run, are what to judge (the machines are shared):
 
   load        ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the file: the yardstick
   xlsx        ``missionctl itinerary FILE --format xlsx -o TMP``
@@ -39,7 +40,8 @@ COMMANDS = {
 }
 
 
-def cpu(cmd: list[str]) -> float:
+def cpu(cmd: list[str]) -> tuple[float, float]:
+    """(CPU seconds, peak resident memory in MB) of one run of `cmd`."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -48,7 +50,7 @@ def cpu(cmd: list[str]) -> float:
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"benchmark failed: {' '.join(cmd)}\n{err[-2000:]}")
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def mission(size: str) -> Path:
@@ -67,18 +69,20 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     py = sys.executable
     results: dict[tuple[str, str], float] = {}
+    peaks: dict[tuple[str, str], float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             file = mission(size)
             out = str(Path(tmp) / size)
-            runs: dict[str, list[float]] = {"load": []}
+            runs: dict[str, list[tuple[float, float]]] = {"load": []}
             for _ in range(args.reps):
                 runs["load"].append(cpu([py, "-c", LOAD, str(file)]))
                 for name in args.only:
                     cmd = [c.format(file=file, out=out) for c in COMMANDS[name]]
                     runs.setdefault(name, []).append(cpu([py, "-m", "missionctl", *cmd]))
             for name, xs in runs.items():
-                results[(size, name)] = statistics.median(xs)
+                results[(size, name)] = statistics.median(t for t, _ in xs)
+                peaks[(size, name)] = max(m for _, m in xs)
     names = ["load", *args.only]
     print("| size | " + " | ".join(names) + " | " +
           " | ".join(f"{n} / load" for n in args.only) + " |")
@@ -87,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         row = [f"{results[(size, n)]:.2f} s" for n in names]
         row += [f"{results[(size, n)] / results[(size, 'load')]:.1f}x" for n in args.only]
         print(f"| {size} | " + " | ".join(row) + " |")
+    print("\npeak memory (MB):")
+    for size in args.sizes:
+        print(f"  {size}: " + ", ".join(f"{n} {peaks[(size, n)]:.0f}" for n in names))
     for a, b in zip(args.sizes, args.sizes[1:], strict=False):
         print(f"\n{b}/{a}: " + ", ".join(
             f"{n} {results[(b, n)] / results[(a, n)]:.1f}x" for n in names))

@@ -109,3 +109,21 @@ def test_rooming_list_opens_with_typed_dates(tmp_path: Path) -> None:
     nights = [c for c in ws["B"][1:]]
     assert nights and all(c.is_date for c in nights)
     assert all(c.is_date for c in ws["E"][1:]) and all(c.is_date for c in ws["F"][1:])
+
+
+@pytest.mark.parametrize("lang, heads", [("pt", ["Data", "Início", "Fuso do início"]),
+                                         ("ar", ["التاريخ", "البداية", "المنطقة الزمنية للبداية"])])
+def test_headings_in_the_readers_language_dates_stay_dates(tmp_path: Path, lang: str,
+                                                           heads: list[str]) -> None:
+    """`itinerary --lang pt -f xlsx`: LibreOffice reads the translated headings, and the
+    dates and times under them are still dates and times."""
+    pytest.importorskip("babel")
+    loaded = load(EXAMPLE, str(EXAMPLE))
+    assert loaded.mission is not None
+    data = render.render("itinerary", "xlsx", Programme(loaded.mission, Selection()),
+                         render.Options(lang=lang))
+    assert isinstance(data, bytes)
+    rows = _rows(_convert(data, tmp_path, "csv"))
+    assert rows[0][:3] == heads
+    ws = openpyxl.load_workbook(_convert(data, tmp_path, "xlsx")).active
+    assert all(c.is_date for c in ws["A"][1:]) and all(c.is_date for c in ws["B"][1:])

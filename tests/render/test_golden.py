@@ -71,6 +71,12 @@ OUTPUTS: dict[str, Render] = {
        for lang in ("pt", "fr", "ar") for f in ("text", "markdown", "html", "ics")},
     **{f"contacts.{lang}.{render.extension(f)}": _contacts(f, lang=lang)
        for lang in ("pt", "fr", "ar") for f in ("text", "html")},
+    # The printed programme per language (English is itinerary.pdf), and the workbooks'
+    # translated headings.
+    **{f"itinerary.{lang}.{f}": _itinerary(f, lang=lang)
+       for lang in ("pt", "fr", "ar") for f in ("pdf", "xlsx")},
+    **{f"contacts.{lang}.{f}": _contacts(f, lang=lang)
+       for lang in ("pt", "fr", "ar") for f in ("pdf", "xlsx")},
 }
 
 
@@ -100,7 +106,14 @@ def _dumped(name: str, data: bytes) -> tuple[str, bytes]:
 
         if shutil.which("pdftotext") is None:
             pytest.skip("pdftotext not installed (Debian package poppler-utils)")
-        out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data,
+        # Arabic pages in pdftotext's plain mode: `-layout` pads each right-aligned line
+        # with spaces to its x position (any change of a glyph's width moves every line),
+        # and `-raw` gives the content stream's visual order (a word's letters split
+        # around its ligatures); the plain mode reads each line as one right-to-left
+        # paragraph, Arabic words whole and in logical order (between the embedding marks
+        # U+202B/U+202C poppler adds).
+        mode = [] if name.endswith(".ar.pdf") else ["-layout"]
+        out = subprocess.run(["pdftotext", *mode, "-", "-"], input=data,
                              capture_output=True, check=True, timeout=120).stdout
         return name + ".txt", out
     if name.endswith(".xlsx"):

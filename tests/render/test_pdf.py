@@ -5,6 +5,7 @@ Arabic is shaped (HarfBuzz) and comes back as the text it was."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -180,10 +181,19 @@ def test_per_person_booklets(tmp_path: Path, example: Mission) -> None:
     text = " ".join(pages(booklet.read_bytes()))
     assert "Agenda de Inês Carvalho" in text  # in her first language (pt, en, fr)
     assert "segunda-feira, 10 de maio de 2027" in text
-    mine = [e for e in example.events.values()
-            if "ines-carvalho" in example.taking_part.get(e.id, frozenset())]
-    in_pt = localised(example, "pt").events
-    assert mine and all(" ".join(in_pt[e.id].title.split()) in text for e in mine)
+    # issue 13's "done when": every booklet holds every event of its person, in the
+    # person's language (Portuguese for the delegation, Arabic for most hosts)
+    from missionctl.views.localise import default_lang
+
+    langs = set()
+    for f in files:
+        lang = default_lang(example, f.stem)
+        langs.add(lang)
+        text = " ".join(pages(f.read_bytes())).replace("\u200f", "").replace("\u200e", "")
+        here = localised(example, lang).events
+        mine = [e for e in example.events if f.stem in example.taking_part.get(e, frozenset())]
+        assert mine and [e for e in mine if " ".join(here[e].title.split()) not in text] == []
+    assert langs == {"pt", "ar"}
     # written again over its own files, without --force
     assert main(["itinerary", str(EXAMPLE), "--per-person", str(out), "--format", "pdf"]) == 0
 
@@ -205,3 +215,112 @@ def test_the_booklet_reads_in_its_language(tmp_path: Path, example: Mission, lan
     text = " ".join(pages(out.read_bytes()))
     assert [w for w in words if w not in text] == []
     assert info(out.read_bytes(), tmp_path)["Page size"].endswith("(A4)")
+
+
+# --- right to left (Arabic) and the pages drawn -----------------------------------------
+
+Word = tuple[float, float, float, str]  # xMin, xMax, yMin, text
+MARKS = "\u200e\u200f"  # the bidi marks around a title in Arabic (render/pdf.py)
+
+
+def words(pdf: bytes, page: int) -> list[Word]:
+    """The words of one page with their boxes, as pdftotext -bbox places them (points)."""
+    out = _tool("pdftotext", "-bbox", "-f", str(page), "-l", str(page), "-", "-", data=pdf)
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="[\d.]+">([^<]*)</word>', out)
+    return [(float(a), float(c), float(b), html.unescape(w)) for a, b, c, w in found]
+
+
+def line_of(ws: list[Word], text: str) -> list[Word]:
+    """The words on the line of the first word equal to `text`, left to right."""
+    y = next(w[2] for w in ws if w[3] == text)
+    return sorted((w for w in ws if abs(w[2] - y) < 2), key=lambda w: w[0])
+
+
+A4_WIDTH = 595.28  # points
+MARGIN = (15 + 1) / 25.4 * 72  # the page's margin and a cell's inner margin (fpdf2: 1 mm)
+
+
+@pytest.fixture(scope="module")
+def booklets(example: Mission) -> dict[str, bytes]:
+    """The example's programme in each language, as `itinerary --lang L --format pdf`."""
+    from missionctl.linter import run_checks
+    from missionctl.views.flags import flags_by_event
+
+    flags = flags_by_event(run_checks(example), example)
+    return {lang: _pdf(lambda lang=lang: render.render(  # type: ignore[misc]
+        "itinerary", "pdf", Programme(example, Selection(), flags), render.Options(lang=lang)))
+        for lang in ("en", "pt", "fr", "ar")}
+
+
+def test_arabic_lines_start_at_the_right(booklets: dict[str, bytes]) -> None:
+    pdf = booklets["ar"]
+    first = words(pdf, 1)
+    right = A4_WIDTH - MARGIN
+    # the running head, the day's heading and each event line end at the right margin
+    assert abs(line_of(first, "2027")[-1][1] - right) < 1.5  # "الاثنين، 10 مايو 2027"
+    head = [w for w in first if w[2] < 35]
+    assert head and abs(max(w[1] for w in head) - right) < 1.5
+    event = line_of(first, "Flight")
+    assert abs(event[-1][1] - right) < 1.5
+    # the times come first, at the right; the title to their left
+    assert event[-1][3] == "10:30" and [w[3].strip(MARKS) for w in event[:4]] == [
+        "Flight", "Porto", "->", "Casablanca"]
+    # the page number at the left
+    foot = [w for w in first if w[2] > 800]
+    assert [w[3] for w in sorted(foot)[:3]] == ["1", "/", "10"]
+    assert abs(min(foot)[0] - MARGIN) < 1.5
+
+
+def test_latin_lines_start_at_the_left(booklets: dict[str, bytes]) -> None:
+    for lang in ("en", "pt", "fr"):
+        event = line_of(words(booklets[lang], 1), "Flight")
+        assert abs(event[0][0] - MARGIN) < 1.5 and event[0][3] == "10:30", lang
+
+
+def test_arabic_tables_are_mirrored(booklets: dict[str, bytes]) -> None:
+    """A B2B session's meetings: the time column at the right in Arabic, at the left in the
+    other languages (the headings in each language)."""
+    for lang, time, table, at_right in [("ar", "الوقت", "الطاولة", True),
+                                          ("en", "Time", "Table", False),
+                                          ("pt", "Hora", "Mesa", False)]:
+        pdf = booklets[lang]
+        t, tb = (_visual(time), _visual(table)) if lang == "ar" else (time, table)
+        each = (words(pdf, n) for n in range(1, len(pages(pdf)) + 1))
+        ws = next(ws for ws in each if any(w[3] == t for w in ws))
+        xs = {w[3]: w[0] for w in line_of(ws, t)}
+        assert (xs[t] > xs[tb]) is at_right, (lang, xs)
+
+
+def _visual(word: str) -> str:
+    """An Arabic word as pdftotext -bbox gives it: its letters in visual order."""
+    return word[::-1]
+
+
+def test_every_event_is_read_back_in_each_language(booklets: dict[str, bytes],
+                                                   example: Mission) -> None:
+    """pdftotext reads back the title of every event, in each language's version of it
+    (B2B meetings are in their session's table)."""
+    for lang, pdf in booklets.items():
+        text = " ".join(pages(pdf)).replace("\u200f", "").replace("\u200e", "")
+        here = localised(example, lang)
+        titles = [e.title for e in here.events.values() if e.b2b is None]
+        titles += [here.b2b[s].title for s in {e.b2b for e in here.events.values() if e.b2b}]
+        assert [t for t in titles if " ".join(t.split()) not in text] == [], lang
+
+
+def test_the_pages_drawn(booklets: dict[str, bytes], tmp_path: Path) -> None:
+    """Every page of each language drawn to PNG at 60 dpi, for a person to look at: in the
+    test's folder, or in MISSIONCTL_SCREENSHOTS=DIR when set."""
+    import os
+
+    keep = Path(os.environ.get("MISSIONCTL_SCREENSHOTS") or tmp_path)
+    keep.mkdir(parents=True, exist_ok=True)
+    for lang, pdf in booklets.items():
+        f = tmp_path / f"itinerary.{lang}.pdf"
+        f.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(f), str(keep / f"itinerary.{lang}")],
+                       check=True, timeout=120)
+        drawn = sorted(keep.glob(f"itinerary.{lang}-*.png"))
+        assert len(drawn) == len(pages(pdf))
+        assert all(p.stat().st_size > 5000 for p in drawn)

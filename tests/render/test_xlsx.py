@@ -156,3 +156,40 @@ def test_each_sheet_as_a_workbook(kind: str) -> None:
             assert all(c.is_date for c in values), col.key
         if col.kind in ("phone", "id", "text"):
             assert all(c.data_type == "s" for c in values), col.key
+
+
+def _typed(data: str | bytes) -> tuple[list[str], list[list[str]]]:
+    """The header row, and each data cell's type (its value's class and number format)."""
+    assert isinstance(data, bytes)
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = list(ws.iter_rows())
+    return ([str(c.value) for c in rows[0]],
+            [[f"{type(c.value).__name__} {c.number_format}" for c in row] for row in rows[1:]])
+
+
+@pytest.mark.parametrize("lang, first", [("pt", ["Data", "Início", "Fuso do início"]),
+                                         ("fr", ["Date", "Début", "Fuseau de début"]),
+                                         ("ar", ["التاريخ", "البداية", "المنطقة الزمنية للبداية"])])
+def test_headings_in_the_readers_language(lang: str, first: list[str]) -> None:
+    """`--lang` translates the column headings of the itinerary, the contact sheet and every
+    sheet; the cells are typed as in English (dates stay dates)."""
+    pytest.importorskip("babel")
+    loaded = load(EXAMPLE, str(EXAMPLE))
+    m = loaded.mission
+    assert m is not None
+
+    def make(view: str, o: render.Options) -> str | bytes:
+        if view == "itinerary":
+            return render.render("itinerary", "xlsx", Programme(m, Selection()), o)
+        if view == "contacts":
+            return render.render("contacts", "xlsx", contacts.build(m, lang=o.lang), o)
+        return render.render("sheet", "xlsx", build(m, view), o)
+
+    for view in ("itinerary", "contacts", "rooming", "dietary", "manifest", "badges"):
+        en_head, en_types = _typed(make(view, render.Options()))
+        head, types = _typed(make(view, render.Options(lang=lang)))
+        assert len(head) == len(en_head) and types == en_types, view
+        if lang != "fr":  # French spells a few headings as English does ("Date", "Section")
+            assert not set(head) & set(en_head) - {"Hotel", "E-mail"}, (view, head)
+        if view == "itinerary":
+            assert head[:3] == first

@@ -103,10 +103,13 @@ class Writer:
         self.doc.set_producer(CREATOR)
         self.doc.set_title(self.title)
         self.doc.set_creation_date(_FIXED)
-        self._shaping = False
+        self._shaping = (False, False)  # shaping on, direction auto
         # The paragraphs' base direction: a title in Arabic on an English page stays a run
         # inside a left-to-right line (`rtl` for a page in Arabic).
+        self.rtl = rtl
         self.direction = "rtl" if rtl else "ltr"
+        # Lines start at the right margin on a right-to-left page.
+        self.align = "R" if rtl else "L"
         self.doc.add_page()
 
     # --- running head and foot ------------------------------------------------------------
@@ -116,32 +119,42 @@ class Writer:
         d.set_y(7)
         self._font(7.5, "", self.title)
         d.set_text_color(90, 90, 90)
-        d.cell(0, 4, self.title, align="L")
+        d.cell(0, 4, self.title, align=self.align)
         d.set_text_color(0, 0, 0)
         d.set_y(16)
 
     def _running_foot(self) -> None:
+        """The mission's line at the start of the line (the right in Arabic), the page number
+        at its end; the number is digits only, so it reads `3 / 10` either way."""
         d = self.doc
         d.set_y(-11)
         self._font(7.5, "", self.foot)
         d.set_text_color(90, 90, 90)
-        d.cell(0, 4, self.foot, align="L")
+        d.cell(0, 4, self.foot, align=self.align)
         d.set_x(d.l_margin)
-        self._font(7.5, "", "")
-        d.cell(0, 4, f"{d.page_no()} / {{nb}}", align="R")
+        self._font(7.5, "", "", shaped=False)
+        d.cell(0, 4, f"{d.page_no()} / {{nb}}", align="L" if self.rtl else "R")
         d.set_text_color(0, 0, 0)
 
     # --- text -----------------------------------------------------------------------------
 
-    def _font(self, size: float, style: str, text: str) -> None:
-        shape = needs_shaping(text)
-        self._shape(shape)
+    def _font(self, size: float, style: str, text: str, shaped: bool = True,
+              auto: bool = False) -> None:
+        """The font, and shaping where the text needs it: always on a right-to-left page,
+        where even a Latin line is a paragraph whose base direction is right to left (its
+        runs and neutrals ordered by the bidi algorithm); on another page only for text in a
+        script that needs it (shaping costs time). `auto`: the paragraph takes the direction
+        of its first letter (a value, like HTML's `dir="auto"`), so a French note on an
+        Arabic page keeps its full stop at its end."""
+        self._shape(shaped and (self.rtl or needs_shaping(text)), auto)
         self.doc.set_font("Noto", style, size)
 
-    def _shape(self, on: bool) -> None:
-        if on != self._shaping:
-            self.doc.set_text_shaping(on, direction=self.direction if on else None)
-            self._shaping = on
+    def _shape(self, on: bool, auto: bool = False) -> None:
+        state = (on, auto and on)
+        if state != self._shaping:
+            direction = None if auto else self.direction
+            self.doc.set_text_shaping(on, direction=direction if on else None)
+            self._shaping = state
 
     def new_page(self) -> None:
         self.doc.add_page()
@@ -157,43 +170,70 @@ class Writer:
         if not self.room(size * 1.6):
             self.new_page()
         self.doc.ln(1.5 if level else 0)
-        self._font(size, "B", text)
-        self.doc.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self._font(size, "B", text, auto=True)
+        self.doc.multi_cell(0, size * 0.5, text, align=self.align, new_x="LMARGIN",
+                            new_y="NEXT")
         self.doc.ln(1)
 
-    def para(self, text: str, size: float = 9.5, bold: bool = False, indent: float = 0) -> None:
+    def para(self, text: str, size: float = 9.5, bold: bool = False, indent: float = 0,
+             auto: bool = True) -> None:
+        """A paragraph, `indent` mm in from the side lines start at (the right in Arabic).
+        `auto`: its direction is its first letter's (see `_font`); else the page's."""
         text = _text(text)
         if not text:
             return
-        self._font(size, "B" if bold else "", text)
-        self.doc.set_x(self.doc.l_margin + indent)
-        self.doc.multi_cell(0, LINE * size / 9.5, text, align="L", new_x="LMARGIN",
-                            new_y="NEXT")
+        d = self.doc
+        self._font(size, "B" if bold else "", text, auto=auto)
+        d.set_x(d.l_margin + (0 if self.rtl else indent))
+        self._lines(d.epw - indent, LINE * size / 9.5, text)
 
     def pairs(self, rows: Sequence[tuple[str, str]], indent: float = 27) -> None:
-        """Label and value rows: the label in a left column, the value wrapped beside it."""
+        """Label and value rows: the label in a column at the start of the line (the right
+        in Arabic), the value wrapped beside it."""
         d = self.doc
         for label, value in rows:
             text = _text(value)
+            y = d.get_y()
             self._font(8.5, "B", label)
-            d.set_x(d.l_margin + 4)
-            d.cell(indent - 4, LINE, _text(label))
-            self._font(9, "", text)
-            d.multi_cell(0, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            d.set_x(d.w - d.r_margin - indent if self.rtl else d.l_margin + 4)
+            d.cell(indent - 4, LINE, _text(label), align=self.align)
+            self._font(9, "", text, auto=True)
+            d.set_xy(d.l_margin if self.rtl else d.l_margin + indent, y)
+            self._lines(d.epw - indent, LINE, text)
+
+    def _lines(self, width: float, height: float, text: str) -> None:
+        """`text` in a column `width` mm wide, wrapped. Most values fit on one line: those
+        are written as one cell, measured once, since fpdf2's line breaking measures the
+        line again for each character it adds (quadratic in the line's length; 80% of the
+        time of a 10k-event programme went there)."""
+        d = self.doc
+        if "\n" not in text and d.get_string_width(text) <= width - 2 * d.c_margin:
+            d.cell(width, height, text, align=self.align, new_x="LMARGIN", new_y="NEXT")
+        else:
+            d.multi_cell(width, height, text, align=self.align, new_x="LMARGIN",
+                         new_y="NEXT")
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
               widths: Sequence[float] | None = None) -> None:
-        """A table whose header row repeats on every page it runs over."""
+        """A table whose header row repeats on every page it runs over. On a right-to-left
+        page its columns are mirrored: the first (a meeting's time) is at the right."""
         cells = [[_text(v) for v in row] for row in rows]
+        heads = [_text(h) for h in header]
         shape = any(needs_shaping(v) for row in cells for v in row) or \
-            any(needs_shaping(h) for h in header)
+            any(needs_shaping(h) for h in heads)
+        cols = list(widths or _weights(heads, cells))
+        if self.rtl:
+            heads, cols = heads[::-1], cols[::-1]
+            cells = [row[::-1] for row in cells]
+        if not self.room(4 * 4.6 + 2):  # the header and a few rows, never a header alone
+            self.new_page()
         self._font(8.5, "", "")
-        self._shape(shape)
-        with self.doc.table(col_widths=tuple(widths or _weights(header, cells)), line_height=4.6,
-                            text_align="LEFT", padding=1) as t:
+        self._shape(shape or self.rtl, auto=True)
+        with self.doc.table(col_widths=tuple(cols), line_height=4.6,
+                            text_align="RIGHT" if self.rtl else "LEFT", padding=1) as t:
             head = t.row()
-            for h in header:
-                head.cell(_text(h))
+            for h in heads:
+                head.cell(h)
             for row in cells:
                 r = t.row()
                 for v in row:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from missionctl.export.pdf import Writer
+from missionctl.headings import headings
 from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, emergency_line
 from missionctl.views.itinerary import MEETING_HEADS, Itinerary, Line, detail_rows, host_text
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from missionctl.views.select import Programme
 
 LONG = 12  # events: more, and each day starts on a new page
-FOOT = "Made by missionctl from mission {}"
+RLM = "\u200f"  # right-to-left mark: a strong right-to-left letter that shows nothing
+LRM = "\u200e"  # its left-to-right twin
 
 
 def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
@@ -65,6 +67,14 @@ def _when(it: Itinerary, ln: Line) -> str:
     return f"{start} – {end}"
 
 
+def _first_strong(text: str) -> str:
+    """The bidi class of the first letter with a direction ('L', 'R', 'AL'), else ''."""
+    import unicodedata
+
+    return next((c for c in map(unicodedata.bidirectional, text) if c in ("L", "R", "AL")),
+                "")
+
+
 def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     rows = detail_rows(ln, tr)
     if not w.room(12 + 5 * min(len(rows), 4)):
@@ -72,7 +82,14 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
     word = tr._("cancelled") if ln.cancelled else tr._("tentative") if ln.tentative else ""
     status = f" ({word})" if word else ""
     flags = "".join(f"  ⚠ {f.code}" for f in ln.flags)
-    w.para(f"{_when(it, ln)}   {ln.title}{status}{flags}", 10, bold=True)
+    # The page's direction, not the title's: the times come first (at the right in Arabic).
+    # A mark before the title ends their run, else a Latin title would join the times (and
+    # a zone beside them) into one left-to-right run; placed there, it leaves every time
+    # whole to pdftotext.
+    # A mark after a Latin title keeps its last full stop or bracket at its end.
+    mark, end = (RLM, LRM if _first_strong(ln.title) == "L" else "") if w.rtl else ("", "")
+    w.para(f"{_when(it, ln)}   {mark}{ln.title}{end}{status}{flags}", 10, bold=True,
+           auto=False)
     w.pairs([(label, value if isinstance(value, str) else host_text(value))
              for label, value in rows])
     if ln.meetings:
@@ -83,44 +100,53 @@ def _event(w: Writer, it: Itinerary, ln: Line, tr: Translator) -> None:
 
 
 def contacts(sheet: ContactSheet, paper: str = "a4") -> bytes:
-    w = Writer(sheet.title, paper, FOOT.format(sheet.mission_id))
+    """The contact sheet in `sheet.lang`: the HTML page's catalog messages, right to left in
+    Arabic (i18n)."""
+    tr = translator(sheet.lang)
+    made = tr._("Made by missionctl from mission {mission}.").format(mission=sheet.mission_id)
+    w = Writer(sheet.title, paper, made, rtl=tr.direction == "rtl")
     w.heading(sheet.title, 0)
     w.para(sheet.heading, 11, bold=True)
     if sheet.public:
-        w.para("Shared version: private fields left out.")
+        w.para(tr._("Shared version: private fields left out."))
     if sheet.duty is not None:
-        w.heading("Duty contact", 1)
+        w.heading(tr._("Duty contact"), 1)
         w.para(host_text(sheet.duty))
-    w.heading(f"Emergency numbers in {sheet.country_name}", 1)
+    w.heading(tr._("Emergency numbers in {country}").format(country=sheet.country_name), 1)
     w.para(emergency_line(sheet.emergency))
     w.para(sheet.emergency_note, 8.5)
     if sheet.embassies:
-        w.heading("Embassies and consulates", 1)
-        w.table(["Name", "Address", "Phone", "E-mail"],
+        w.heading(tr._("Embassies and consulates"), 1)
+        w.table([tr._("Name"), tr._("Address"), tr._("Phone"), tr._("E-mail")],
                 [[e.name, ", ".join(x for x in (e.address, e.city) if x), e.phone or "",
-                  e.email or ""] for e in sheet.embassies], (50, 55, 35, 40))
+                  e.email or ""] for e in sheet.embassies], (45, 45, 35, 55))
     for s in sheet.sections:
         w.heading(s.name, 1)
-        w.table(["Name", "Role", "Phone", "E-mail", "Languages"],
+        w.table([tr._("Name"), tr._("Role"), tr._("Phone"), tr._("E-mail"), tr._("Languages")],
                 [[c.name, c.role or "", c.phone or "", c.email or "", ", ".join(c.languages)]
                  for c in s.people], (40, 45, 32, 45, 18))
+    if not sheet.sections:
+        w.para(tr._("Nobody else in this selection."))
     return w.output()
 
 
-def sheet(t: Table, paper: str = "a4") -> bytes:
-    w = Writer(t.title, paper, FOOT.format(t.mission_id))
+def sheet(t: Table, paper: str = "a4", lang: str = "en") -> bytes:
+    """A sheet, its column headings in `lang` (right to left in Arabic)."""
+    tr = translator(lang)
+    made = tr._("Made by missionctl from mission {mission}.").format(mission=t.mission_id)
+    w = Writer(t.title, paper, made, rtl=tr.direction == "rtl")
     if t.kind == "badges":
         _badges(w, t)
         return w.output()
     w.heading(t.title, 0)
     w.para(t.heading + (f" · {t.dates}" if t.dates else ""), 11, bold=True)
     if not t.rows:
-        w.para("Nothing in this selection.")
+        w.para(tr._("Nothing in this selection."))
     cols = t.body_columns
     for key, rows in t.sections():
         if t.group:
             w.heading(heading_text(key, t.columns), 2)
-        w.table([c.label for c in cols],
+        w.table(headings([c.label for c in cols], lang),
                 [[shown(v, c.kind) for v, c in zip(row, cols, strict=False)] for row in rows])
     return w.output()
 
@@ -153,11 +179,12 @@ def _itinerary(p: Programme, options: Options) -> bytes:
 
 
 def _contacts(s: ContactSheet, options: Options) -> bytes:
+    """In the sheet's language (`contacts.build(lang=...)`, as `Options.lang`)."""
     return contacts(s, options.paper)
 
 
 def _sheet(t: Table, options: Options) -> bytes:
-    return sheet(t, options.paper)
+    return sheet(t, options.paper, options.lang)
 
 
 VIEWS = {"itinerary": _itinerary, "contacts": _contacts, "sheet": _sheet}
