@@ -14,9 +14,15 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
+from hypothesis import settings
 
 from missionctl.linter import FileReport, Selection, lint_loaded
 from missionctl.loader import Loaded, load
+
+# No Hypothesis deadline anywhere: a deadline is a timed test, and on a shared 2-core machine a
+# loaded moment made a correct example "too slow" (tests/importers/test_values.py at load 8).
+settings.register_profile("missionctl", deadline=None)
+settings.load_profile("missionctl")
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSIONS = ROOT / "missions"

@@ -37,6 +37,10 @@ def mutated(draw: st.DrawFn) -> str:
 
 def run(tmp: Path, text: str | bytes, capsys: pytest.CaptureFixture[str],
         commands: tuple[list[str], ...] = (["check"], ["check", "--format", "json"])) -> None:
+    # A file that is not a mission is checked as an include of the missions above it
+    # (missions.missions_including climbs to the repository's root): the marker makes the
+    # temporary folder that root, so what else lies in /tmp never joins the run.
+    (tmp / ".git").mkdir(exist_ok=True)
     path = tmp / "m.yaml"
     if isinstance(text, str):
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
