@@ -19,6 +19,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from missionctl.export import textgrid
 from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 CELL_MINUTES = 15
 MIN_LABEL = 12
+MIN_PLAIN = 40  # narrower than `--width` allows: everything drawn by rich
 PALETTE = ("cyan", "green", "magenta", "blue", "yellow", "bright_cyan", "bright_green",
            "bright_magenta", "bright_blue")
 
@@ -66,6 +68,8 @@ def _t(text: str | None, style: str = "") -> Text:
 
 def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
     tr = translator(it.lang)
+    if not colour and width >= MIN_PLAIN:
+        return _plain_itinerary(it, width, tr)
     parts: list[RenderableType] = [_header(it, tr)]
     if not it.days:
         parts.append(Text(tr._("Nothing in this selection."), style="italic"))
@@ -75,6 +79,64 @@ def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
                           characters="─"))
         parts.append(_day_table(it, day.lines, tr))
     return render(Group(*parts), width, colour)
+
+
+def _plain_itinerary(it: Itinerary, width: int, tr: Translator) -> str:
+    """The same text without colour, the day tables laid out by `export.textgrid` (why there);
+    the header and each day's rule are still drawn by rich (a few lines)."""
+    lines = _lines(_header(it, tr), width)
+    if not it.days:
+        lines += _lines(Text(tr._("Nothing in this selection."), style="italic"), width)
+    for day in it.days:
+        lines.append("")
+        lines += _lines(Rule(Text(day_full(day.date, it.lang), style="bold"), align="left",
+                             characters="─"), width)
+        lines += _plain_day(it, day.lines, tr, width)
+    return "\n".join(lines) + "\n"
+
+
+def _lines(renderable: RenderableType, width: int) -> list[str]:
+    return render(renderable, width, False).split("\n")[:-1]
+
+
+def _plain_day(it: Itinerary, lines: tuple[Line, ...], tr: Translator, width: int
+               ) -> list[str]:
+    cells = [(_when_plain(it, ln), _what_plain(ln, tr)) for ln in lines]
+    if not lines or not textgrid.plain_text(t for when, what in cells for t in (when, *what)):
+        return _lines(_day_table(it, lines, tr), width)
+    out: list[str] = []
+    for ln, (when, what) in zip(lines, cells, strict=True):
+        if ln.meetings:  # a table in the cell: drawn by rich, this event alone
+            out += _lines(_day_table(it, (ln,), tr), width)
+        else:
+            out += textgrid.row([when], what, width)
+    return out
+
+
+def _when_plain(it: Itinerary, ln: Line) -> str:
+    """`_when`'s text."""
+    out = clock(ln.start)
+    if ln.start_zone != it.zone:
+        out += f"\n{zone_and_offset(ln.start, ln.start_zone)}"
+    end = clock(ln.end)
+    if ln.end.date() != ln.start.date():
+        end = f"{day_brief(ln.end.date(), it.lang)} {end}"
+    out += f"\n– {end}"
+    if ln.end_zone != it.zone:
+        out += f"\n{zone_and_offset(ln.end, ln.end_zone)}"
+    return out
+
+
+def _what_plain(ln: Line, tr: Translator) -> list[str]:
+    """`_what`'s texts, its meetings table left out."""
+    title = clean(ln.title)
+    if ln.cancelled:
+        title += "  [" + tr._("cancelled").upper() + "]"
+    elif ln.tentative:
+        title += "  [" + tr._("tentative") + "]"
+    title += "".join(f"  ⚠ {code}" for code in codes(ln.flags))
+    return [title] + [f"{label}: " + clean(value if isinstance(value, str) else host_text(value))
+                      for label, value in detail_rows(ln, tr)]
 
 
 def _header(it: Itinerary, tr: Translator) -> RenderableType:
