@@ -1,11 +1,8 @@
 """The plain-text day table (`export.textgrid`) gives rich's lines: compared with the same
-grid drawn by rich, on random text (wide and zero-width characters, long words, blanks) and
-random widths, and on whole itineraries of generated missions, character for character."""
+grid drawn by rich on random text (wide and zero-width characters, long words, blanks) and
+random widths, character for character (whole itineraries: tests/render/test_terminal_plain)."""
 
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -15,12 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from missionctl.export import textgrid
-from missionctl.loader import load
 from missionctl.render import terminal
-from missionctl.views.itinerary import build
-from missionctl.views.select import Selection
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Letters, blanks of several kinds, wide (CJK, emoji) and zero-width (combining) characters,
 # punctuation: what moves rich's word wrapping and cell counting.
@@ -49,29 +41,3 @@ def test_a_row_is_laid_out_as_rich_lays_it_out(when: str, what: list[str], width
 @pytest.mark.parametrize("text", ["a\tb", "bell\x07", "cr\rlf", "line\u2028separator"])
 def test_what_rich_treats_apart_is_left_to_rich(text: str) -> None:
     assert not textgrid.plain_text(["fine", text])
-
-
-def _mission(events: int, seed: int) -> object:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    return generate.generate(events, seed=seed)[0]
-
-
-@pytest.mark.parametrize("width", [40, 77, 100, 150])
-def test_an_itinerary_without_colour_is_the_one_rich_draws(
-        tmp_path: Path, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A generated mission (visits, meetings, B2B sessions with their meetings tables, flights
-    across zones, long titles), with a tab, a wide title and a long word put in."""
-    text = str(_mission(150, seed=width))
-    text = text.replace("title: ", "title: 漢字 Übersee\u0301 ", 3).replace(
-        "title: ", "title: \"Tab\\there\" #", 1).replace("title: ", "title: " + "w" * 90 + " ", 2)
-    path = tmp_path / "mission.yaml"
-    path.write_text(text, encoding="utf-8")
-    mission = load(path, path.name).mission
-    assert mission is not None
-    it = build(mission, Selection(), {}, False)
-    fast = terminal.itinerary(it, width)
-    monkeypatch.setattr(terminal, "MIN_PLAIN", 10**6)  # everything drawn by rich
-    assert fast == terminal.itinerary(it, width)

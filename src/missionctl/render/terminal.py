@@ -1,7 +1,8 @@
 """The `text` format of the views, drawn with rich: the itinerary, the timeline and the
 contact sheet (`check`'s findings and the other plain-text views are `render.text`).
 
-rich is imported here only, and this module only when one of these views is drawn.
+rich is imported here (and by `render.terminal_plain` and `export.textgrid`, which lay out the
+itinerary and the timeline without colour), and only when one of these views is drawn.
 Every value from a mission file goes into a `Text` (never parsed as rich markup) with control
 characters shown escaped, so a title cannot restyle or clear the terminal. Without colour
 (a file, a pipe, NO_COLOR, the golden files) the output is plain text at a fixed width.
@@ -19,7 +20,6 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from missionctl.export import textgrid
 from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
@@ -37,11 +37,9 @@ from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
 if TYPE_CHECKING:
     from missionctl.render import Options
-    from missionctl.views.select import Programme
 
 CELL_MINUTES = 15
 MIN_LABEL = 12
-MIN_PLAIN = 40  # narrower than `--width` allows: everything drawn by rich
 PALETTE = ("cyan", "green", "magenta", "blue", "yellow", "bright_cyan", "bright_green",
            "bright_magenta", "bright_blue")
 
@@ -68,8 +66,6 @@ def _t(text: str | None, style: str = "") -> Text:
 
 def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
     tr = translator(it.lang)
-    if not colour and width >= MIN_PLAIN:
-        return _plain_itinerary(it, width, tr)
     parts: list[RenderableType] = [_header(it, tr)]
     if not it.days:
         parts.append(Text(tr._("Nothing in this selection."), style="italic"))
@@ -79,64 +75,6 @@ def itinerary(it: Itinerary, width: int = 100, colour: bool = False) -> str:
                           characters="─"))
         parts.append(_day_table(it, day.lines, tr))
     return render(Group(*parts), width, colour)
-
-
-def _plain_itinerary(it: Itinerary, width: int, tr: Translator) -> str:
-    """The same text without colour, the day tables laid out by `export.textgrid` (why there);
-    the header and each day's rule are still drawn by rich (a few lines)."""
-    lines = _lines(_header(it, tr), width)
-    if not it.days:
-        lines += _lines(Text(tr._("Nothing in this selection."), style="italic"), width)
-    for day in it.days:
-        lines.append("")
-        lines += _lines(Rule(Text(day_full(day.date, it.lang), style="bold"), align="left",
-                             characters="─"), width)
-        lines += _plain_day(it, day.lines, tr, width)
-    return "\n".join(lines) + "\n"
-
-
-def _lines(renderable: RenderableType, width: int) -> list[str]:
-    return render(renderable, width, False).split("\n")[:-1]
-
-
-def _plain_day(it: Itinerary, lines: tuple[Line, ...], tr: Translator, width: int
-               ) -> list[str]:
-    cells = [(_when_plain(it, ln), _what_plain(ln, tr)) for ln in lines]
-    if not lines or not textgrid.plain_text(t for when, what in cells for t in (when, *what)):
-        return _lines(_day_table(it, lines, tr), width)
-    out: list[str] = []
-    for ln, (when, what) in zip(lines, cells, strict=True):
-        if ln.meetings:  # a table in the cell: drawn by rich, this event alone
-            out += _lines(_day_table(it, (ln,), tr), width)
-        else:
-            out += textgrid.row([when], what, width)
-    return out
-
-
-def _when_plain(it: Itinerary, ln: Line) -> str:
-    """`_when`'s text."""
-    out = clock(ln.start)
-    if ln.start_zone != it.zone:
-        out += f"\n{zone_and_offset(ln.start, ln.start_zone)}"
-    end = clock(ln.end)
-    if ln.end.date() != ln.start.date():
-        end = f"{day_brief(ln.end.date(), it.lang)} {end}"
-    out += f"\n– {end}"
-    if ln.end_zone != it.zone:
-        out += f"\n{zone_and_offset(ln.end, ln.end_zone)}"
-    return out
-
-
-def _what_plain(ln: Line, tr: Translator) -> list[str]:
-    """`_what`'s texts, its meetings table left out."""
-    title = clean(ln.title)
-    if ln.cancelled:
-        title += "  [" + tr._("cancelled").upper() + "]"
-    elif ln.tentative:
-        title += "  [" + tr._("tentative") + "]"
-    title += "".join(f"  ⚠ {code}" for code in codes(ln.flags))
-    return [title] + [f"{label}: " + clean(value if isinstance(value, str) else host_text(value))
-                      for label, value in detail_rows(ln, tr)]
 
 
 def _header(it: Itinerary, tr: Translator) -> RenderableType:
@@ -230,17 +168,21 @@ def _meetings(meetings: tuple[Meeting, ...], tr: Translator) -> Table:
 
 def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
     tr = translator(tl.lang)
-    head = Text(clean(tl.title), style="bold")
-    key = tr._("one character = {minutes} minutes, · free, ! two events at once")
-    hours = tr._("hours in {zone}").format(zone=tl.zone)
-    head.append(f"\n{clean(tl.heading)} · {hours} · {key.format(minutes=CELL_MINUTES)}")
-    parts: list[RenderableType] = [head]
+    parts: list[RenderableType] = [timeline_head(tl, tr)]
     if not tl.days:
         parts.append(Text(tr._("Nothing in this selection."), style="italic"))
     for day in tl.days:
         parts += [Text(""), Rule(Text(day_full(day.date, tl.lang), style="bold"), align="left"),
                   _grid(day, width), _legend(day)]
     return render(Group(*parts), width, colour)
+
+
+def timeline_head(tl: Timeline, tr: Translator) -> Text:
+    head = Text(clean(tl.title), style="bold")
+    key = tr._("one character = {minutes} minutes, · free, ! two events at once")
+    hours = tr._("hours in {zone}").format(zone=tl.zone)
+    head.append(f"\n{clean(tl.heading)} · {hours} · {key.format(minutes=CELL_MINUTES)}")
+    return head
 
 
 def _grid(day: TimelineDay, width: int) -> Text:
@@ -373,22 +315,8 @@ def _person(c: Contact, tr: Translator, with_org: bool = False) -> Padding:
 # --- the registry's entry points ---------------------------------------------------------
 
 
-def _itinerary(p: Programme, options: Options) -> str:
-    from missionctl.views.itinerary import build
-
-    it = build(p.mission, p.selection, p.flags, options.public, lang=options.lang)
-    return itinerary(it, options.width, options.color)
-
-
-def _timeline(p: Programme, options: Options) -> str:
-    from missionctl.views.timeline import build
-
-    tl = build(p.mission, p.selection, p.flags, lang=options.lang)
-    return timeline(tl, options.width, options.color)
-
-
 def _contacts(sheet: ContactSheet, options: Options) -> str:
     return contacts(sheet, options.width, options.color)
 
 
-VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}
+VIEWS = {"contacts": _contacts}  # the itinerary and the timeline: terminal_plain
