@@ -23,7 +23,6 @@ from missionctl.i18n import Translator, translator
 from missionctl.render import terminal
 from missionctl.render.terminal import (
     CELL_MINUTES,
-    _cell,
     _day_table,
     _grid,
     _header,
@@ -35,7 +34,7 @@ from missionctl.render.terminal import (
 from missionctl.views.flags import codes
 from missionctl.views.itinerary import Itinerary, Line, detail_rows, host_text
 from missionctl.views.people import clean
-from missionctl.views.timeline import Timeline, TimelineDay
+from missionctl.views.timeline import Row, Timeline, TimelineDay
 from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
 if TYPE_CHECKING:
@@ -136,11 +135,33 @@ def _plain_grid(day: TimelineDay, width: int) -> str:
     for row in day.rows:
         name = clean(row.label)
         name = name if len(name) <= label else name[: label - 1] + "…"
-        colours = dict.fromkeys((s.key for s in row.spans), "")
-        cells = (_cell(row, t, t + CELL_MINUTES, colours)[0]
-                 for t in range(day.first_hour * 60, day.last_hour * 60, CELL_MINUTES))
-        out.append(f"{name:<{label}} " + "".join(cells))
+        out.append(f"{name:<{label}} " + _plain_cells(day, row))
     return "\n".join(out)
+
+
+def _plain_cells(day: TimelineDay, row: Row) -> str:
+    """`_cells`' characters (see `terminal._cell`), each span painted over the cells it
+    overlaps rather than every span tested for every cell: a cell shows "!" where two events
+    collide, else the first event that occupies the time, else the first one there, else "·"."""
+    base, count = day.first_hour * 60, (day.last_hour - day.first_hour) * 60 // CELL_MINUTES
+    first: list[str | None] = [None] * count
+    busy: list[str | None] = [None] * count
+    for s in row.spans:
+        for i in _overlapped(s.start, s.end, base, count):
+            first[i] = first[i] or s.key
+            if s.occupies:
+                busy[i] = busy[i] or s.key
+    cells = [b or f or "·" for b, f in zip(busy, first, strict=True)]
+    for lo, hi in row.collisions:
+        for i in _overlapped(lo, hi, base, count):
+            cells[i] = "!"
+    return "".join(cells)
+
+
+def _overlapped(start: int, end: int, base: int, count: int) -> range:
+    """The cells [base + 15 i, base + 15 (i + 1)) that overlap [start, end)."""
+    return range(max(0, (start - base) // CELL_MINUTES),
+                 min(count, -(-(end - base) // CELL_MINUTES)))
 
 
 def _plain_legend(day: TimelineDay) -> str:
