@@ -58,3 +58,20 @@ def test_colour_and_narrow_widths_are_drawn_by_rich(tmp_path: Path) -> None:
     assert coloured == terminal.itinerary(it, 100, True)
     assert render.render("timeline", "text", p, render.Options(width=30)) == terminal.timeline(
         timeline.build(mission, Selection(), {}), 30)
+
+
+@pytest.mark.parametrize("width", [40, 77, 100, 150])
+def test_the_contact_sheet_without_colour_is_the_one_rich_draws(tmp_path: Path,
+                                                                 width: int) -> None:
+    """`terminal.plain_contacts` (the contacts' text without colour, in render.terminal)."""
+    from missionctl.views import contacts
+
+    mission = _mission(tmp_path, 150, seed=width)
+    people = mission.people
+    odd = dict(people)
+    for i, (pid, p) in enumerate(list(people.items())[:4]):  # a tab, wide text, long words
+        odd[pid] = p._replace(name=["Tab\there", "漢字 Übersee\u0301", "w" * 120, "a  b"][i],
+                              role="r " * 60)
+    for m in (mission, mission._replace(people=odd)):
+        sheet = contacts.build(m)
+        assert terminal.plain_contacts(sheet, width) == terminal.contacts(sheet, width)

@@ -20,6 +20,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from missionctl.export import textgrid
 from missionctl.i18n import Translator, translator
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
 from missionctl.views.flags import Flag, codes
@@ -245,6 +246,11 @@ def _legend(day: TimelineDay) -> Text:
 
 
 def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str:
+    return render(Group(*contact_parts(sheet)), width, colour)
+
+
+def contact_parts(sheet: ContactSheet) -> list[RenderableType]:
+    """The contact sheet's pieces, drawn one under the other."""
     tr = translator(sheet.lang)
     head = Text(clean(sheet.title), style="bold")
     head.append(f"\n{clean(sheet.heading)}")
@@ -257,7 +263,7 @@ def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str
     for section in sheet.sections:
         parts += [_section_title(section), *(_person(c, tr) for c in section.people),
                   Text("")]
-    return render(Group(*parts), width, colour)
+    return parts
 
 
 def _duty(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
@@ -315,8 +321,46 @@ def _person(c: Contact, tr: Translator, with_org: bool = False) -> Padding:
 # --- the registry's entry points ---------------------------------------------------------
 
 
+def plain_contacts(sheet: ContactSheet, width: int) -> str:
+    """The contact sheet without colour: each piece (a text, or a text indented by a
+    `Padding`) cut by `export.textgrid` as rich cuts it, anything else drawn by rich (rich
+    drawing every piece was most of a 10k contact sheet; `render.terminal_plain` says why)."""
+    if width < 40:  # narrower than --width allows
+        return contacts(sheet, width)
+    lines: list[str] = []
+    for part in contact_parts(sheet):
+        indent, inner = _indented(part)
+        if inner is None or not textgrid.plain_text([inner.plain]):
+            lines += render(part, width, False).split("\n")[:-1]
+        else:
+            lines += [(indent + x).rstrip()
+                      for x in textgrid.wrap(inner.plain, width - len(indent), "fold")]
+    return "\n".join(lines) + "\n"
+
+
+def _indented(part: RenderableType) -> tuple[str, Text | None]:
+    """A plain `Text` as it stands (its own wrapping left as rich's default), or one padded
+    on the left only; (_, None) for anything else."""
+    if isinstance(part, Padding):
+        edges = (part.top, part.right, part.bottom)
+        if edges == (0, 0, 0) and part.expand and isinstance(part.renderable, Text):
+            return " " * part.left, _default(part.renderable)
+        return "", None
+    return "", _default(part) if isinstance(part, Text) else None
+
+
+def _default(text: Text) -> Text | None:
+    plain = (text.justify, text.overflow, text.no_wrap, text.end, text.tab_size)
+    return text if plain == (None, None, None, "\n", None) else None
+
+
+# --- the registry's entry point ----------------------------------------------------------
+
+
 def _contacts(sheet: ContactSheet, options: Options) -> str:
-    return contacts(sheet, options.width, options.color)
+    if options.color:
+        return contacts(sheet, options.width, True)
+    return plain_contacts(sheet, options.width)
 
 
-VIEWS = {"contacts": _contacts}  # the itinerary and the timeline: terminal_plain
+VIEWS = {"contacts": _contacts}  # the itinerary and the timeline: render.terminal_plain
