@@ -6,6 +6,7 @@ git revision (--baseline REV): before and after, ratios from one run.
     python benchmarks/exports.py                          # 1k and 10k, 3 repetitions
     python benchmarks/exports.py --baseline 3cc6b80       # ... and the same at that commit
     python benchmarks/exports.py --sizes 10k,100k --reps 1 --only ics,json
+    python benchmarks/exports.py --sizes 1k,10k,100k      # 100k once (--reps-100k N)
 
 Each measurement is a fresh child (``python -m missionctl ... -o FILE``), interleaved: one
 repetition runs every command of a size once, in an order rotated each repetition. Medians of
@@ -152,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1k,10k", help="comma-separated: 1k, 10k, 100k")
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--reps-100k", type=int, default=1,
+                    help="repetitions at 100k (default 1: one 100k pass takes minutes)")
     ap.add_argument("--only", help="comma-separated exports (default: all): "
                     + ", ".join(EXPORTS))
     ap.add_argument("--baseline", metavar="REV", help="also run the git revision REV")
@@ -168,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.baseline:
             src = baseline_src(args.baseline, tmp / "baseline")
             versions[" (before)"] = (tmp / "before", {**os.environ, "PYTHONPATH": str(src)})
-        results = {s: run_size(s, names, versions, args.reps, args.timeout) for s in sizes}
+        results = {s: run_size(s, names, versions,
+                               args.reps_100k if s == "100k" else args.reps, args.timeout)
+                   for s in sizes}
         identical = same_tree(tmp / "current", tmp / "before") if args.baseline else None
     report(results, names, args, identical)
     return 0
@@ -181,8 +186,8 @@ def med(xs: list[float]) -> float:
 def report(results: dict[str, dict[str, list[Sample]]], names: list[str],
            args: argparse.Namespace, identical: bool | None) -> None:
     before = " (before)" if args.baseline else None
-    print(f"Medians of {args.reps} interleaved repetitions; cpu = user + system of the child; "
-          f"load average now {os.getloadavg()[0]:.2f}.\n")
+    print(f"Medians of {args.reps} interleaved repetitions ({args.reps_100k} at 100k); cpu = "
+          f"user + system of the child; load average now {os.getloadavg()[0]:.2f}.\n")
     head = "| export | size | cpu | wall | cpu / load | peak RSS |"
     rule = "| --- | --- | ---: | ---: | ---: | ---: |"
     if before:

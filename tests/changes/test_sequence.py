@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -91,6 +93,41 @@ def test_no_history_gives_the_bytes_of_the_file_alone(tmp_path: Path,
     assert main(["itinerary", str(plain / h.mission.name), "-f", "ics", "-o",
                  str(tmp_path / "plain.ics")]) == 0  # outside a repository: the same bytes
     assert (tmp_path / "plain.ics").read_bytes() == out.read_bytes()
+
+
+def test_the_mission_is_loaded_once_and_compared_only_with_an_earlier_version(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work counted, not timed: the export hands the mission it loaded to the history
+    (loading the working tree a second time made a 10k ICS export twice as long), and an
+    event's content is computed only to compare it with an earlier version."""
+    from missionctl import missions
+    from missionctl.changes import sequence
+
+    calls = {"open_mission": 0, "content": 0}
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(missions, "open_mission", counted("open_mission", missions.open_mission))
+    monkeypatch.setattr(sequence, "content", counted("content", sequence.content))
+    from .history import MISSION, PEOPLE
+
+    h = History(tmp_path / "repo")
+    h.commit("before the mission")
+    h.write("mission.yaml", MISSION)
+    h.write("people.yaml", PEOPLE)  # in the repository, not committed: one version
+    events = export(h, tmp_path / "a.ics", capsys)
+    assert calls == {"open_mission": 1, "content": 0}
+    h.commit("the mission")
+    h.edit("mission.yaml", "title: Dinner", "title: Dinner by the sea")
+    calls.update(open_mission=0, content=0)
+    events = export(h, tmp_path / "b.ics", capsys)
+    assert seq(events["dinner"]) == 1
+    assert calls == {"open_mission": 1, "content": 2 * len(events)}  # the commit, the tree
 
 
 def test_history_is_for_calendars(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -103,13 +103,13 @@ def _contacts(fmt: str) -> Callable[[Mission], object]:
 
 EXPORTS: dict[str, Callable[[Mission], object]] = {
     **{f"itinerary {f}": _itinerary("itinerary", f)
-       for f in ("ics", "json", "csv", "html", "markdown")},
-    "timeline html": _itinerary("timeline", "html"),
+       for f in ("ics", "json", "csv", "html", "markdown", "text")},
+    **{f"timeline {f}": _itinerary("timeline", f) for f in ("html", "text", "markdown")},
     "per-person ics": _per_person("ics"),
     "per-person json": _per_person("json"),
     "ics person_calendars": lambda m: ics.person_calendars(
         m, select.select_events(m, Selection()), per_person(m, Selection())),
-    **{f"contacts {f}": _contacts(f) for f in ("json", "vcf")},
+    **{f"contacts {f}": _contacts(f) for f in ("json", "vcf", "text", "html", "csv", "markdown")},
 }
 
 

@@ -49,24 +49,37 @@ def _log(repo_root: Path, folder: str, until: str) -> list[tuple[str, datetime]]
 
 
 def stamps(versions: Iterable[tuple[Mission, datetime | None]]) -> dict[str, Stamp]:
-    """SEQUENCE and LAST-MODIFIED of each event over `versions`, oldest first."""
+    """SEQUENCE and LAST-MODIFIED of each event over `versions`, oldest first.
+
+    An event's content is computed only when a later version compares with it: with one
+    version (a mission not yet committed) that is none at all, a tenth of a 10k ICS export."""
     out: dict[str, Stamp] = {}
-    before: dict[str, tuple[Any, ...]] = {}
+    before: dict[str, tuple[Any, ...]] | None = None
+    prior: Mission | None = None
     for mission, when in versions:
-        now = {e.id: content(mission, e) for e in mission.events.values()}
-        for ident, facts in now.items():
-            known = out.get(ident)
+        now = None
+        if prior is not None:
+            before = before if before is not None else _contents(prior)
+            now = _contents(mission)
+        for e in mission.events.values():
+            known = out.get(e.id)
             if known is None:
-                out[ident] = Stamp(0, when)
-            elif before.get(ident) != facts:
-                out[ident] = Stamp(known.sequence + 1, when)
-        before = now
+                out[e.id] = Stamp(0, when)
+            elif before is not None and now is not None and before.get(e.id) != now[e.id]:
+                out[e.id] = Stamp(known.sequence + 1, when)
+        before, prior = now, mission
     return out
 
 
-def history(path: Path, until: str | None = None) -> dict[str, Stamp]:
+def _contents(mission: Mission) -> dict[str, tuple[Any, ...]]:
+    return {e.id: content(mission, e) for e in mission.events.values()}
+
+
+def history(path: Path, until: str | None = None,
+            current: Mission | None = None) -> dict[str, Stamp]:
     """The stamps of the mission at `path` over its history up to `until` (a revision; None:
-    the working tree too). Empty when `path` is in no repository."""
+    the working tree too, `current` when the caller has loaded it already: loading is most
+    of an export). Empty when `path` is in no repository."""
     from missionctl.changes.source import Revision, mission_at, repo_of, revision
     from missionctl.missions import mission_file, open_mission
 
@@ -84,7 +97,7 @@ def history(path: Path, until: str | None = None) -> dict[str, Stamp]:
             except UserError:
                 continue  # format errors, or no mission, at that commit
         if until is None:
-            mission = open_mission(file).mission
+            mission = current if current is not None else open_mission(file).mission
             yield mission, _modified(mission.files)
 
     return stamps(versions())

@@ -108,7 +108,7 @@ def itinerary(
     shown = "timeline" if view == "timeline" else "itinerary"
     _itinerary_options(shown, format, times, output, per_person, next_ and person is None)
     mission = open_mission(path).mission
-    opts = _history(opts, history, format, path)
+    opts = _history(opts, history, format, path, mission)
     sel = make_selection(mission, person, org, group,
                          relative_day(day, mission.info.timezone, clock()))
     if next_:  # from now on (dataclasses is loaded at start-up anyway)
@@ -163,7 +163,7 @@ def contacts(
 
 
 def _history(opts: render.Options, history: bool | None, fmt: str,
-             path: Path) -> render.Options:
+             path: Path, mission: Mission) -> render.Options:
     """Each event's SEQUENCE and LAST-MODIFIED from git (docs/changes.md): for a calendar,
     unless `--no-history`; outside a repository every SEQUENCE is 0."""
     from missionctl.errors import UserError
@@ -176,7 +176,7 @@ def _history(opts: render.Options, history: bool | None, fmt: str,
 
     from missionctl.changes.sequence import history as stamps
 
-    return replace(opts, sequences=stamps(path))
+    return replace(opts, sequences=stamps(path, current=mission))
 
 
 def _itinerary_options(shown: str, format: str, times: str, output: Path | None,

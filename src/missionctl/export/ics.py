@@ -8,6 +8,7 @@ the caller's job (missionctl uses `<event-id>@<mission-id>.missionctl`); see doc
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from collections.abc import Sequence
@@ -125,6 +126,15 @@ def _whole_seconds(value: datetime) -> datetime:
 def _time_line(
     name: str, instant: datetime, zone_name: str, times: Times = "local"
 ) -> tuple[str, str | None]:
+    # Remembered by the UTC instant: two local times in a repeated hour compare equal
+    # whatever their fold (same tzinfo), so the local value would be no key.
+    return _utc_time_line(name, _instant(instant), zone_name, times)
+
+
+@functools.lru_cache(maxsize=8192)  # events share their times: a tenth of an export
+def _utc_time_line(
+    name: str, utc: datetime, zone_name: str, times: Times = "local"
+) -> tuple[str, str | None]:
     """DTSTART/DTEND as `;TZID=<zone>:` local time, and the TZID used, if any (the caller
     records the instant against it: the zone's VTIMEZONE must cover it).
 
@@ -134,7 +144,6 @@ def _time_line(
     local time as its first occurrence and has no way to name the second; khal 0.10.5 and
     calcurse 4.7.1 read it as the second. UTC is exact for every reader.
     """
-    utc = _whole_seconds(instant).astimezone(UTC)
     if times == "utc":
         return f"{name}:{datetime_value(utc, True)}", None
     try:
@@ -165,9 +174,7 @@ def _vevent(
         if tzid is not None:
             zones_used.setdefault(tzid, []).append(instant)
     lines += [f"DTSTAMP:{dtstamp}", f"UID:{value(text(ev.uid))}", f"SEQUENCE:{int(ev.sequence)}"]
-    for name, email in ev.attendees:
-        label = one_line(name)
-        lines.append(f"ATTENDEE{cn(label) if label else ''}:{attendee_address(name, email)}")
+    lines += [_attendee(name, email) for name, email in ev.attendees]
     categories = [text(c) for c in map(one_line, ev.categories) if c]
     if categories:
         lines.append("CATEGORIES:" + value(",".join(categories)))
@@ -185,6 +192,12 @@ def _vevent(
     if ev.url and one_line(ev.url):
         lines.append(f"URL:{value(one_line(ev.url))}")
     return vevent_bytes(lines)
+
+
+@functools.lru_cache(maxsize=65536)  # the same people attend event after event
+def _attendee(name: str, email: str | None) -> str:
+    label = one_line(name)
+    return f"ATTENDEE{cn(label) if label else ''}:{attendee_address(name, email)}"
 
 
 def _instant(value: datetime) -> datetime:

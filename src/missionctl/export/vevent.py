@@ -18,6 +18,7 @@ right after a `\\` or `^`, which moves to the next line with the character it es
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -91,9 +92,14 @@ def fold(line: bytes) -> bytes:
     return b"\r\n ".join(pieces)
 
 
+@functools.lru_cache(maxsize=65536)  # most lines repeat (attendees, times, places, status)
+def _folded(line: str) -> bytes:
+    return fold(line.encode("utf-8"))
+
+
 def vevent_bytes(lines: Iterable[str]) -> bytes:
     """`BEGIN:VEVENT`, the given unfolded content lines folded, `END:VEVENT`, CRLF each."""
     out = [b"BEGIN:VEVENT"]
-    out.extend(fold(line.encode("utf-8")) for line in lines)
+    out.extend(map(_folded, lines))
     out.append(b"END:VEVENT\r\n")
     return b"\r\n".join(out)

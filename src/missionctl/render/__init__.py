@@ -63,9 +63,9 @@ Renderer = Callable[[Any, Options], "str | bytes"]
 REGISTRY: dict[str, dict[str, str]] = {
     "findings": {"text": "text", "json": "json_", "github": "github", "sarif": "sarif",
                  "junit": "junit"},
-    "itinerary": {"text": "terminal", "markdown": "markdown", "html": "html", "ics": "ics",
+    "itinerary": {"text": "terminal_plain", "markdown": "markdown", "html": "html", "ics": "ics",
                   "csv": "csv_", "xlsx": "xlsx", "pdf": "pdf", "json": "json_"},
-    "timeline": {"text": "terminal", "markdown": "markdown", "html": "html"},
+    "timeline": {"text": "terminal_plain", "markdown": "markdown", "html": "html"},
     "contacts": {"text": "terminal", "markdown": "markdown", "html": "html", "csv": "csv_",
                  "xlsx": "xlsx", "pdf": "pdf", "vcf": "vcard", "json": "json_"},
     "sheet": {"text": "text", "markdown": "markdown", "html": "html_sheets", "pdf": "pdf",

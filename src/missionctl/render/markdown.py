@@ -177,11 +177,11 @@ def _itinerary(p: Programme, options: Options) -> str:
 
 def _timeline(p: Programme, options: Options) -> str:
     """The timeline's grid is the terminal's, without colour, in a code block."""
-    from missionctl.render import terminal
+    from missionctl.render import terminal_plain
     from missionctl.views.timeline import build
 
     tl = build(p.mission, p.selection, p.flags, lang=options.lang)
-    return timeline(tl, terminal.timeline(tl, options.width, False))
+    return timeline(tl, terminal_plain.timeline(tl, options.width))
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:

@@ -1,7 +1,8 @@
 """The `text` format of the views, drawn with rich: the itinerary, the timeline and the
 contact sheet (`check`'s findings and the other plain-text views are `render.text`).
 
-rich is imported here only, and this module only when one of these views is drawn.
+rich is imported here (and by `render.terminal_plain` and `export.textgrid`, which lay out the
+itinerary and the timeline without colour), and only when one of these views is drawn.
 Every value from a mission file goes into a `Text` (never parsed as rich markup) with control
 characters shown escaped, so a title cannot restyle or clear the terminal. Without colour
 (a file, a pipe, NO_COLOR, the golden files) the output is plain text at a fixed width.
@@ -19,6 +20,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from missionctl.export import textgrid
 from missionctl.i18n import Translator, translator
 from missionctl.i18n.labels import EVENT_KINDS, ORG_TYPES, label_of
 from missionctl.views.contacts import ContactSheet, OrgSection, emergency_line
@@ -37,7 +39,6 @@ from missionctl.wording import clock, day_brief, day_full, zone_and_offset
 
 if TYPE_CHECKING:
     from missionctl.render import Options
-    from missionctl.views.select import Programme
 
 CELL_MINUTES = 15
 MIN_LABEL = 12
@@ -169,17 +170,21 @@ def _meetings(meetings: tuple[Meeting, ...], tr: Translator) -> Table:
 
 def timeline(tl: Timeline, width: int = 100, colour: bool = False) -> str:
     tr = translator(tl.lang)
-    head = Text(clean(tl.title), style="bold")
-    key = tr._("one character = {minutes} minutes, · free, ! two events at once")
-    hours = tr._("hours in {zone}").format(zone=tl.zone)
-    head.append(f"\n{clean(tl.heading)} · {hours} · {key.format(minutes=CELL_MINUTES)}")
-    parts: list[RenderableType] = [head]
+    parts: list[RenderableType] = [timeline_head(tl, tr)]
     if not tl.days:
         parts.append(Text(tr._("Nothing in this selection."), style="italic"))
     for day in tl.days:
         parts += [Text(""), Rule(Text(day_full(day.date, tl.lang), style="bold"), align="left"),
                   _grid(day, width), _legend(day, tr)]
     return render(Group(*parts), width, colour)
+
+
+def timeline_head(tl: Timeline, tr: Translator) -> Text:
+    head = Text(clean(tl.title), style="bold")
+    key = tr._("one character = {minutes} minutes, · free, ! two events at once")
+    hours = tr._("hours in {zone}").format(zone=tl.zone)
+    head.append(f"\n{clean(tl.heading)} · {hours} · {key.format(minutes=CELL_MINUTES)}")
+    return head
 
 
 def _grid(day: TimelineDay, width: int) -> Text:
@@ -242,6 +247,11 @@ def _legend(day: TimelineDay, tr: Translator) -> Text:
 
 
 def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str:
+    return render(Group(*contact_parts(sheet)), width, colour)
+
+
+def contact_parts(sheet: ContactSheet) -> list[RenderableType]:
+    """The contact sheet's pieces, drawn one under the other."""
     tr = translator(sheet.lang)
     head = Text(clean(sheet.title), style="bold")
     head.append(f"\n{clean(sheet.heading)}")
@@ -254,7 +264,7 @@ def contacts(sheet: ContactSheet, width: int = 100, colour: bool = False) -> str
     for section in sheet.sections:
         parts += [_section_title(section, tr), *(_person(c, tr) for c in section.people),
                   Text("")]
-    return render(Group(*parts), width, colour)
+    return parts
 
 
 def _duty(sheet: ContactSheet, tr: Translator) -> list[RenderableType]:
@@ -312,22 +322,46 @@ def _person(c: Contact, tr: Translator, with_org: bool = False) -> Padding:
 # --- the registry's entry points ---------------------------------------------------------
 
 
-def _itinerary(p: Programme, options: Options) -> str:
-    from missionctl.views.itinerary import build
+def plain_contacts(sheet: ContactSheet, width: int) -> str:
+    """The contact sheet without colour: each piece (a text, or a text indented by a
+    `Padding`) cut by `export.textgrid` as rich cuts it, anything else drawn by rich (rich
+    drawing every piece was most of a 10k contact sheet; `render.terminal_plain` says why)."""
+    if width < 40:  # narrower than --width allows
+        return contacts(sheet, width)
+    lines: list[str] = []
+    for part in contact_parts(sheet):
+        indent, inner = _indented(part)
+        if inner is None or not textgrid.plain_text([inner.plain]):
+            lines += render(part, width, False).split("\n")[:-1]
+        else:
+            lines += [(indent + x).rstrip()
+                      for x in textgrid.wrap(inner.plain, width - len(indent), "fold")]
+    return "\n".join(lines) + "\n"
 
-    it = build(p.mission, p.selection, p.flags, options.public, lang=options.lang)
-    return itinerary(it, options.width, options.color)
+
+def _indented(part: RenderableType) -> tuple[str, Text | None]:
+    """A plain `Text` as it stands (its own wrapping left as rich's default), or one padded
+    on the left only; (_, None) for anything else."""
+    if isinstance(part, Padding):
+        edges = (part.top, part.right, part.bottom)
+        if edges == (0, 0, 0) and part.expand and isinstance(part.renderable, Text):
+            return " " * part.left, _default(part.renderable)
+        return "", None
+    return "", _default(part) if isinstance(part, Text) else None
 
 
-def _timeline(p: Programme, options: Options) -> str:
-    from missionctl.views.timeline import build
+def _default(text: Text) -> Text | None:
+    plain = (text.justify, text.overflow, text.no_wrap, text.end, text.tab_size)
+    return text if plain == (None, None, None, "\n", None) else None
 
-    tl = build(p.mission, p.selection, p.flags, lang=options.lang)
-    return timeline(tl, options.width, options.color)
+
+# --- the registry's entry point ----------------------------------------------------------
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:
-    return contacts(sheet, options.width, options.color)
+    if options.color:
+        return contacts(sheet, options.width, True)
+    return plain_contacts(sheet, options.width)
 
 
-VIEWS = {"itinerary": _itinerary, "timeline": _timeline, "contacts": _contacts}
+VIEWS = {"contacts": _contacts}  # the itinerary and the timeline: render.terminal_plain

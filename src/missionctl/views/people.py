@@ -60,6 +60,8 @@ class _Index(NamedTuple):
     group_members: Mapping[str, frozenset[str]]
     order: dict[str, int]  # person id -> position among the mission's people
     groups_of: dict[str, tuple[str, ...]]  # person id -> the groups of 2 or more they are in
+    told: dict[tuple[frozenset[str], tuple[str, ...]], Who]  # `who`'s answers: events repeat
+    # the same people (a team, a delegation), and the answer depends on this index alone
 
 
 _last: _Index | None = None
@@ -84,7 +86,7 @@ def _index(mission: Mission) -> _Index:
         index = _last = _Index(
             mission.people, mission.group_members,
             {pid: i for i, pid in enumerate(mission.people)},
-            {pid: tuple(gids) for pid, gids in groups_of.items()})
+            {pid: tuple(gids) for pid, gids in groups_of.items()}, {})
     return index
 
 
@@ -123,11 +125,19 @@ def who(mission: Mission, ids: frozenset[str], prefer: Iterable[str] = ()) -> Wh
     when it adds at least two people not told yet, so overlapping groups are not listed for
     one person. Whoever no chosen group covers is listed by name.
     """
-    preferred = set(prefer)
+    index = _index(mission)
+    key = (ids, tuple(prefer))
+    known = index.told.get(key)
+    if known is None:
+        known = index.told[key] = _who(mission, index, ids, set(key[1]))
+    return known
+
+
+def _who(mission: Mission, index: _Index, ids: frozenset[str], preferred: set[str]) -> Who:
     # A group lies within `ids` when all its members are counted among them: the cost is the
     # groups of the people in `ids`, not every group of the mission.
     counted: dict[str, int] = {}
-    groups_of = _index(mission).groups_of
+    groups_of = index.groups_of
     for pid in ids:
         for gid in groups_of.get(pid, ()):
             counted[gid] = counted.get(gid, 0) + 1

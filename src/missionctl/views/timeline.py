@@ -85,10 +85,14 @@ def build(mission: Mission, sel: Selection, flags: Mapping[str, tuple[Flag, ...]
                                                           org=sel.org, group=sel.group))
               if not e.cancelled]
     people = _people(mission, sel, events)
-    days = sorted({d for e in events for d in _days(e, tz)})
+    by_day: dict[date, list[Event]] = {}  # each day's events, in order: not all on every day
+    for e in events:
+        for d in _days(e, tz):
+            by_day.setdefault(d, []).append(e)
+    days = sorted(by_day)
     if sel.day is not None:
         days = [d for d in days if d == sel.day]
-    out = tuple(_day(mission, d, events, people, flags, tz) for d in days)
+    out = tuple(_day(mission, d, by_day[d], people, flags, tz) for d in days)
     return Timeline(mission.info.title,
                     tr._("{heading} – timeline").format(heading=heading(mission, sel, tr)),
                     mission.info.timezone, tuple(d for d in out if d.rows), lang)
