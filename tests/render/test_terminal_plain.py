@@ -49,6 +49,23 @@ def test_the_timeline_is_the_one_rich_draws(tmp_path: Path, width: int) -> None:
     assert terminal_plain.timeline(tl, width) == terminal.timeline(tl, width)
 
 
+@pytest.mark.parametrize("lang, stay", [("pt", "(alojamento)"), ("fr", None), ("ar", None)])
+def test_the_timeline_in_another_language_is_the_one_rich_draws(
+        tmp_path: Path, lang: str, stay: str | None) -> None:
+    """The legend's kinds ("(stay)") are translated on both paths (a merge once left the
+    plain path in English)."""
+    pytest.importorskip("babel")
+    path = ROOT / "missions" / "produtech-morocco-2027" / "mission.yaml"
+    mission = load(path, path.name).mission
+    assert mission is not None
+    tl = timeline.build(mission, Selection(), {}, lang=lang)
+    plain = terminal_plain.timeline(tl, 100)
+    assert plain == terminal.timeline(tl, 100)
+    assert "(stay)" not in plain
+    if stay is not None:
+        assert stay in plain
+
+
 def test_colour_and_narrow_widths_are_drawn_by_rich(tmp_path: Path) -> None:
     mission = _mission(tmp_path, 60, seed=3)
     p = Programme(mission, Selection())

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from missionctl.export import textgrid
 from missionctl.i18n import Translator, translator
+from missionctl.i18n.labels import EVENT_KINDS, label_of
 from missionctl.render import terminal
 from missionctl.render.terminal import (
     CELL_MINUTES,
@@ -119,9 +120,9 @@ def timeline(tl: Timeline, width: int) -> str:
         lines.append("")
         lines += _lines(Rule(Text(day_full(day.date, tl.lang), style="bold"), align="left"),
                         width)
-        texts = [_plain_grid(day, width), _plain_legend(day)]
+        texts = [_plain_grid(day, width), _plain_legend(day, tr)]
         if not textgrid.plain_text(texts):
-            lines += _lines(Group(_grid(day, width), _legend(day)), width)
+            lines += _lines(Group(_grid(day, width), _legend(day, tr)), width)
             continue
         lines += [x.rstrip() for t in texts for x in textgrid.wrap(t, width, "fold")]
     return "\n".join(lines) + "\n"
@@ -164,11 +165,11 @@ def _overlapped(start: int, end: int, base: int, count: int) -> range:
                  min(count, -(-(end - base) // CELL_MINUTES)))
 
 
-def _plain_legend(day: TimelineDay) -> str:
+def _plain_legend(day: TimelineDay, tr: Translator) -> str:
     """`_legend`'s text."""
     out = []
     for e in day.legend:
-        kind = f" ({e.kind})" if e.kind in ("stay", "free") else ""
+        kind = f" ({label_of(EVENT_KINDS, e.kind, tr)})" if e.kind in ("stay", "free") else ""
         flags = "".join(f"  ⚠ {code}" for code in codes(e.flags))
         out.append(f"\n{e.key} {e.start}–{e.end} {clean(e.title)}{kind}{flags}")
     return "".join(out)
