@@ -133,6 +133,17 @@ def test_sheets_read_back(example: Mission, kind: str) -> None:
     assert cells and [c for c in cells if not set(c.split()) <= words] == []
 
 
+@pytest.mark.parametrize("kind", ["dietary", "manifest"])
+def test_sheets_read_back_in_french(example: Mission, kind: str) -> None:
+    """Each section's heading (a meal, a leg) gives its date in the sheet's language."""
+    pytest.importorskip("babel")
+    table = build(example, kind, lang="fr")
+    text = " ".join(pages(_pdf(lambda: render.render("sheet", "pdf", table,
+                                                      render.Options(lang="fr")))))
+    assert "lun. 10 mai" in text
+    assert "Mon 10 May" not in text
+
+
 ARABIC = """\
 missionctl: 1
 mission: {id: ar, title: "زيارة المصنع – Visite de l'usine", host_country: MA,
