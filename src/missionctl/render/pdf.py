@@ -147,7 +147,8 @@ def sheet(t: Table, paper: str = "a4", lang: str = "en") -> bytes:
         if t.group:
             w.heading(heading_text(key, t.columns, t.lang), 2)
         w.table(headings([c.label for c in cols], lang),
-                [[shown(v, c.kind, t.lang) for v, c in zip(row, cols, strict=False)] for row in rows])
+                [[shown(v, c.kind, t.lang) for v, c in zip(row, cols, strict=False)]
+                 for row in rows])
     return w.output()
 
 
