@@ -52,8 +52,9 @@ def test_the_timeline_is_the_one_rich_draws(tmp_path: Path, width: int) -> None:
 @pytest.mark.parametrize("lang, stay", [("pt", "(alojamento)"), ("fr", None), ("ar", None)])
 def test_the_timeline_in_another_language_is_the_one_rich_draws(
         tmp_path: Path, lang: str, stay: str | None) -> None:
-    """The legend's kinds ("(stay)") are translated on both paths (a merge once left the
-    plain path in English)."""
+    """The legend's kinds ("(stay)") and the itinerary's "label: value" (French: a narrow
+    no-break space before the colon) on both paths (a merge once left the plain path in
+    English)."""
     pytest.importorskip("babel")
     path = ROOT / "missions" / "produtech-morocco-2027" / "mission.yaml"
     mission = load(path, path.name).mission
@@ -61,6 +62,8 @@ def test_the_timeline_in_another_language_is_the_one_rich_draws(
     tl = timeline.build(mission, Selection(), {}, lang=lang)
     plain = terminal_plain.timeline(tl, 100)
     assert plain == terminal.timeline(tl, 100)
+    it = itinerary.build(mission, Selection(), {}, False, lang=lang)
+    assert terminal_plain.itinerary(it, 100) == terminal.itinerary(it, 100)
     assert "(stay)" not in plain
     if stay is not None:
         assert stay in plain

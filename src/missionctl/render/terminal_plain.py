@@ -102,7 +102,8 @@ def _what_plain(ln: Line, tr: Translator) -> list[str]:
     elif ln.tentative:
         title += "  [" + tr._("tentative") + "]"
     title += "".join(f"  ⚠ {code}" for code in codes(ln.flags))
-    return [title] + [f"{label}: " + clean(value if isinstance(value, str) else host_text(value))
+    return [title] + [tr.colon(label) + " "
+                      + clean(value if isinstance(value, str) else host_text(value))
                       for label, value in detail_rows(ln, tr)]
 
 
