@@ -3,11 +3,13 @@ over a file missionctl did not write unless --force, and every format recognised
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import subprocess
 import sys
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ import pytest
 from missionctl import render
 from missionctl.cli.app import main
 from missionctl.errors import UserError
-from missionctl.outputs import guard, write, written_by_missionctl
+from missionctl.outputs import guard, write, write_all, written_by_missionctl
 
 MISSION = """\
 missionctl: 1
@@ -230,6 +232,42 @@ def test_write_refuses_before_writing(tmp_path: Path) -> None:
     assert generated.read_text().endswith("from b\n")
     with pytest.raises(UserError, match="one of the mission's own files"):
         write(generated, "x", guard("itinerary", [mine, generated], force=True))
+
+
+class Made(str):
+    """A file's text that a weak reference can watch (a plain str cannot be)."""
+
+
+def test_write_all_holds_one_file_at_a_time(tmp_path: Path) -> None:
+    """--per-person hands write_all a generator: each file is put aside before the next is
+    made, so no earlier one is still in memory (20,000 calendars held together took 3.9 GB)."""
+    alive: list[weakref.ref[Made]] = []
+    made: list[Path] = []
+
+    def files() -> Iterator[tuple[Path, str]]:
+        for n in range(5):
+            gc.collect()
+            assert [r for r in alive if r() is not None] == []
+            text = Made(f"BEGIN:VCALENDAR\nPRODID:-//missionctl//{n}\n")
+            alive.append(weakref.ref(text))
+            made.append(tmp_path / "out" / f"p{n}.ics")
+            yield made[-1], text
+            del text
+
+    written = write_all(files(), guard("itinerary", []),
+                        prepare=lambda: (tmp_path / "out").mkdir())
+    assert written == 5 and [p.read_text().split("//")[-1] for p in made] == [
+        f"{n}\n" for n in range(5)]
+
+
+def test_write_all_refused_late_writes_nothing(tmp_path: Path) -> None:
+    mine = tmp_path / "m.yaml"
+    mine.write_text("missionctl: 1\n")
+    files = ((tmp_path / name, "x") for name in ("a.txt", "b.txt", "m.yaml"))
+    prepared: list[bool] = []
+    with pytest.raises(UserError, match="one of the mission's own files"):
+        write_all(files, guard("itinerary", [str(mine)]), prepare=lambda: prepared.append(True))
+    assert prepared == [] and sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
 
 
 # --- special paths, through the real command line (a subprocess with a time limit, so a

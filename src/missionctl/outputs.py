@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,18 +99,40 @@ def guard(command: str, files: Iterable[str | Path] = (), *, force: bool = False
 
 def write(path: Path, data: str | bytes, rules: Guard) -> None:
     """Check `path` against `rules`, then write `data` (atomically, or through a device)."""
-    write_all([(path, data)], rules)
-
-
-def write_all(items: Sequence[tuple[Path, str | bytes]], rules: Guard) -> None:
-    """Check every target first, then write them in order: all or (on a refusal) none."""
     from missionctl.atomic import write_atomic
 
-    encoded = [(p, d.encode("utf-8") if isinstance(d, str) else d) for p, d in items]
-    for path, data in encoded:
-        check(path, rules, data)
-    for path, data in encoded:
-        write_atomic(path, data)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    check(path, rules, raw)
+    write_atomic(path, raw)
+
+
+def write_all(items: Iterable[tuple[Path, str | bytes]], rules: Guard,
+              prepare: Callable[[], None] | None = None) -> int:
+    """Check every target first, then write them in order: all or (on a refusal) none.
+
+    `items` may be a generator that makes each file (`--per-person`: one per person): each is
+    checked and put aside in a temporary folder as it comes, so memory holds one file at a
+    time, not every person's (20,000 calendars of a 100k-event mission held together took
+    3.9 GB). `prepare` runs once every target has passed, before the first write (making the
+    folder, so a refusal leaves none). Returns the number of files written."""
+    import tempfile
+
+    from missionctl.atomic import write_atomic
+
+    with tempfile.TemporaryDirectory(prefix="missionctl-") as tmp:
+        staged: list[tuple[Path, Path]] = []
+        for path, data in items:
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            check(path, rules, raw)
+            spill = Path(tmp) / str(len(staged))
+            spill.write_bytes(raw)
+            staged.append((path, spill))
+            del raw, data
+        if prepare is not None:
+            prepare()
+        for path, spill in staged:
+            write_atomic(path, spill.read_bytes())
+    return len(staged)
 
 
 def check(path: Path, rules: Guard, data: bytes | None = None) -> None:

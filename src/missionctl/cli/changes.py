@@ -157,11 +157,10 @@ def _per_person(built: Report, fmt: str, folder: Path, rules: Guard) -> int:
     from missionctl.cli.views import _make_folder
 
     ext = render.extension(fmt)
-    files = [(folder / f"{n.person}.{ext}",
+    files = ((folder / f"{n.person}.{ext}",
               render.render("changes", fmt, replace(built, notices=(n,), lang=n.lang),
                             render.Options()))
-             for n in built.notices]
-    _make_folder(folder)
-    outputs.write_all(files, rules)
-    print(f"missionctl: wrote {len(files)} notice(s) to {folder}", file=sys.stderr)
+             for n in built.notices)
+    written = outputs.write_all(files, rules, prepare=lambda: _make_folder(folder))
+    print(f"missionctl: wrote {written} notice(s) to {folder}", file=sys.stderr)
     return 0

@@ -297,13 +297,14 @@ def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,
     sel = programme.selection
     people = per_person(programme.mission, sel)
     ext = render.extension(fmt)
-    files = [(folder / f"{pid}.{ext}",
+    # A generator: each file is made, checked and put aside before the next is made
+    # (outputs.write_all), so memory holds one person's file, not everyone's.
+    files = ((folder / f"{pid}.{ext}",
               render.render(view, fmt, replace(programme, selection=replace(
                   sel, person=pid, org=None, group=None)),
                   _with_lang(opts, lang or _default_lang(programme.mission, pid))))
-             for pid in people]
-    _make_folder(folder)
-    outputs.write_all(files, rules)
+             for pid in people)
+    outputs.write_all(files, rules, prepare=lambda: _make_folder(folder))
     print(f"missionctl: wrote {len(people)} file(s) to {folder}", file=sys.stderr)
     return 0
 

@@ -231,8 +231,11 @@ def _session(mission: Mission, meetings: list[Event], flags: Mapping[str, tuple[
     everyone = frozenset().union(*(mission.taking_part.get(m.id, frozenset()) for m in meetings))
     told = who(mission, everyone)
     venue = mission.venues.get(session.venue) if session.venue else None
-    rows = tuple(_meeting(mission, m, flags.get(m.id, ()), paired.get(m.id, ()))
-                 for m in meetings)
+    orgs = mission.organisations
+    between = {mt.event_id: " – ".join(orgs[o].name if o in orgs else o for o in mt.between)
+               for mt in session.meetings}
+    rows = tuple(_meeting(mission, m, between.get(m.id, m.title), flags.get(m.id, ()),
+                          paired.get(m.id, ())) for m in meetings)
     all_flags = tuple(f for m in rows for f in m.flags)
     all_paired = tuple(f for m in rows for f in m.paired_flags)
     return Line(
@@ -248,10 +251,11 @@ def _session(mission: Mission, meetings: list[Event], flags: Mapping[str, tuple[
     )
 
 
-def _meeting(mission: Mission, e: Event, flags: tuple[Flag, ...],
+def _meeting(mission: Mission, e: Event, between: str, flags: tuple[Flag, ...],
              paired: tuple[Flag, ...] = ()) -> Meeting:
+    """A row of a session's table; `between` names the two organisations (the event's title
+    is "B2B: " and them, in the reader's language)."""
     table = e.id.rsplit(".", 1)[-1]
-    between = e.title.removeprefix("B2B: ")
     people = tuple(mission.people[p].name
                    for p in _ordered(mission, mission.taking_part.get(e.id, frozenset())))
     return Meeting(e.id, e.local_start(), table, between, people, flags, paired)

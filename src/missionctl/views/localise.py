@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from missionctl.i18n import SUPPORTED, first_supported
 from missionctl.i18n.text import MULTILINGUAL, Text
-from missionctl.model import Mission
+from missionctl.model import Event, Mission
 
 T = TypeVar("T")
 
@@ -77,7 +77,34 @@ def _localise(m: Mission, lang: str, fallback: Sequence[str]) -> Mission:
         new = _table(table, one)
         if new is not table:
             changed[name] = new
-    return m._replace(**changed) if changed else m
+    out = m._replace(**changed) if changed else m
+    return _meeting_titles(out, lang) if out.b2b else out
+
+
+def _meeting_titles(m: Mission, lang: str) -> Mission:
+    """A B2B meeting's title ("B2B: A – B") and notes ("session, table 3"), which the loader
+    writes in English with the names as first written, in `lang` with the names `lang`
+    prefers. One pass over the meetings; the same mission when nothing changed (English,
+    names in one language)."""
+    from missionctl.i18n import translator
+
+    tr = translator(lang)
+    title, notes = tr._("B2B: {names}"), tr._("{session}, table {table}")
+    orgs = m.organisations
+    events: dict[str, Event] | None = None
+    for session in m.b2b.values():
+        for mt in session.meetings:
+            e = (events or m.events).get(mt.event_id)
+            if e is None or e.b2b != session.id:
+                continue
+            names = " – ".join(orgs[o].name if o in orgs else o for o in mt.between)
+            new = e._replace(title=title.format(names=names),
+                             notes=notes.format(session=session.title, table=mt.table))
+            if new != e:
+                if events is None:
+                    events = dict(m.events)
+                events[e.id] = new
+    return m if events is None else m._replace(events=events)
 
 
 def _table(table: Mapping[str, T], one: Any) -> Mapping[str, T]:
