@@ -36,7 +36,9 @@ def test_english_leaves_the_meetings_as_loaded(example: Mission) -> None:
 
 @pytest.mark.parametrize("lang, prefix, table", [
     ("fr", "B2B\u202f: ", ", table "), ("pt", "B2B: ", ", mesa "),
-    ("ar", "لقاء أعمال: ", "، الطاولة ")])
+    # Arabic keeps the Latin "B2B": a title that starts in Arabic and ends in Latin names
+    # puts their last full stop ("Lda.") on the wrong side, and a reader knows the acronym.
+    ("ar", "B2B: ", "، الطاولة ")])
 def test_meetings_in_the_readers_language(example: Mission, lang: str, prefix: str,
                                           table: str) -> None:
     pytest.importorskip("babel")
