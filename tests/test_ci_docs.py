@@ -162,3 +162,17 @@ def test_gitlab_ci_script(installed: tuple[Path, Path], tmp_path: Path) -> None:
     clean = project(tmp_path / "clean", CLEAN)
     result = _bash(script, clean, env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_message_or_page_installs_the_bare_name() -> None:
+    """`missionctl` on PyPI is another project: no error message, page or README line may
+    tell anyone to `pip install missionctl` or `'missionctl[extra]'` (they once did, for
+    every optional extra); the extras install from the clone, `pip install -e '.[pdf]'`, and
+    a pinned install names its source (`pip install "missionctl @ git+…"`, docs/ci.md)."""
+    bare = re.compile(r"pip install ['\"]?missionctl(?!\s*@)(\[|['\"]?\s|['\"]?$)")
+    files = [*sorted((ROOT / "src" / "missionctl").rglob("*.py")),
+             *sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
+    found = [f"{f.relative_to(ROOT)}:{n}" for f in files
+             for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+             if bare.search(line) and "never" not in line]
+    assert len(files) > 50 and found == []

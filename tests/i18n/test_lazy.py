@@ -62,14 +62,15 @@ def test_without_babel(tmp_path: Path) -> None:
     assert done.stdout.splitlines()[-1].startswith("2 "), done.stderr
     assert done.stderr == (
         "missionctl: writing in 'pt' needs Babel, which is not installed: pip install "
-        "'missionctl[i18n]' (or pip install Babel); --lang en needs nothing\n")
+        "Babel (or, in missionctl's clone, pip install -e '.[i18n]'); --lang en needs "
+        "nothing\n")
     assert not out.exists()  # nothing written
     # The mission's default language (pt), asked for by nobody, falls back to English with a
     # note rather than stopping the output; English and `check` need nothing.
     done = run("contacts", str(mission), env_path=str(fake.parent))
     assert done.stdout.splitlines()[-1].startswith("0 "), done.stderr
     assert done.stderr == ("missionctl: in English, not 'pt' (the mission's language): that "
-                           "needs Babel, pip install 'missionctl[i18n]'\n")
+                           "needs Babel, pip install Babel\n")
     done = run("contacts", str(mission), "--lang", "en", env_path=str(fake.parent))
     assert done.stdout.splitlines()[-1] == "0 ['missionctl.views.localise']", done.stderr
     assert run("check", str(mission), env_path=str(fake.parent)).stdout.endswith("0 []\n")

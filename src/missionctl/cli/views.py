@@ -272,7 +272,7 @@ def _default_lang(mission: Mission, person: str | None = None) -> str:
 @functools.cache
 def _note_english(lang: str) -> None:
     print(f"missionctl: in English, not '{lang}' (the mission's language): that needs Babel, "
-          "pip install 'missionctl[i18n]'", file=sys.stderr)
+          "pip install Babel", file=sys.stderr)
 
 
 def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]:

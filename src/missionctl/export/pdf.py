@@ -58,7 +58,8 @@ def _fpdf() -> Any:
         from missionctl.errors import UserError
 
         raise UserError("--format pdf needs the fpdf2 and uharfbuzz packages: "
-                        "pip install 'missionctl[pdf]'") from None
+                        "pip install fpdf2 uharfbuzz (or, in missionctl's clone, "
+                        "pip install -e '.[pdf]')") from None
     return fpdf
 
 

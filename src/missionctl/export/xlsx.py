@@ -56,8 +56,8 @@ def _openpyxl() -> Any:
         from missionctl.errors import UserError
 
         raise UserError(
-            "--format xlsx needs the openpyxl package: pip install 'missionctl[xlsx]' "
-            "(or pip install openpyxl)") from None
+            "--format xlsx needs the openpyxl package: pip install openpyxl (or, in "
+            "missionctl's clone, pip install -e '.[xlsx]')") from None
     return openpyxl
 
 

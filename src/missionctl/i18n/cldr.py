@@ -30,7 +30,8 @@ def require(lang: str) -> Locale:
     except ImportError:
         raise UserError(
             f"writing in '{lang}' needs Babel, which is not installed: "
-            "pip install 'missionctl[i18n]' (or pip install Babel); --lang en needs nothing"
+            "pip install Babel (or, in missionctl's clone, pip install -e '.[i18n]'); "
+            "--lang en needs nothing"
         ) from None
     found = _LOCALES[lang] = Locale.parse(lang)
     return found

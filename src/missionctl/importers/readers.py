@@ -7,7 +7,7 @@ OpenDocument spreadsheet, an OLE2 compound file holding an `EncryptedPackage` is
 password-protected Office file...). Anything that is not a spreadsheet is one line saying what
 it is and what to do, never a traceback.
 
-Libraries (optional extras, `pip install 'missionctl[import]'`, imported here only):
+Libraries (the optional extra `import`, imported here only):
 - `.xlsx`/`.xlsm`: openpyxl in read-only mode (streams rows; `reset_dimensions` because some
   producers write a wrong `<dimension>` and read-only mode would stop there);
 - `.ods` and legacy `.xls`: python-calamine (Rust's calamine), which reads both quickly; odfpy,
@@ -32,7 +32,8 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def missing_library(package: str) -> UserError:
     """The one-line message when an optional library is not installed."""
     return UserError(f"reading this file needs the Python package {package}, which is not "
-                     "installed: pip install 'missionctl[import]' (in missionctl's environment)")
+                     f"installed: pip install {package} in missionctl's environment (or, in "
+                     "missionctl's clone, pip install -e '.[import]')")
 
 
 def read_bytes(path: Path, shown: str) -> bytes:

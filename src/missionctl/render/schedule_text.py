@@ -57,7 +57,7 @@ def _session(s: SessionReport, dry_run: bool) -> list[str]:
 def _quality(s: SessionReport) -> str:
     if s.engine == "heuristic":
         return ("Not proven optimal: planned by the built-in heuristic (OR-Tools is not "
-                "installed; pip install 'missionctl[schedule]' for the solver)")
+                "installed; pip install ortools for the solver)")
     if s.proven:
         return "Proven optimal (CP-SAT): no schedule meets more requests by priority, " \
                "with fewer breaks, more fairly" + (", moving fewer meetings" if any(

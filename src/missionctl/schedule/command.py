@@ -178,6 +178,6 @@ def pick_engine(engine: str) -> str:
     if found:
         return "cp-sat"
     if engine == "cp-sat":
-        raise UserError("the CP-SAT solver is not installed: pip install 'missionctl[schedule]' "
-                        "(from this repository)")
+        raise UserError("the CP-SAT solver is not installed: pip install ortools (or, in "
+                        "missionctl's clone, pip install -e '.[schedule]')")
     return "heuristic"
