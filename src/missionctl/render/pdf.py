@@ -39,10 +39,10 @@ def itinerary(it: Itinerary, paper: str = "a4") -> bytes:
     w.para(f"{it.heading} · {it.dates}", 11, bold=True)
     w.para(tr._("Times are local to each event; {zone} unless marked.").format(zone=it.zone))
     if it.duty is not None:
-        w.para(tr._("Duty contact") + ": " + host_text(it.duty))
+        w.para(tr.colon(tr._("Duty contact")) + " " + host_text(it.duty))
     if it.emergency:
-        w.para(tr._("Emergency numbers in {country}").format(country=it.country_name)
-               + f": {emergency_line(it.emergency)}")
+        w.para(tr.colon(tr._("Emergency numbers in {country}").format(country=it.country_name))
+               + f" {emergency_line(it.emergency, tr)}")
     if not it.days:
         w.para(tr._("Nothing in this selection."))
     long = sum(len(d.lines) for d in it.days) > LONG
@@ -113,7 +113,7 @@ def contacts(sheet: ContactSheet, paper: str = "a4") -> bytes:
         w.heading(tr._("Duty contact"), 1)
         w.para(host_text(sheet.duty))
     w.heading(tr._("Emergency numbers in {country}").format(country=sheet.country_name), 1)
-    w.para(emergency_line(sheet.emergency))
+    w.para(emergency_line(sheet.emergency, tr))
     w.para(sheet.emergency_note, 8.5)
     if sheet.embassies:
         w.heading(tr._("Embassies and consulates"), 1)
