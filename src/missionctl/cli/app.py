@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from missionctl.cli.boundary import FAILED, INTERNAL, USAGE, failure, say
+from missionctl.cli.boundary import FAILED, INTERNAL, USAGE, failure, guarded, say
 
 if TYPE_CHECKING:
     import typer
@@ -127,24 +127,21 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(build_app(_command_in(args)))
-    try:
-        result = command.main(args=args, prog_name="missionctl", standalone_mode=False)
-    except typer.Exit as exc:
-        return int(getattr(exc, "exit_code", 0) or 0)
-    except typer.Abort:
-        say("missionctl: aborted")
-        return USAGE
-    except ClickException as exc:
-        exc.show()
-        return USAGE
-    except BrokenPipeError:
-        return 0
-    except KeyboardInterrupt:
-        say("missionctl: interrupted")
-        return USAGE
-    except Exception as exc:  # the boundary: never a traceback for the user
-        return failure(exc)
-    return int(result or 0)
+
+    def run_command() -> int:
+        try:
+            result = command.main(args=args, prog_name="missionctl", standalone_mode=False)
+        except typer.Exit as exc:
+            return int(getattr(exc, "exit_code", 0) or 0)
+        except typer.Abort:
+            say("missionctl: aborted")
+            return USAGE
+        except ClickException as exc:
+            exc.show()
+            return USAGE
+        return int(result or 0)
+
+    return guarded(run_command)
 
 
 def dispatch(argv: list[str]) -> int:

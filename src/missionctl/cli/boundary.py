@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,6 +35,20 @@ def say(message: str) -> None:
         message = _ANSI.sub("", message)
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
+
+
+def guarded(work: Callable[[], int]) -> int:
+    """Run `work` inside the boundary: a closed pipe is success, Ctrl-C a usage exit, any
+    other exception a message (`failure`), never a traceback. Both paths call it."""
+    try:
+        return work()
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        say("missionctl: interrupted")
+        return USAGE
+    except Exception as exc:  # the boundary: never a traceback for the user
+        return failure(exc)
 
 
 def failure(exc: Exception) -> int:

@@ -92,15 +92,7 @@ def main(argv: list[str]) -> int | None:
     values = parse_check(argv)
     if values is None:
         return None
-    from missionctl.cli.boundary import USAGE, failure, say
+    from missionctl.cli.boundary import guarded
     from missionctl.cli.checking import run_check
 
-    try:
-        return int(run_check(**values) or 0)
-    except BrokenPipeError:
-        return 0
-    except KeyboardInterrupt:
-        say("missionctl: interrupted")
-        return USAGE
-    except Exception as exc:  # the boundary: never a traceback for the user
-        return failure(exc)
+    return guarded(lambda: int(run_check(**values) or 0))
