@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,27 +55,39 @@ def replace_file(path: Path | str, data: str | bytes, *, mode: int = 0o644,
     A new file gets `mode`; an existing one keeps its permission bits. `make_parents` creates
     missing folders first (caches, the holiday store); else a missing folder is an OSError.
     """
-    # tempfile costs a few ms to import: only writers pay for it, never `check`.
-    import tempfile
-
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = target.parent if str(target.parent) else Path(".")
-    keep_mode = _existing_mode(target)
     if make_parents:
-        folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        (target.parent if str(target.parent) else Path(".")).mkdir(parents=True, exist_ok=True)
+    tmp = _temp_beside(target, payload, mode=mode, sync=True)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode if keep_mode is None else keep_mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)  # no temporary litter, whatever went wrong
         raise
     return target
+
+
+def _temp_beside(target: Path, payload: bytes, *, mode: int = 0o644, sync: bool) -> str:
+    """A temporary file holding `payload` in `target`'s folder, with the mode `target` will
+    have (its own when it exists); fsynced when `sync`. Removed again if anything fails."""
+    # tempfile costs a few ms to import: only writers pay for it, never `check`.
+    import tempfile
+
+    folder = target.parent if str(target.parent) else Path(".")
+    keep_mode = _existing_mode(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, mode if keep_mode is None else keep_mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def _existing_mode(target: Path) -> int | None:
@@ -199,3 +212,49 @@ def _write_all(fd: int, payload: bytes) -> None:
     view = memoryview(payload)
     while view:
         view = view[os.write(fd, view):]
+
+
+#: From this many files on, `write_many` makes them durable with one `os.sync` instead of one
+#: fsync per file. An fsync costs about 4 ms on these machines' disks: the 2,000 calendars of
+#: `--per-person` on a 10k-event mission spent 8 s of a 17 s export in fsync, and 20,000 at
+#: 100k events would spend over a minute. One sync flushes everything written so far (other
+#: programs' data too, which is why a handful of files still get their own fsync).
+MANY = 16
+
+
+def write_many(items: Sequence[tuple[Path, Callable[[], bytes]]]) -> None:
+    """`write_atomic` for each (path, payload maker), in order, made durable together: every
+    regular (or new) target's temporary file is written, then all are synced at once, then
+    renamed over their targets. A crash leaves each target old or new, never half written,
+    as `replace_file` does. Devices, FIFOs and descriptors are written through as they come.
+    Failures are `UserError`s; temporary files never stay behind."""
+    if len(items) < MANY:
+        for path, make in items:
+            write_atomic(path, make())
+        return
+    pending: list[tuple[str, Path, Path]] = []  # (temporary file, target, path as named)
+    renamed = 0
+    try:
+        for path, make in items:
+            target = inspect(Path(path))
+            if target.kind not in ("regular", "missing"):
+                write_atomic(path, make())
+                continue
+            if not target.path.parent.is_dir():
+                raise UserError(f"cannot write {path}: the folder {target.path.parent} "
+                                "does not exist")
+            try:
+                pending.append((_temp_beside(target.path, make(), sync=False), target.path,
+                                Path(path)))
+            except OSError as exc:
+                raise UserError(f"cannot write {path}: {_reason(exc)}") from None
+        os.sync()  # every temporary file on disk before the first rename
+        for tmp, final, named in pending:
+            try:
+                os.replace(tmp, final)
+            except OSError as exc:
+                raise UserError(f"cannot write {named}: {_reason(exc)}") from None
+            renamed += 1
+    finally:
+        for tmp, _final, _named in pending[renamed:]:
+            Path(tmp).unlink(missing_ok=True)

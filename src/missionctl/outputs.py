@@ -117,7 +117,7 @@ def write_all(items: Iterable[tuple[Path, str | bytes]], rules: Guard,
     folder, so a refusal leaves none). Returns the number of files written."""
     import tempfile
 
-    from missionctl.atomic import write_atomic
+    from missionctl.atomic import write_many
 
     with tempfile.TemporaryDirectory(prefix="missionctl-") as tmp:
         staged: list[tuple[Path, Path]] = []
@@ -130,8 +130,7 @@ def write_all(items: Iterable[tuple[Path, str | bytes]], rules: Guard,
             del raw, data
         if prepare is not None:
             prepare()
-        for path, spill in staged:
-            write_atomic(path, spill.read_bytes())
+        write_many([(path, spill.read_bytes) for path, spill in staged])
     return len(staged)
 
 

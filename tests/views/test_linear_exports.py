@@ -29,7 +29,8 @@ from missionctl import render
 from missionctl.loader import load
 from missionctl.model import Mission
 from missionctl.render import ics
-from missionctl.views import contacts, people, select
+from missionctl.views import contacts, memo, people, select
+from missionctl.views.localise import default_lang
 from missionctl.views.select import Programme, Selection, per_person
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,6 +98,16 @@ def _per_person(fmt: str) -> Callable[[Mission], object]:
     return run
 
 
+def _per_person_own_language(m: Mission) -> object:
+    """`itinerary --per-person DIR --format ics` as the command writes it: each person in
+    their own language (`views.localise.default_lang`), so the files alternate between the
+    mission's localised copies."""
+    whole = Programme(m, Selection())
+    return [render.render("itinerary", "ics", replace(whole, selection=Selection(person=pid)),
+                          render.Options(lang=default_lang(m, pid)))
+            for pid in per_person(m, Selection())]
+
+
 def _contacts(fmt: str) -> Callable[[Mission], object]:
     return lambda m: render.render("contacts", fmt, contacts.build(m), render.Options())
 
@@ -107,6 +118,7 @@ EXPORTS: dict[str, Callable[[Mission], object]] = {
     **{f"timeline {f}": _itinerary("timeline", f) for f in ("html", "text", "markdown")},
     "per-person ics": _per_person("ics"),
     "per-person json": _per_person("json"),
+    "per-person ics, own languages": _per_person_own_language,
     "ics person_calendars": lambda m: ics.person_calendars(
         m, select.select_events(m, Selection()), per_person(m, Selection())),
     **{f"contacts {f}": _contacts(f) for f in ("json", "vcf", "text", "html", "csv", "markdown")},
@@ -155,7 +167,7 @@ def test_the_count_catches_the_person_order_rebuilt_for_every_event(
     build = people._index
 
     def every_time(mission: Mission) -> Any:
-        people._last = None
+        people.INDEXES.clear()
         return build(mission)
 
     monkeypatch.setattr(people, "_index", every_time)
@@ -181,3 +193,36 @@ def test_one_persons_events_are_found_without_testing_every_event(
         tested = 0
         select.select_events(m, Selection(person=pid))
         assert tested == sum(pid in who for who in m.taking_part.values())
+
+
+def _builds(m: Mission) -> tuple[int, int]:
+    """How many times `--per-person` in each person's language indexed the people's events
+    and the people's order."""
+    select.EVENTS_OF.clear()
+    people.INDEXES.clear()
+    before = select.EVENTS_OF.built, people.INDEXES.built
+    _per_person_own_language(m)
+    return select.EVENTS_OF.built - before[0], people.INDEXES.built - before[1]
+
+
+def test_each_language_copy_of_the_mission_is_indexed_once(
+        missions: dict[int, Mission]) -> None:
+    """`--per-person` in each person's own language: the people's events and their order are
+    indexed once per localised copy of the mission, not once per person (a one-entry cache
+    alternating between the Portuguese and the Arabic copy rebuilt them whenever the language
+    changed from one person to the next: at 10k events, O(people x events) again)."""
+    m = missions[LARGE]
+    langs = {default_lang(m, pid) for pid in per_person(m, Selection())}
+    assert len(langs) >= 2, "the generated mission should need two languages"
+    events_built, people_built = _builds(m)
+    assert events_built <= len(langs)
+    assert people_built <= len(langs)
+
+
+def test_the_count_catches_an_index_rebuilt_when_the_language_changes(
+        missions: dict[int, Mission], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-entry cache put back: the count of builds says so."""
+    monkeypatch.setattr(select, "EVENTS_OF", memo.ByIdentity(keep=1))
+    m = missions[LARGE]
+    langs = {default_lang(m, pid) for pid in per_person(m, Selection())}
+    assert _builds(m)[0] > 2 * len(langs)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from missionctl.model import Mission, Person
+from missionctl.views.memo import ByIdentity
 from missionctl.wording import clean as clean  # re-exported for the renderers
 
 
@@ -56,7 +57,7 @@ class _Index(NamedTuple):
     group made the views O(events x people) and O(events x groups).
     """
 
-    people: Mapping[str, Person]  # the mappings it was built from, held: see `_index`
+    people: Mapping[str, Person]
     group_members: Mapping[str, frozenset[str]]
     order: dict[str, int]  # person id -> position among the mission's people
     groups_of: dict[str, tuple[str, ...]]  # person id -> the groups of 2 or more they are in
@@ -64,30 +65,23 @@ class _Index(NamedTuple):
     # the same people (a team, a delegation), and the answer depends on this index alone
 
 
-_last: _Index | None = None
+INDEXES: ByIdentity[_Index] = ByIdentity()
 
 
 def _index(mission: Mission) -> _Index:
-    """The index of `mission`, kept for the last mission asked about.
+    """The index of `mission`, kept per mission (`views.memo` says how and why)."""
+    return INDEXES.get(mission.people, mission.group_members, lambda: _build(mission))
 
-    A `Mission` is a NamedTuple of mappings: it can be neither hashed nor weakly referenced,
-    so the index is keyed by the identity of the two mappings it is built from (the model is
-    immutable). Holding them keeps their ids from being reused by another mission's.
-    """
-    global _last
-    index = _last
-    if (index is None or index.people is not mission.people
-            or index.group_members is not mission.group_members):
-        groups_of: dict[str, list[str]] = {}
-        for gid, members in mission.group_members.items():
-            if len(members) >= 2:
-                for pid in members:
-                    groups_of.setdefault(pid, []).append(gid)
-        index = _last = _Index(
-            mission.people, mission.group_members,
-            {pid: i for i, pid in enumerate(mission.people)},
-            {pid: tuple(gids) for pid, gids in groups_of.items()}, {})
-    return index
+
+def _build(mission: Mission) -> _Index:
+    groups_of: dict[str, list[str]] = {}
+    for gid, members in mission.group_members.items():
+        if len(members) >= 2:
+            for pid in members:
+                groups_of.setdefault(pid, []).append(gid)
+    return _Index(mission.people, mission.group_members,
+                  {pid: i for i, pid in enumerate(mission.people)},
+                  {pid: tuple(gids) for pid, gids in groups_of.items()}, {})
 
 
 def in_file_order(mission: Mission, ids: Iterable[str]) -> list[str]:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from missionctl.errors import UserError
 from missionctl.model import Event, Mission
 from missionctl.views.flags import Flag
+from missionctl.views.memo import ByIdentity
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,22 +170,21 @@ def upcoming(events: list[Event], now: datetime) -> list[Event]:
     return running + [e for e in later if e.start == later[0].start] if later else running
 
 
-_last: tuple[Mapping[str, Event], Mapping[str, frozenset[str]],
-             dict[str, list[Event]]] | None = None
+EVENTS_OF: ByIdentity[dict[str, list[Event]]] = ByIdentity()
 
 
 def events_of(mission: Mission) -> dict[str, list[Event]]:
     """Person id -> the events they take part in, in the mission's order; built once per
-    mission (the last one asked about, keyed by the identity of the mappings it is built
-    from, which it holds: see `views.people._index`)."""
-    global _last
-    if _last is None or _last[0] is not mission.events or _last[1] is not mission.taking_part:
-        index: dict[str, list[Event]] = {}
-        for event in mission.events.values():
-            for pid in mission.taking_part.get(event.id, ()):
-                index.setdefault(pid, []).append(event)
-        _last = (mission.events, mission.taking_part, index)
-    return _last[2]
+    mission (`views.memo`)."""
+    return EVENTS_OF.get(mission.events, mission.taking_part, lambda: _events_of(mission))
+
+
+def _events_of(mission: Mission) -> dict[str, list[Event]]:
+    index: dict[str, list[Event]] = {}
+    for event in mission.events.values():
+        for pid in mission.taking_part.get(event.id, ()):
+            index.setdefault(pid, []).append(event)
+    return index
 
 
 @dataclass(frozen=True, slots=True)
