@@ -26,7 +26,8 @@ written (`inspect`):
 - a directory, a block device (a disk) or a socket: refused.
 
 Its failures are `UserError`s (exit 2, one line): `-o /dev/full` says "No space left on
-device".
+device". `write_many` writes many such paths at once (`--per-person`) by the same rules, with
+one sync for all of them instead of an fsync each.
 """
 
 from __future__ import annotations
