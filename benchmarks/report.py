@@ -74,6 +74,15 @@ class Results:
             return None
         return r * single / mine
 
+    def output_growth(self, name: str) -> float | None:
+        """For a folder export (--per-person): VEVENTs written at 100k / at 10k; else None.
+        The generated missions' events have more attendees at 100k (13.7 a calendar event,
+        9.3 at 10k), so a calendar per person grows about 15x for 10x the events."""
+        if name not in self.exports or not self.exports[name][1]:
+            return None
+        big, small = (self.written.get(s, {}).get(name) for s in ("100k", "10k"))
+        return big / small if big and small else None
+
     def commands(self) -> list[str]:
         """The missionctl commands measured (for the 100k/10k and memory targets)."""
         kinds = [k for k in ("check", "format") if any(self.runs(s, k) for s in self.labels)]
@@ -127,7 +136,13 @@ def targets(res: Results) -> list[dict[str, Any]]:
                 res.exports[name][2])
     for name in res.commands():
         scale = ratio(res.t("100k", name), res.t("10k", name))
-        at_most(f"{name}: 100k / 10k", scale, SCALE_LIMIT)
+        grown = res.output_growth(name)
+        if grown is None:
+            at_most(f"{name}: 100k / 10k", scale, SCALE_LIMIT)
+        else:  # per calendar event written: its output grows faster than the mission
+            at_most(f"{name}: 100k / 10k, per calendar event written (it wrote {grown:.1f}× "
+                    "the VEVENTs)", None if scale is None else scale * 10 / grown,
+                    SCALE_LIMIT, f" (unscaled {fmt_r(scale)})")
     peaks = [(kb, k) for k in res.commands() if (kb := res.rss("100k", k)) is not None]
     peak, largest = max(peaks, default=(None, "–"))
     add(f"peak RSS at 100k, every command (largest: {largest})", peak, "< 2 GB (2048 MB)",
