@@ -98,18 +98,23 @@ def test_random_tables_are_fpdf2s(rows: list[list[str]], cols: list[float],
     _same_words(make, monkeypatch)
 
 
+def _pdf(out: str | bytes) -> bytes:
+    assert isinstance(out, bytes)
+    return out
+
+
 def _outputs(m: Mission, lang: str) -> list[Callable[[], bytes]]:
     opts = render.Options(lang=lang)
 
     def contact_sheet() -> bytes:
-        return bytes(render.render("contacts", "pdf", contacts.build(m, lang=lang), opts))
+        return _pdf(render.render("contacts", "pdf", contacts.build(m, lang=lang), opts))
 
     def itinerary() -> bytes:
-        return bytes(render.render("itinerary", "pdf", Programme(m, Selection(), {}), opts))
+        return _pdf(render.render("itinerary", "pdf", Programme(m, Selection(), {}), opts))
 
     def sheet(kind: str) -> Callable[[], bytes]:
-        return lambda: bytes(render.render("sheet", "pdf", sheets.build(m, kind, lang=lang),
-                                           opts))
+        return lambda: _pdf(render.render("sheet", "pdf", sheets.build(m, kind, lang=lang),
+                                          opts))
 
     return [contact_sheet, itinerary, *(sheet(k) for k in ("rooming", "dietary", "manifest"))]
 
