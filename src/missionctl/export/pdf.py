@@ -175,8 +175,7 @@ class Writer:
             self.new_page()
         self.doc.ln(1.5 if level else 0)
         self._font(size, "B", text, auto=True)
-        self.doc.multi_cell(0, size * 0.5, text, align=self.align, new_x="LMARGIN",
-                            new_y="NEXT")
+        self._lines(self.doc.w - self.doc.r_margin - self.doc.x, size * 0.5, text)
         self.doc.ln(1)
 
     def para(self, text: str, size: float = 9.5, bold: bool = False, indent: float = 0,

@@ -50,8 +50,6 @@ class _Layout:
         self.size = float(doc.font_size_pt)
         self.fonts = {False: doc.fonts[doc.current_font.fontkey],
                       True: doc.fonts[doc.current_font.fontkey + "B"]}
-        # The height `multi_cell` gives a one-line cell, padding included, as fpdf2 makes it.
-        self.one_line = float(self._multi_cell(self.widths[0], "x", dry_run=True))
 
     def _multi_cell(self, w: float, text: str, dry_run: bool = False) -> Any:
         """`multi_cell` with the arguments `Table._render_table_cell` gives it."""
@@ -84,9 +82,9 @@ class _Layout:
                 cells.append(float(self._multi_cell(w, text, dry_run=True)))
             elif not broken:
                 cells.append(0.0)
-            else:
+            else:  # summed as multi_cell sums them (the same float)
                 total = 0.0
-                for _ in broken:  # summed as multi_cell sums them (the same float)
+                for _ in broken:
                     total += LINE_HEIGHT
                 cells.append(total + PADDING + PADDING)
         return _Row(row, cells, lines, max(cells, default=0.0) or LINE_HEIGHT)
