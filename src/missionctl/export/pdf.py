@@ -111,6 +111,9 @@ class Writer:
         self.direction = "rtl" if rtl else "ltr"
         # Lines start at the right margin on a right-to-left page.
         self.align = "R" if rtl else "L"
+        # Tables without shaping drawn by `pdftable` (False: fpdf2's `table()`, the tests'
+        # reference).
+        self.direct_tables = True
         self.doc.add_page()
 
     # --- running head and foot ------------------------------------------------------------
@@ -172,8 +175,7 @@ class Writer:
             self.new_page()
         self.doc.ln(1.5 if level else 0)
         self._font(size, "B", text, auto=True)
-        self.doc.multi_cell(0, size * 0.5, text, align=self.align, new_x="LMARGIN",
-                            new_y="NEXT")
+        self._lines(self.doc.w - self.doc.r_margin - self.doc.x, size * 0.5, text)
         self.doc.ln(1)
 
     def para(self, text: str, size: float = 9.5, bold: bool = False, indent: float = 0,
@@ -230,6 +232,12 @@ class Writer:
             self.new_page()
         self._font(8.5, "", "")
         self._shape(shape or self.rtl, auto=True)
+        if self.direct_tables and not (shape or self.rtl):  # one text operator a cell
+            from missionctl.export.pdftable import draw
+
+            draw(self.doc, heads, cells, cols)
+            self.doc.ln(2)
+            return
         with self.doc.table(col_widths=tuple(cols), line_height=4.6,
                             text_align="RIGHT" if self.rtl else "LEFT", padding=1) as t:
             head = t.row()

@@ -29,6 +29,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from missionctl.export.text import multiline
+from missionctl.export.xlsxrows import only_text, rows_xml
 
 CREATOR = "missionctl"
 MAX_CELL = 32767
@@ -72,8 +73,10 @@ def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
     return name
 
 
-def workbook(grids: Sequence[Grid], title: str = "") -> bytes:
-    """The .xlsx file holding `grids`, one worksheet each."""
+def workbook(grids: Sequence[Grid], title: str = "", direct: bool = True) -> bytes:
+    """The .xlsx file holding `grids`, one worksheet each. `direct`: a grid of text alone
+    has its rows written by `xlsxrows` (the same bytes, faster); False: every cell through
+    openpyxl (the tests' reference)."""
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -85,6 +88,7 @@ def workbook(grids: Sequence[Grid], title: str = "") -> bytes:
     wb.properties.title = multiline(title)[:250]
     wb.properties.created = wb.properties.modified = _FIXED
     names: list[str] = []
+    written: dict[str, bytes] = {}  # worksheet entry -> its rows, written by xlsxrows
     bold = Font(bold=True)
     for grid in grids:
         names.append(sheet_name(grid.name, names))
@@ -100,12 +104,28 @@ def workbook(grids: Sequence[Grid], title: str = "") -> bytes:
             c.font = bold
             head.append(c)
         ws.append(head)
+        if direct and only_text(grid.rows, grid.kinds):
+            # openpyxl numbers the worksheets' files from 1, in order, when it saves
+            written[f"xl/worksheets/sheet{len(names)}.xml"] = _text_rows(WriteOnlyCell, ws,
+                                                                        grid.rows)
+            continue
         for row in grid.rows:
             ws.append([_cell(WriteOnlyCell, ws, v, k) for v, k in zip(row, grid.kinds,
                                                                           strict=False)])
     buf = io.BytesIO()
     wb.save(buf)
-    return _stable_zip(buf.getvalue())
+    return _stable_zip(buf.getvalue(), written)
+
+
+def _text_rows(make: Any, ws: Any, rows: Sequence[Sequence[Any]]) -> bytes:
+    """The rows' XML (after the header), each value as `_cell` makes it text. The text
+    style is registered as `_cell` registers it, when the first cell needs it, so the
+    styles and their numbers stay those openpyxl gives."""
+    texts = [[None if v is None or v == "" else multiline(str(v))[:MAX_CELL] for v in row]
+             for row in rows]
+    if not any(t is not None for row in texts for t in row):
+        return rows_xml(texts, 2, 0).encode("utf-8")
+    return rows_xml(texts, 2, _cell(make, ws, "text", "text").style_id).encode("utf-8")
 
 
 def _cell(make: Any, ws: Any, value: Any, kind: str) -> Any:
@@ -151,8 +171,9 @@ def _widths(grid: Grid) -> list[float]:
     return [float(min(60, max(6, w + 2))) for w in widest]
 
 
-def _stable_zip(data: bytes) -> bytes:
-    """The same archive with every entry stamped 1980-01-01 (openpyxl stamps "now")."""
+def _stable_zip(data: bytes, rows: dict[str, bytes] | None = None) -> bytes:
+    """The same archive with every entry stamped 1980-01-01 (openpyxl stamps "now"), and
+    the worksheets named in `rows` given those rows after the ones openpyxl wrote."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -163,6 +184,8 @@ def _stable_zip(data: bytes) -> bytes:
             data = src.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
                 data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            if rows and info.filename in rows:
+                data = data.replace(b"</sheetData>", rows[info.filename] + b"</sheetData>", 1)
             dst.writestr(fixed, data)
     return out.getvalue()
 
