@@ -31,7 +31,8 @@ def _calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def _items(paths: list[Path]) -> list[tuple[Path, Callable[[], bytes]]]:
-    return [(p, (lambda p=p: f"{p.name}\n".encode())) for p in paths]
+    """Each path with a maker of its content: its own name and a newline."""
+    return [(p, f"{p.name}\n".encode().__bytes__) for p in paths]
 
 
 def test_many_files_are_synced_once_and_all_written(tmp_path: Path,

@@ -66,7 +66,8 @@ def _fpdf() -> Any:
     if "fpdf" in sys.modules:
         return sys.modules["fpdf"]
     blocked = [name for name in _NOT_NEEDED if name not in sys.modules]
-    sys.modules.update(dict.fromkeys(blocked))
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import fpdf
     except ImportError:
