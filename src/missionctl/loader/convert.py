@@ -204,8 +204,8 @@ def read_fields(
     locs = NodeLocs(ctx.file)
     marks, keys = locs.marks, locs.key_marks
     extra: dict[str, Any] = {}
-    plan = _plan(spec, nested)
-    m = mapping(node, ctx, f"the fields of {what}") if not isinstance(node, MappingNode) else node
+    plan, required_names = _plan(spec, nested)
+    m = node if node.__class__ is MappingNode else mapping(node, ctx, f"the fields of {what}")
     # The mapping is walked here rather than through MappingWalker.pairs, and a known field
     # written once is read inline through its plan: this loop runs for every field of every
     # object (100,000 times for 10k events). Merge keys, unknown keys and duplicates, rare,
@@ -227,8 +227,8 @@ def read_fields(
         marks[key] = vnode.start_mark
         keys[key] = knode.start_mark
         conv, required, takes_null = step
-        # is_null() inlined.
-        if (vnode.__class__ is ScalarNode and not vnode.style and vnode.value in NULL_WORDS
+        # is_null() inlined, most selective test first (a value is seldom a null word).
+        if (vnode.__class__ is ScalarNode and vnode.value in NULL_WORDS and not vnode.style
                 and not takes_null):
             if required:
                 ctx.error("MC003", f"{what}: '{key}' is empty; give a value", vnode)
@@ -240,24 +240,27 @@ def read_fields(
     if merged:
         for key, knode, vnode in ctx.walker._merged(merged, dict(keys)):
             _field(key, knode, vnode, spec, plan, ctx, what, data, marks, keys, extra)
-    for name in _required(spec):
+    for name in required_names:
         if name not in marks:
             ctx.error("MC004", f"{what} has no '{name}'; it is required", key_node)
     return data, locs, extra
 
 
-_PLANS: dict[int, dict[str, Step]] = {}
+#: A spec's reading plan and the names of its required fields.
+Plan = tuple[dict[str, Step], tuple[str, ...]]
+_PLANS: dict[int, Plan] = {}
 
 
-def _plan(spec: dict[str, F], nested: dict[str, Converter] | None) -> dict[str, Step]:
-    """Each field's `Step`, worked out once per spec (the specs of `fields.py` live as long as
-    the process); a spec read with `nested` converters gets its own."""
+def _plan(spec: dict[str, F], nested: dict[str, Converter] | None) -> Plan:
+    """Each field's `Step` and the required names, worked out once per spec (the specs of
+    `fields.py` live as long as the process); a spec read with `nested` converters gets its
+    own."""
     if nested is None:
-        plan = _PLANS.get(id(spec))
-        if plan is None:
-            plan = _PLANS[id(spec)] = _make_plan(spec, KINDS)
-        return plan
-    return _make_plan(spec, {**KINDS, **nested})
+        found = _PLANS.get(id(spec))
+        if found is None:
+            found = _PLANS[id(spec)] = (_make_plan(spec, KINDS), _required(spec))
+        return found
+    return _make_plan(spec, {**KINDS, **nested}), _required(spec)
 
 
 def _make_plan(spec: dict[str, F], kinds: dict[str, Converter]) -> dict[str, Step]:

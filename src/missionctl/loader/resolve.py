@@ -30,6 +30,8 @@ from missionctl.model import (
     Venue,
 )
 
+_new = tuple.__new__
+
 
 def resolve(raw: RawMission) -> Mission | None:
     """Build the Mission; every problem found on the way is added to `raw.findings`."""
@@ -68,12 +70,29 @@ def resolve(raw: RawMission) -> Mission | None:
                 events[ev.id] = ev
     travel = tuple(_travel_time(r) for r in raw.travel_times if not _incomplete(r, ("from",
                    "to", "duration")))
-    expand = mission_stub.expand
-    taking = {eid: expand(e.attendees + e.hosts + e.interpreters) for eid, e in events.items()}
+    taking = _taking(events, mission_stub)
     return Mission(
         raw.file, tuple(raw.files), info, orgs, people, groups, venues, events, sessions, travel,
         _checks(raw.checks), taking, members, org_frozen, raw.extra,
     )
+
+
+def _taking(events: dict[str, Event], m: Mission) -> dict[str, frozenset[str]]:
+    """Event id -> the people taking part: `m.expand` of its attendees, hosts and
+    interpreters. An event whose people are one group or one organisation (most events of a
+    large programme) shares that group's set rather than copying it."""
+    expand, members, org_people = m.expand, m.group_members, m.org_people
+    out: dict[str, frozenset[str]] = {}
+    for eid, e in events.items():
+        refs = e.attendees + e.hosts + e.interpreters if e.hosts or e.interpreters else e.attendees
+        if len(refs) == 1 and refs[0].kind != "person":
+            ref = refs[0]
+            found = (members if ref.kind == "group" else org_people).get(ref.id)
+            if found is not None:
+                out[eid] = found
+                continue
+        out[eid] = expand(refs)
+    return out
 
 
 def _incomplete(r: Raw, names: tuple[str, ...]) -> bool:
@@ -175,15 +194,15 @@ def _event(r: Raw, res: Resolver, m: Mission) -> Event | None:
     if times is None or kind is None or "title" not in d or not room_ok:
         return None
     waivers = get("waive", ())
-    # Positional, in the order of Event's fields: with keywords, building 10,000 events cost
-    # three times as much.
-    return Event(
+    # Positional, in the order of Event's fields, through tuple.__new__ (no Python-level
+    # __new__): with keywords, building 10,000 events cost three times as much.
+    return _new(Event, (
         r.id, kind, d["title"], times[0], times[1], zone, end_zone, r.loc, r.locs, venue,
         get("room"), get("from"), get("to"), get("mode"), get("carrier"), get("reference"),
         get("attendees", ()), get("hosts", ()), get("organisation"), get("language"),
         get("interpreters", ()), get("capacity"), get("status", "confirmed"), get("notes"),
         whole(waivers) if waivers else {}, None, r.extra, waivers,
-    )
+    ))
 
 
 def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:
