@@ -25,12 +25,14 @@ from typing import NamedTuple, TypeVar, cast
 
 from missionctl.checks import Context
 from missionctl.checks.support.index import LocalSpan, live, local_times
+from missionctl.findings import Loc
 from missionctl.model import Event, Mission
 from missionctl.tz import zone as get_zone
 
 Rank = tuple[int, int, int]
 T = TypeVar("T")
 _ID, _START, _END = attrgetter("id"), attrgetter("start"), attrgetter("end")
+_LOC, _FILE = attrgetter("loc"), attrgetter("file")
 IDLE = frozenset({"stay", "free"})  # kinds that keep nobody busy (`Event.occupies`)
 
 
@@ -111,15 +113,17 @@ def build(mission: Mission, events: Iterable[Event] | None = None,
           local: Mapping[str, LocalSpan] | None = None) -> Timelines:
     """The timelines; `events` (the non-cancelled ones) and `local` (their local times) when
     the caller already has them, as the checks do."""
-    rank = file_order(mission)
+    rank = FileOrder(mission)
     if events is None:
         events = (e for e in mission.events.values() if not e.cancelled)
     ordered = [e for e in events if e.kind not in IDLE]  # `e.occupies`, inlined
     # One global sort: appending in this order leaves every person's list sorted too. By
     # (start, file order) as two stable sorts with keys that are C functions (a Python key
     # function is a call per event): file order first, then start.
-    ranks = list(map(rank.__getitem__, map(_ID, ordered)))
-    ordered = list(map(ordered.__getitem__, sorted(range(len(ordered)), key=ranks.__getitem__)))
+    keys: list[Loc] | list[Rank] = list(map(_LOC, ordered))
+    if len(set(map(_FILE, keys))) > 1:  # with includes: by file in reading order, not name
+        keys = list(map(rank.__getitem__, map(_ID, ordered)))
+    ordered = list(map(ordered.__getitem__, sorted(range(len(ordered)), key=keys.__getitem__)))
     ordered.sort(key=_START)
     taking = mission.taking_part
     busy: defaultdict[str, list[Event]] = defaultdict(list)
@@ -139,18 +143,33 @@ def build(mission: Mission, events: Iterable[Event] | None = None,
     return Timelines(same, rank, day)
 
 
-def file_order(mission: Mission) -> dict[str, Rank]:
-    """Each event's position as written: (file in reading order, line, column).
+class FileOrder(Mapping[str, Rank]):
+    """Each event's position as written: (file in reading order, line, column), worked out
+    when asked (the timelines' sort needs it only for a mission of several files).
 
     Not `Loc` ordering itself, which would sort include files by name; B2B meetings sit at
     their entry in `b2b.<session>.meetings`, wherever that is in the files."""
-    files = {name: i for i, name in enumerate(mission.files)}
-    last = len(files)
-    out: dict[str, Rank] = {}
-    for e in mission.events.values():
-        file, line, column = e.loc
-        out[e.id] = (files.get(file, last), line, column)
-    return out
+
+    __slots__ = ("_events", "_files")
+
+    def __init__(self, mission: Mission) -> None:
+        self._events = mission.events
+        self._files = {name: i for i, name in enumerate(mission.files)}
+
+    def __getitem__(self, event_id: str) -> Rank:
+        file, line, column = self._events[event_id].loc
+        return (self._files.get(file, len(self._files)), line, column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+
+def file_order(mission: Mission) -> dict[str, Rank]:
+    """`FileOrder` of every event, as a dict."""
+    return dict(FileOrder(mission))
 
 
 def adjacent(events: list[Event]) -> Iterator[tuple[Event, Event]]:
