@@ -57,8 +57,9 @@ def resolve(raw: RawMission) -> Mission | None:
         CheckSettings(), {}, members, org_frozen, raw.extra,
     )
     events: dict[str, Event] = {}
+    zones = {k: venue.timezone for k, venue in venues.items()}  # Mission.venue_zone's answers
     for k, r in s["events"].items():
-        ev = _event(r, res, mission_stub)
+        ev = _event(r, res, mission_stub, zones)
         if ev is not None:
             events[k] = ev
     sessions: dict[str, B2BSession] = {}
@@ -179,17 +180,27 @@ def _room_ok(res: Resolver, m: Mission, r: Raw, venue: str | None) -> bool:
     return True
 
 
-def _event(r: Raw, res: Resolver, m: Mission) -> Event | None:
+#: Event's fields read straight from the data with their defaults, in the order of Event's
+#: fields from `room` to `notes` (read through `map(d.get, ...)`: one C loop, not 14 calls).
+_PLAIN_KEYS = ("room", "from", "to", "mode", "carrier", "reference", "attendees", "hosts",
+               "organisation", "language", "interpreters", "capacity", "status", "notes")
+_PLAIN_DEFAULTS = (None, None, None, None, None, None, (), (), None, None, (), None,
+                   "confirmed", None)
+
+
+def _event(r: Raw, res: Resolver, m: Mission, zones: dict[str, str]) -> Event | None:
+    """`zones`: venue id -> its zone (`m.venue_zone`, looked up without a call)."""
     d = r.data
     get = d.get
     kind = get("kind")
     venue = get("venue")
-    zone = m.venue_zone(venue)
+    home = m.info.timezone
+    zone = zones.get(venue, home) if venue else home
     end_zone = zone
     if kind == "travel":
         zone = m.venue_zone(get("from") or venue)
         end_zone = m.venue_zone(get("to") or get("from") or venue)
-    room_ok = _room_ok(res, m, r, venue)
+    room_ok = "room" not in d or _room_ok(res, m, r, venue)
     times = res.event_times(r, zone, end_zone)
     if times is None or kind is None or "title" not in d or not room_ok:
         return None
@@ -198,9 +209,7 @@ def _event(r: Raw, res: Resolver, m: Mission) -> Event | None:
     # __new__): with keywords, building 10,000 events cost three times as much.
     return _new(Event, (
         r.id, kind, d["title"], times[0], times[1], zone, end_zone, r.loc, r.locs, venue,
-        get("room"), get("from"), get("to"), get("mode"), get("carrier"), get("reference"),
-        get("attendees", ()), get("hosts", ()), get("organisation"), get("language"),
-        get("interpreters", ()), get("capacity"), get("status", "confirmed"), get("notes"),
+        *map(get, _PLAIN_KEYS, _PLAIN_DEFAULTS),
         whole(waivers) if waivers else {}, None, r.extra, waivers,
     ))
 
