@@ -24,6 +24,7 @@ from missionctl.practice.countries import CountryPractice, practice
 from missionctl.values import TimeRange
 from missionctl.wording import Piece, clock, day_iso, day_pieces, span_iso
 
+_new = tuple.__new__
 # Kinds no calendar rule looks at: travel crosses places, stays and free blocks are not work.
 UNCHECKED_KINDS = frozenset({"travel", "stay", "free"})
 
@@ -52,7 +53,11 @@ def _build(mission: Mission, events: list[Event],
         country = countries.get(event.venue)
         if country is None:
             country = countries[event.venue] = mission.venue_country(event.venue).upper()
-        out.append(LocalEvent(event, country, start, end, day_pieces(start, end)))
+        day = start.date()
+        # day_pieces(start, end) inlined for the usual event, within one day and in order
+        pieces = (((day, start.time(), end.time()),) if start <= end and end.date() == day
+                  else day_pieces(start, end))
+        out.append(_new(LocalEvent, (event, country, start, end, pieces)))
     return out
 
 
