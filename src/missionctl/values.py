@@ -6,10 +6,8 @@ sentence for the author; the builder turns that into MC003 at the value.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from functools import cache
 from typing import NamedTuple
 
 from missionctl import tz
@@ -192,30 +190,10 @@ def _span(text: str, seconds: int) -> timedelta:
 
 
 def zone_name(text: str) -> str:
-    if text in _listed_zones():  # the usual answer, without listing every zone
-        return text
     if text not in tz.available_zones():
         hint = _close(text, tz.available_zones())
         raise Invalid(f"'{text}' is not an IANA time zone{hint}")
     return text
-
-
-@cache
-def _listed_zones() -> frozenset[str]:
-    """The names the `tzdata` package lists in its `zones` file: each one is in
-    `tz.available_zones()`, which reads that same file first (and drops `posixrules`).
-
-    Read directly: `zoneinfo.available_timezones` imports importlib.resources (with tempfile,
-    shutil and zipfile) to open this one file, about 8 ms here: a tenth of a small mission's
-    whole `check`."""
-    try:
-        import tzdata
-
-        folder = os.path.dirname(tzdata.__file__ or "")
-        with open(os.path.join(folder, "zones"), encoding="utf-8") as fh:
-            return frozenset(fh.read().split()) - {"posixrules"}
-    except (ImportError, OSError, ValueError):
-        return frozenset()  # then every name is looked up in tz.available_zones()
 
 
 def country(text: str) -> str:
