@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 from missionctl.checks import Check, Context
 from missionctl.checks.support.timeline import each_timeline, predecessors, timelines
@@ -100,23 +101,26 @@ def too_tight(mission: Mission, ctx: Context) -> dict[Pair, tuple[Transfer, list
     timeline (`adjacent`), each pair judged once."""
     model = travel_model(ctx)
     judged: dict[Pair, Transfer | None] = {}  # timelines share pairs: judge each once
+    lines = timelines(ctx)
 
     def tight(events: list[Event]) -> list[tuple[Pair, Transfer]]:
-        # `from_each_place`, inlined for the usual single event before (a pair per event
-        # of every distinct timeline comes through here).
+        # `from_each_place`, inlined (a pair per event of every distinct timeline comes
+        # through here); for a timeline without overlaps, its pairs are the events next to
+        # each other (`Timelines.sequential`), taken without the sweep.
+        pairs: Iterable[tuple[Event, Event]] = (
+            pairwise(events) if lines.sequential(events) else from_each_place(events))
         out = []
-        for after, befores in predecessors(events):
-            for before in befores if len(befores) == 1 else _last_from_each_place(befores):
-                key = (after.id, before.id)
-                transfer = judged.get(key, _UNJUDGED)
-                if transfer is _UNJUDGED:
-                    transfer = judged[key] = needed(model, before, after)
-                if transfer is not None:
-                    out.append((key, transfer))
+        for before, after in pairs:
+            key = (after.id, before.id)
+            transfer = judged.get(key, _UNJUDGED)
+            if transfer is _UNJUDGED:
+                transfer = judged[key] = needed(model, before, after)
+            if transfer is not None:
+                out.append((key, transfer))
         return out
 
     found: dict[Pair, tuple[Transfer, list[str]]] = {}
-    for pid, pairs in each_timeline(timelines(ctx), tight):
+    for pid, pairs in each_timeline(lines, tight):
         for key, transfer in pairs:
             found.setdefault(key, (transfer, []))[1].append(pid)
     return found

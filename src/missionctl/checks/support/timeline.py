@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import accumulate
-from operator import attrgetter
+from operator import attrgetter, le
 from typing import NamedTuple, TypeVar, cast
 
 from missionctl.checks import Context
@@ -89,6 +89,14 @@ class Timelines:
         if found is None or found[0] is not events:
             found = self._reach[id(events)] = (events, reach_of(events))
         return found[1]
+
+
+    def sequential(self, events: list[Event]) -> bool:
+        """Whether no two events of a list of `busy` overlap (each ends by the time the next
+        starts, `reach`): then nobody is double-booked in it, and each event's only
+        predecessor is the one before it (`predecessors`). The usual programme."""
+        starts, ends = self.reach(events)
+        return all(map(le, ends, starts[1:]))
 
 
 def timelines(ctx: Context) -> Timelines:
