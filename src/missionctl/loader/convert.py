@@ -29,7 +29,7 @@ from missionctl.yamlnodes import (
 
 
 def _text(node: Node, ctx: Ctx) -> str:
-    text = scalar(node, ctx, "text").strip()
+    text = (node.value if node.__class__ is ScalarNode else scalar(node, ctx, "text")).strip()
     if not text:
         raise ctx.invalid("this text is empty", node)
     return text
@@ -117,14 +117,6 @@ def _bool(node: Node, ctx: Ctx) -> bool:
     return bool(_BOOL(node, ctx))
 
 
-def _count(node: Node, ctx: Ctx) -> int:
-    return int(_COUNT(node, ctx))
-
-
-def _id(node: Node, ctx: Ctx) -> str:
-    return str(_ID(node, ctx))
-
-
 def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
     m = mapping(node, ctx, "room ids to rooms")
     rooms: dict[str, Room] = {}
@@ -142,9 +134,10 @@ def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
 KINDS: dict[str, Callable[[Node, Ctx], Any]] = {
     "text": _text,
     "texts": _texts,
-    "id": _id,
+    # The memoised converters themselves, with no wrapper call per value.
+    "id": _ID,
     "int": parsed(lambda t: v.integer(t, minimum=0)),
-    "count": _count,
+    "count": _COUNT,
     "bool": _bool,
     "date": parsed(v.a_date),
     "time": parsed(v.a_time),
@@ -265,7 +258,15 @@ def _plan(spec: dict[str, F], nested: dict[str, Converter] | None) -> Plan:
 
 def _make_plan(spec: dict[str, F], kinds: dict[str, Converter]) -> dict[str, Step]:
     def enum(fs: F) -> Converter:
-        return lambda node, ctx: _enum(node, ctx, fs)
+        choices = frozenset(fs.choices)
+
+        def conv(node: Node, ctx: Ctx) -> str:
+            # A plain choice is its own value; anything else is worded by `_enum`.
+            if node.__class__ is ScalarNode and node.value in choices:
+                return str(node.value)
+            return _enum(node, ctx, fs)
+
+        return conv
 
     return {name: (enum(fs) if fs.kind == "enum" else kinds[fs.kind], fs.required,
                    fs.kind in _TAKES_NULL) for name, fs in spec.items()}
