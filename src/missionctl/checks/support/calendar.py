@@ -75,13 +75,23 @@ def business_events(ctx: Context) -> list[LocalEvent]:
         "calendar.business", lambda: [le for le in local_events(ctx) if le.event.business]))
 
 
+class _Practices(dict[str, CountryPractice]):
+    """Country -> `practice(country)`, looked up on first use."""
+
+    def __missing__(self, country: str) -> CountryPractice:
+        found = self[country] = practice(country)
+        return found
+
+
+def practices(ctx: Context) -> Mapping[str, CountryPractice]:
+    """`practice(country)` by country, each looked up once per run: for the rules that ask
+    event by event (`table[le.country]`, no call per event)."""
+    return cast(_Practices, ctx.memo("calendar.practice", _Practices))
+
+
 def practice_of(ctx: Context, country: str) -> CountryPractice:
     """`practice(country)`, looked up once per country and run."""
-    table = cast(dict[str, CountryPractice], ctx.memo("calendar.practice", dict))
-    found = table.get(country)
-    if found is None:
-        found = table[country] = practice(country)
-    return found
+    return practices(ctx)[country]
 
 
 def country_name(found: CountryPractice) -> str:
