@@ -107,3 +107,12 @@ def test_a_team_is_walked_once_not_once_per_event(write: Write) -> None:
             assert [e.id for e in busy["p0"]] == [e.id for e in ordered]
             walked.append(WalkedSet.walks)
     assert walked == [1, 1, 1, 1]
+
+
+def test_sequential_means_no_overlap_anywhere_in_the_list(write: Write) -> None:
+    mission, ctx = mission_and_ctx(write)
+    lines = timelines(ctx)
+    e = mission.events
+    assert lines.sequential([e["early"], e["visit"]])  # 08:00-09:00, then 10:00-12:00
+    assert not lines.sequential([e["early"], e["visit"], e["also"]])  # 10:00-10:30 in 10-12
+    assert lines.sequential([]) and lines.sequential([e["visit"]])
