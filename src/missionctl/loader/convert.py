@@ -14,7 +14,16 @@ from typing import Any
 
 from missionctl import values as v
 from missionctl.loader import references, settings, venues, waive
-from missionctl.loader.context import Ctx, NodeLocs, Skip, mapping, parsed, scalar, seq
+from missionctl.loader.context import (
+    PARSED_KEPT,
+    Ctx,
+    NodeLocs,
+    Skip,
+    mapping,
+    parsed,
+    scalar,
+    seq,
+)
 from missionctl.loader.fields import CONTACT_FIELDS, ROOM, F
 from missionctl.model import Room
 from missionctl.yamlnodes import (
@@ -69,15 +78,25 @@ def _texts(node: Node, ctx: Ctx) -> str:
     return Text(out)
 
 
+#: Language codes already found valid: every person lists two or three of a handful.
+_LANGUAGES_OK: set[str] = set()
+
+
 def _languages(node: Node, ctx: Ctx) -> tuple[str, ...]:
     out = []
     for item in seq(node, ctx, "language codes"):
+        if item.__class__ is ScalarNode and item.value in _LANGUAGES_OK:
+            out.append(str(item.value))  # v.language(...) of a code it accepted before
+            continue
         try:
             out.append(v.language(scalar(item, ctx, "a language code")))
         except v.Invalid as exc:
             ctx.error("MC003", str(exc), item)
+            continue
         except Skip:
             continue
+        if len(_LANGUAGES_OK) < PARSED_KEPT:
+            _LANGUAGES_OK.add(out[-1])
     return tuple(out)
 
 
