@@ -30,7 +30,10 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     table = practices(ctx)
     for le in business_events(ctx):
         found = table[le.country]
-        days = [day for day, _, _ in le.pieces if day.weekday() in found.weekend]
+        pieces = le.pieces
+        if len(pieces) == 1 and pieces[0][0].weekday() not in found.weekend:
+            continue  # the usual event: one working day
+        days = [day for day, _, _ in pieces if day.weekday() in found.weekend]
         if not days:
             continue
         weekend = and_list([WEEKDAYS[d] for d in sorted(found.weekend)])
