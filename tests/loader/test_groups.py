@@ -108,3 +108,18 @@ groups:
     assert {g: set(m) for g, m in result.mission.group_members.items()} == {
         "top": {"ana", "bo", "cy"}, "left": {"ana", "cy"}, "right": {"bo", "cy"},
         "bottom": {"cy"}}
+
+
+def test_an_event_of_one_group_shares_the_groups_set(loaded: Callable[..., Loaded]) -> None:
+    # Work not repeated: the people of an event whose only reference is a group are that
+    # group's set itself, not a copy built person by person for each event.
+    events = "".join(f"  e{i}: {{kind: visit, title: V, start: 2027-05-11 {10 + i}:00, "
+                     f"end: '{10 + i}:30', attendees: [group:g0]}}\n" for i in range(3))
+    result = loaded(ANA + "groups:\n  g0: {members: [ana]}\nevents:\n" + events
+                    + "  mixed: {kind: visit, title: M, start: 2027-05-11 14:00, end: '14:30', "
+                    "attendees: [group:g0, ana]}\n")
+    assert result.findings == ()
+    assert result.mission is not None
+    m = result.mission
+    assert all(m.taking_part[f"e{i}"] is m.group_members["g0"] for i in range(3))
+    assert m.taking_part["mixed"] == frozenset({"ana"})

@@ -45,6 +45,9 @@ class Check:
     last: bool = False
 
 
+_UNBUILT = object()
+
+
 class Context:
     """Shared, lazily computed views of a mission that several checks need (per-person
     timelines, the travel model...). Checks register helpers with `memo`.
@@ -60,9 +63,10 @@ class Context:
         self.used: frozenset[Waiver] | None = None
 
     def memo(self, key: str, build: Callable[[], object]) -> object:
-        if key not in self._memo:
-            self._memo[key] = build()
-        return self._memo[key]
+        found = self._memo.get(key, _UNBUILT)
+        if found is _UNBUILT:  # one look-up in the usual case: rules ask once per event
+            found = self._memo[key] = build()
+        return found
 
 
 @cache

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from missionctl.checks import PERSON_DAY, Check, Context
 from missionctl.checks.support.index import live
-from missionctl.checks.support.timeline import timelines
+from missionctl.checks.support.timeline import shared_lists, timelines
 from missionctl.findings import Finding
 from missionctl.model import VISITOR_SIDES, Event, Mission, Person
 from missionctl.tz import zone
@@ -53,22 +53,22 @@ class Nights(NamedTuple):
 def nights_of(ctx: Context) -> dict[str, Nights]:
     """Per person taking part in a stay or a travel leg, their `Nights`. People with the
     same stays and legs (a team) share one, so `run` judges it once."""
-    stays: dict[str, list[Event]] = {}
-    legs: dict[str, list[Event]] = {}
     taking = ctx.mission.taking_part
-    for event in live(ctx):
-        into = stays if event.kind == "stay" else legs if event.kind == "travel" else None
-        if into is not None:
-            for pid in taking.get(event.id, ()):
-                into.setdefault(pid, []).append(event)
-    shared: dict[tuple[tuple[str, ...], tuple[str, ...]], Nights] = {}
+    events = live(ctx)
+    # Each person's stays and legs, in event order; people with the same ones share the
+    # lists (`shared_lists`), so a list's identity stands for its content below.
+    stays = shared_lists([e for e in events if e.kind == "stay"], taking)
+    legs = shared_lists([e for e in events if e.kind == "travel"], taking)
+    none: list[Event] = []
+    shared: dict[tuple[int, int], Nights] = {}
     out: dict[str, Nights] = {}
     for pid in stays.keys() | legs.keys():
-        mine, trips = stays.get(pid, []), legs.get(pid, [])
-        key = (tuple(map(_ID, mine)), tuple(map(_ID, trips)))
-        if key not in shared:
-            shared[key] = Nights(*blocks(mine), trips)
-        out[pid] = shared[key]
+        mine, trips = stays.get(pid, none), legs.get(pid, none)
+        key = (id(mine), id(trips))  # the lists live as long as `stays` and `legs`
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = Nights(*blocks(mine), trips)
+        out[pid] = found
     return out
 
 

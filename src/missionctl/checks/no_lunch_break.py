@@ -69,7 +69,10 @@ def short_breaks(lines: Timelines, events: list[Event]) -> list[ShortBreak]:
     """The days of one timeline without a long enough break in their lunch window."""
     starts, ends = lines.reach(events)
     out = []
-    for day, window in windows(lines.days_of(events)):
+    days = lines.days_of(events)
+    for day, window in windows(days):
+        if _meal_in(days[day], window):
+            continue  # a meal in the window is the break (`longest_gap`): the usual day
         # Candidates: from the first event ending after the window opens to the last one
         # starting before it closes (`Reach`): near-linear, never all events.
         lo = bisect.bisect_right(ends, window[0])
@@ -102,6 +105,18 @@ def lunch_window(day: date, zone: str) -> Window | None:
                 local_instant(datetime.combine(day, LUNCH_TO), zone))
     except ValueError:  # a clock change skips the time: no window to judge that day
         return None
+
+
+def _meal_in(todays: list[Event], window: Window) -> bool:
+    """Whether one of the day's events is a meal in the window: then the events in the
+    window (which include it) have their lunch break, and the day needs no closer look."""
+    w0, w1 = window
+    # A loop rather than any() over a generator (ruff's SIM110), which costs a generator per
+    # call: a day of every distinct timeline comes here.
+    for e in todays:  # noqa: SIM110
+        if e.kind == "meal" and e.start < w1 and e.end > w0:
+            return True
+    return False
 
 
 def longest_gap(inside: list[Event], window: Window) -> timedelta | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from missionctl.checks import Check, Context
 from missionctl.checks.support.index import LocalClock, live, local_clock, local_times
@@ -15,6 +15,10 @@ CODE = "MC104"
 
 # An event ending exactly at midnight ends on the day before: judge its last instant.
 _LAST = timedelta(microseconds=1)
+# No zone's clock is a day or more away from UTC (tzdata's extremes, local mean times of
+# the 1800s included, stay under 16 hours): an event that starts a day after the first
+# date begins in UTC and ends a day before the last one ends is inside in every zone.
+_MARGIN = timedelta(days=1)
 
 WHY = """\
 An event dated outside the mission's first and last day is usually a typo in the date (2026
@@ -40,14 +44,25 @@ FIX = "Correct the event's date, or widen `mission.start`/`mission.end` if the m
 def run(mission: Mission, ctx: Context) -> Iterable[Finding]:
     first, last = mission.info.start, mission.info.end
     local, clock = local_times(ctx), local_clock(ctx)
+    inside_from, inside_until = _surely_inside(first, last)
     for event in live(ctx):
         if event.kind in ("travel", "stay"):
             continue
+        if inside_from <= event.start and event.end <= inside_until:
+            continue  # inside whatever its zones: no local date needed
         start_day = local[event.id][0].date()
         end_day = last_day(event, clock)
         if start_day < first or end_day > last:
             yield Finding(CODE, message(mission, event, first, last), event.loc,
                           subject=event.id)
+
+
+def _surely_inside(first: date, last: date) -> tuple[datetime, datetime]:
+    """UTC bounds that an event inside in every zone lies within (`_MARGIN`)."""
+    until = datetime.combine(last, time(), UTC)  # the last day's end, less the margin
+    if first == date.max:
+        return until, until  # nothing is surely inside a mission of year 9999's last day
+    return datetime.combine(first, time(), UTC) + _MARGIN, until
 
 
 def last_day(event: Event, clock: LocalClock) -> date:

@@ -37,8 +37,14 @@ CODE = "MC306"
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     window = mission.checks.working_hours
+    start, end = window
     for le in business_events(ctx):
-        bad = [p for p in le.pieces if outside(window, p)]
+        pieces = le.pieces
+        if len(pieces) == 1:  # the usual event, within one day: `outside` inlined
+            _, t0, t1 = pieces[0]
+            if not (t0 < start or t1 > end):
+                continue
+        bad = [p for p in pieces if outside(window, p)]
         if not bad:
             continue
         where = country_name(practice_of(ctx, le.country))

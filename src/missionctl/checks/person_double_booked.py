@@ -85,7 +85,12 @@ def booked(mission: Mission, ctx: Context) -> Iterator[Booked]:
     # Waivers of MC101 on events are rare: without one, each timeline is swept once.
     waiving = any(_waives(e) for e in mission.events.values())
     groups: dict[tuple[str, int, tuple[str, ...], bool], list[str]] = {}
-    for pid, found in each_timeline(lines, _sweep if waiving else _sweep_all):
+    sweep = _sweep if waiving else _sweep_all
+
+    def judge(events: list[Event]) -> list[tuple[bool, Overlap[Event]]]:
+        return [] if lines.sequential(events) else sweep(events)  # no overlap: no sweep
+
+    for pid, found in each_timeline(lines, judge):
         for apart, overlap in found:
             key = (overlap.later.id, overlap.total, tuple(map(_ID, overlap.first)), apart)
             groups.setdefault(key, []).append(pid)

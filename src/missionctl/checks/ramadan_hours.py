@@ -26,6 +26,7 @@ from missionctl.checks.support.calendar import (
     local_dated,
     outside,
     practice_of,
+    practices,
     waive_hint,
 )
 from missionctl.findings import Finding
@@ -37,7 +38,8 @@ Period = tuple[date, date]
 
 
 def _concerned(ctx: Context) -> list[LocalEvent]:
-    return [le for le in business_events(ctx) if practice_of(ctx, le.country).ramadan_hours]
+    table = practices(ctx)
+    return [le for le in business_events(ctx) if table[le.country].ramadan_hours]
 
 
 def periods(ctx: Context, events: list[LocalEvent]) -> list[Period]:

@@ -126,9 +126,10 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
             z = found.setdefault(zone, _Zone())
             z.count += 1
             z.periods[(period.change, period.minutes)] = None
-            key = (event.start, rank[event.id])
-            if z.key is None or key < z.key:
-                z.first, z.key = event, key
+            # (start, file order) < z.key, the file order looked up only on a tie
+            if z.key is None or event.start < z.key[0] or (
+                    event.start == z.key[0] and rank[event.id] < z.key[1]):
+                z.first, z.key = event, (event.start, rank[event.id])
     for zone, z in sorted(found.items()):
         first = z.first
         assert first is not None

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from operator import attrgetter
+from itertools import accumulate
+from operator import attrgetter, le
 from typing import NamedTuple
 
 from missionctl.checks import EVENT, SESSION, Check, Context
@@ -41,6 +42,7 @@ NO_ROOM_KINDS = frozenset({"stay", "travel", "free"})
 RoomKey = tuple[str, str | None]  # (venue id, room id or None for a venue without rooms)
 _START_LOC = attrgetter("start", "loc")
 _START, _END = attrgetter("start"), attrgetter("end")
+_new = tuple.__new__
 
 
 class Booking(NamedTuple):
@@ -93,17 +95,32 @@ def _session_booking(session: B2BSession) -> Booking:
 def bookings(mission: Mission, events: list[Event]) -> dict[RoomKey, list[Booking]]:
     """Each room's bookings; `events` are the non-cancelled events."""
     out: dict[RoomKey, list[Booking]] = {}
+    venues = mission.venues
     for event in events:
         # B2B meetings are covered by their session's booking.
         if event.kind in NO_ROOM_KINDS or event.b2b is not None:
             continue
-        key = room_key(mission, event.venue, event.room)
-        if key is not None:
-            out.setdefault(key, []).append(_event_booking(event))
+        # room_key() and _event_booking(), inlined: this runs once per event.
+        venue_id, room_id = event.venue, event.room
+        venue = venues.get(venue_id) if venue_id else None
+        if venue is None or venue_id is None:
+            continue
+        if room_id is not None:
+            key: RoomKey = (venue_id, room_id)
+        elif not venue.rooms:
+            key = (venue_id, None)
+        else:
+            continue
+        booking = _new(Booking, (event.start, event.end, event.loc, event.id, event))
+        found = out.get(key)
+        if found is None:
+            out[key] = [booking]
+        else:
+            found.append(booking)
     for session in mission.b2b.values():
-        key = room_key(mission, session.venue, session.room)
-        if key is not None:
-            out.setdefault(key, []).append(_session_booking(session))
+        held = room_key(mission, session.venue, session.room)
+        if held is not None:
+            out.setdefault(held, []).append(_session_booking(session))
     return out
 
 
@@ -116,13 +133,21 @@ def _waives(booking: Booking) -> bool:
     return any(w.code == CODE for w in booking.source.waivers)
 
 
-def clashes(items: list[Booking]) -> Iterator[tuple[bool, Overlap[Booking]]]:
+def clashes(items: list[Booking],
+            waiving: bool = True) -> Iterator[tuple[bool, Overlap[Booking]]]:
     """Each booking that starts while others of the room are still running, once: see
     `support.overlap` (one sweep in start order, never all pairs). `True` first: the
     overlaps with bookings that waive MC201, reported apart so that the waiver hides only them
-    (a second sweep, only when some booking waives the rule)."""
+    (a second sweep, only when some booking waives the rule). `waiving`: False when no
+    booking of the mission waives MC201 (then none is asked)."""
+    if len(items) < 2:
+        return  # nothing to overlap with
     ordered = sorted(items, key=_START_LOC)
-    if not any(map(_waives, ordered)):  # the usual case: one sweep
+    # The usual room: each booking starts once every earlier one has ended (the latest end
+    # so far is by the next start), so no sweep can find anything.
+    if all(map(le, accumulate(map(_END, ordered), max), map(_START, ordered[1:]))):
+        return
+    if not waiving or not any(map(_waives, ordered)):  # the usual case: one sweep
         for o in overlaps(ordered, _START, _END, LIMIT):
             yield False, o
         return
@@ -160,9 +185,12 @@ def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
             text = said[id(b)] = b.words()
         return text
 
+    # Waivers of MC201 are rare: without one, no booking is asked whether it waives.
+    waiving = (any(CODE in e.waive for e in mission.events.values())
+               or any(w.code == CODE for s in mission.b2b.values() for w in s.waivers))
     for key, items in bookings(mission, live(ctx)).items():
         where: str | None = None  # worded for a room with an overlap only
-        for _, overlap in clashes(items):
+        for _, overlap in clashes(items, waiving):
             if where is None:
                 where = place(mission, key)
             yield _finding(key, where, overlap, words)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
+from itertools import pairwise
 
 from missionctl.checks import Check, Context
 from missionctl.checks.support.timeline import each_timeline, predecessors, timelines
@@ -13,6 +14,7 @@ from missionctl.model import Event, Mission
 from missionctl.wording import clock_in, event_ref, minutes_text, people_text, zone_suffix
 
 CODE = "MC102"
+_UNJUDGED = Transfer(timedelta(0), str)  # `judged` has no answer for the pair yet
 Pair = tuple[str, str]  # (later event id, earlier event id)
 
 WHY = """\
@@ -99,20 +101,26 @@ def too_tight(mission: Mission, ctx: Context) -> dict[Pair, tuple[Transfer, list
     timeline (`adjacent`), each pair judged once."""
     model = travel_model(ctx)
     judged: dict[Pair, Transfer | None] = {}  # timelines share pairs: judge each once
+    lines = timelines(ctx)
 
     def tight(events: list[Event]) -> list[tuple[Pair, Transfer]]:
+        # `from_each_place`, inlined (a pair per event of every distinct timeline comes
+        # through here); for a timeline without overlaps, its pairs are the events next to
+        # each other (`Timelines.sequential`), taken without the sweep.
+        pairs: Iterable[tuple[Event, Event]] = (
+            pairwise(events) if lines.sequential(events) else from_each_place(events))
         out = []
-        for before, after in from_each_place(events):
+        for before, after in pairs:
             key = (after.id, before.id)
-            if key not in judged:
-                judged[key] = needed(model, before, after)
-            transfer = judged[key]
+            transfer = judged.get(key, _UNJUDGED)
+            if transfer is _UNJUDGED:
+                transfer = judged[key] = needed(model, before, after)
             if transfer is not None:
                 out.append((key, transfer))
         return out
 
     found: dict[Pair, tuple[Transfer, list[str]]] = {}
-    for pid, pairs in each_timeline(timelines(ctx), tight):
+    for pid, pairs in each_timeline(lines, tight):
         for key, transfer in pairs:
             found.setdefault(key, (transfer, []))[1].append(pid)
     return found
@@ -123,14 +131,15 @@ def from_each_place(events: list[Event]) -> Iterator[tuple[Event, Event]]:
     last (the others leave more time for the same transfer): 1,000 overlapping events at the
     hotel before a visit in Tangier are one transfer, not 1,000."""
     for after, befores in predecessors(events):
-        if len(befores) == 1:
-            yield befores[0], after
-            continue
-        last: dict[str | None, Event] = {}
-        for before in befores:  # in the order they end: the last one wins
-            last[leaves_from(before)] = before
-        for before in last.values():
+        for before in befores if len(befores) == 1 else _last_from_each_place(befores):
             yield before, after
+
+
+def _last_from_each_place(befores: list[Event]) -> Iterable[Event]:
+    last: dict[str | None, Event] = {}
+    for before in befores:  # in the order they end: the last one wins
+        last[leaves_from(before)] = before
+    return last.values()
 
 
 def leaves_from(event: Event) -> str | None:
@@ -145,7 +154,9 @@ def arrives_at(event: Event) -> str | None:
 
 def needed(model: TravelModel, before: Event, after: Event) -> Transfer | None:
     """The transfer when it does not fit in the gap; None when it fits or cannot be judged."""
-    origin, destination = leaves_from(before), arrives_at(after)
+    # leaves_from(before) and arrives_at(after), inlined: called once per pair judged.
+    origin = (before.to or before.venue) if before.kind == "travel" else before.venue
+    destination = (after.from_ or after.venue) if after.kind == "travel" else after.venue
     if origin is None or destination is None or origin == destination:
         return None
     transfer = model.transfer(origin, destination)

@@ -49,7 +49,7 @@ def written(mission: Mission) -> Iterator[Written]:
     for w in mission.checks.waivers:
         yield Written(w, "mission", "checks.waive")
     for event in mission.events.values():
-        if event.b2b is None:  # a meeting's waivers are its entry's and its session's
+        if event.b2b is None and event.waivers:  # a meeting's are its entry's and session's
             yield from (Written(w, "event", f"event '{event.id}'") for w in event.waivers)
     for session in mission.b2b.values():
         yield from (Written(w, "session", f"B2B session '{session.id}'")

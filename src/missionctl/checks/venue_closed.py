@@ -38,6 +38,15 @@ def closed_reason(hours: Hours, start: datetime, end: datetime) -> str | None:
     return None
 
 
+def _open_within_one_day(hours: Hours, start: datetime, end: datetime) -> bool:
+    """`closed_reason(...) is None` for the usual event, within one day and in order (one
+    piece of `day_pieces`), decided without building the pieces; False for any other."""
+    if end < start or end.date() != start.date():
+        return False
+    open_ = hours.days[start.weekday()]
+    return open_ is not None and open_.start <= start.time() and end.time() <= open_.end
+
+
 def _event_finding(event: Event, venue: Venue, hours: Hours,
                    local: LocalSpan) -> Finding | None:
     reason = closed_reason(hours, *local)
@@ -68,11 +77,17 @@ def _hours_of(mission: Mission, venue_id: str | None) -> tuple[Venue, Hours] | N
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
     local = local_times(ctx)  # event.local_start() and local_end(), without their zones
+    venues = mission.venues
     for event in live(ctx):
         if event.kind in UNCHECKED_KINDS or event.b2b is not None:
             continue
-        found = _hours_of(mission, event.venue)
-        finding = _event_finding(event, *found, local[event.id]) if found else None
+        venue = venues.get(event.venue) if event.venue else None
+        if venue is None or venue.hours is None:
+            continue
+        span = local[event.id]
+        if _open_within_one_day(venue.hours, *span):
+            continue
+        finding = _event_finding(event, venue, venue.hours, span)
         if finding is not None:
             yield finding
     for session in mission.b2b.values():

@@ -16,7 +16,7 @@ from missionctl.checks.support.calendar import (
     business_events,
     country_name,
     local_dated,
-    practice_of,
+    practices,
     waive_hint,
 )
 from missionctl.findings import Finding
@@ -27,9 +27,13 @@ CODE = "MC302"
 
 
 def run(mission: Mission, ctx: Context) -> Iterator[Finding]:
+    table = practices(ctx)
     for le in business_events(ctx):
-        found = practice_of(ctx, le.country)
-        days = [day for day, _, _ in le.pieces if day.weekday() in found.weekend]
+        found = table[le.country]
+        pieces = le.pieces
+        if len(pieces) == 1 and pieces[0][0].weekday() not in found.weekend:
+            continue  # the usual event: one working day
+        days = [day for day, _, _ in pieces if day.weekday() in found.weekend]
         if not days:
             continue
         weekend = and_list([WEEKDAYS[d] for d in sorted(found.weekend)])

@@ -15,6 +15,8 @@ from missionctl import values as v
 from missionctl.findings import Finding, Loc
 from missionctl.yamlnodes import MappingNode, MappingWalker, Node, ScalarNode, SequenceNode, is_null
 
+_new = tuple.__new__
+
 
 class NodeLocs(Mapping[str, Loc]):
     """Field name -> Loc of its value ("key:<name>" -> Loc of its key), built on demand.
@@ -32,7 +34,7 @@ class NodeLocs(Mapping[str, Loc]):
 
     def __getitem__(self, key: str) -> Loc:
         mark = self.key_marks[key[4:]] if key.startswith("key:") else self.marks[key]
-        return Loc(self.file, mark.line + 1, mark.column + 1)
+        return _new(Loc, (self.file, mark.line + 1, mark.column + 1))
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str) and key.startswith("key:"):
@@ -70,7 +72,8 @@ class Ctx:
 
     def loc(self, node: Node) -> Loc:
         m = node.start_mark
-        return Loc(self.file, m.line + 1, m.column + 1)
+        # tuple.__new__: a Loc without the NamedTuple's Python-level __new__ (one per object)
+        return _new(Loc, (self.file, m.line + 1, m.column + 1))
 
     def error(self, code: str, message: str, node: Node) -> None:
         self.findings.append(Finding(code, message, self.loc(node)))

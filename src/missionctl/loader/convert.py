@@ -14,7 +14,16 @@ from typing import Any
 
 from missionctl import values as v
 from missionctl.loader import references, settings, venues, waive
-from missionctl.loader.context import Ctx, NodeLocs, Skip, mapping, parsed, scalar, seq
+from missionctl.loader.context import (
+    PARSED_KEPT,
+    Ctx,
+    NodeLocs,
+    Skip,
+    mapping,
+    parsed,
+    scalar,
+    seq,
+)
 from missionctl.loader.fields import CONTACT_FIELDS, ROOM, F
 from missionctl.model import Room
 from missionctl.yamlnodes import (
@@ -29,7 +38,7 @@ from missionctl.yamlnodes import (
 
 
 def _text(node: Node, ctx: Ctx) -> str:
-    text = scalar(node, ctx, "text").strip()
+    text = (node.value if node.__class__ is ScalarNode else scalar(node, ctx, "text")).strip()
     if not text:
         raise ctx.invalid("this text is empty", node)
     return text
@@ -69,15 +78,25 @@ def _texts(node: Node, ctx: Ctx) -> str:
     return Text(out)
 
 
+#: Language codes already found valid: every person lists two or three of a handful.
+_LANGUAGES_OK: set[str] = set()
+
+
 def _languages(node: Node, ctx: Ctx) -> tuple[str, ...]:
     out = []
     for item in seq(node, ctx, "language codes"):
+        if item.__class__ is ScalarNode and item.value in _LANGUAGES_OK:
+            out.append(str(item.value))  # v.language(...) of a code it accepted before
+            continue
         try:
             out.append(v.language(scalar(item, ctx, "a language code")))
         except v.Invalid as exc:
             ctx.error("MC003", str(exc), item)
+            continue
         except Skip:
             continue
+        if len(_LANGUAGES_OK) < PARSED_KEPT:
+            _LANGUAGES_OK.add(out[-1])
     return tuple(out)
 
 
@@ -117,14 +136,6 @@ def _bool(node: Node, ctx: Ctx) -> bool:
     return bool(_BOOL(node, ctx))
 
 
-def _count(node: Node, ctx: Ctx) -> int:
-    return int(_COUNT(node, ctx))
-
-
-def _id(node: Node, ctx: Ctx) -> str:
-    return str(_ID(node, ctx))
-
-
 def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
     m = mapping(node, ctx, "room ids to rooms")
     rooms: dict[str, Room] = {}
@@ -142,9 +153,10 @@ def _rooms(node: Node, ctx: Ctx) -> dict[str, Room]:
 KINDS: dict[str, Callable[[Node, Ctx], Any]] = {
     "text": _text,
     "texts": _texts,
-    "id": _id,
+    # The memoised converters themselves, with no wrapper call per value.
+    "id": _ID,
     "int": parsed(lambda t: v.integer(t, minimum=0)),
-    "count": _count,
+    "count": _COUNT,
     "bool": _bool,
     "date": parsed(v.a_date),
     "time": parsed(v.a_time),
@@ -204,8 +216,8 @@ def read_fields(
     locs = NodeLocs(ctx.file)
     marks, keys = locs.marks, locs.key_marks
     extra: dict[str, Any] = {}
-    plan = _plan(spec, nested)
-    m = mapping(node, ctx, f"the fields of {what}") if not isinstance(node, MappingNode) else node
+    plan, required_names = _plan(spec, nested)
+    m = node if node.__class__ is MappingNode else mapping(node, ctx, f"the fields of {what}")
     # The mapping is walked here rather than through MappingWalker.pairs, and a known field
     # written once is read inline through its plan: this loop runs for every field of every
     # object (100,000 times for 10k events). Merge keys, unknown keys and duplicates, rare,
@@ -227,8 +239,8 @@ def read_fields(
         marks[key] = vnode.start_mark
         keys[key] = knode.start_mark
         conv, required, takes_null = step
-        # is_null() inlined.
-        if (vnode.__class__ is ScalarNode and not vnode.style and vnode.value in NULL_WORDS
+        # is_null() inlined, most selective test first (a value is seldom a null word).
+        if (vnode.__class__ is ScalarNode and vnode.value in NULL_WORDS and not vnode.style
                 and not takes_null):
             if required:
                 ctx.error("MC003", f"{what}: '{key}' is empty; give a value", vnode)
@@ -240,29 +252,40 @@ def read_fields(
     if merged:
         for key, knode, vnode in ctx.walker._merged(merged, dict(keys)):
             _field(key, knode, vnode, spec, plan, ctx, what, data, marks, keys, extra)
-    for name in _required(spec):
+    for name in required_names:
         if name not in marks:
             ctx.error("MC004", f"{what} has no '{name}'; it is required", key_node)
     return data, locs, extra
 
 
-_PLANS: dict[int, dict[str, Step]] = {}
+#: A spec's reading plan and the names of its required fields.
+Plan = tuple[dict[str, Step], tuple[str, ...]]
+_PLANS: dict[int, Plan] = {}
 
 
-def _plan(spec: dict[str, F], nested: dict[str, Converter] | None) -> dict[str, Step]:
-    """Each field's `Step`, worked out once per spec (the specs of `fields.py` live as long as
-    the process); a spec read with `nested` converters gets its own."""
+def _plan(spec: dict[str, F], nested: dict[str, Converter] | None) -> Plan:
+    """Each field's `Step` and the required names, worked out once per spec (the specs of
+    `fields.py` live as long as the process); a spec read with `nested` converters gets its
+    own."""
     if nested is None:
-        plan = _PLANS.get(id(spec))
-        if plan is None:
-            plan = _PLANS[id(spec)] = _make_plan(spec, KINDS)
-        return plan
-    return _make_plan(spec, {**KINDS, **nested})
+        found = _PLANS.get(id(spec))
+        if found is None:
+            found = _PLANS[id(spec)] = (_make_plan(spec, KINDS), _required(spec))
+        return found
+    return _make_plan(spec, {**KINDS, **nested}), _required(spec)
 
 
 def _make_plan(spec: dict[str, F], kinds: dict[str, Converter]) -> dict[str, Step]:
     def enum(fs: F) -> Converter:
-        return lambda node, ctx: _enum(node, ctx, fs)
+        choices = frozenset(fs.choices)
+
+        def conv(node: Node, ctx: Ctx) -> str:
+            # A plain choice is its own value; anything else is worded by `_enum`.
+            if node.__class__ is ScalarNode and node.value in choices:
+                return str(node.value)
+            return _enum(node, ctx, fs)
+
+        return conv
 
     return {name: (enum(fs) if fs.kind == "enum" else kinds[fs.kind], fs.required,
                    fs.kind in _TAKES_NULL) for name, fs in spec.items()}

@@ -9,11 +9,13 @@ clocks skip or a span out of bounds.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
 from missionctl.loader.bounds import Window, event_span
 from missionctl.loader.read import Raw, RawMission
+from missionctl.tz import zone as get_zone
 
 
 class Resolver:
@@ -52,6 +54,10 @@ class Resolver:
 
     def event_times(self, r: Raw, zone: str, end_zone: str) -> tuple[datetime, datetime] | None:
         d = r.data
+        if "__invalid__" not in d:
+            found = self._sound_times(d, zone, end_zone)
+            if found is not None:
+                return found
         start_v: v.LocalDateTime | None = d.get("start")
         invalid = d.get("__invalid__", set())
         # Written with a value (right or wrong): `end: ~` is "not given", as for any
@@ -100,6 +106,33 @@ class Resolver:
             return None
         return start, end
 
+    def _sound_times(self, d: dict[str, Any], zone: str,
+                     end_zone: str) -> tuple[datetime, datetime] | None:
+        """The instants of an event with no finding to report (a start, one of end and
+        duration, both sound and within the mission's window), as `event_times` gives them;
+        None for any other event, which `event_times` then reads step by step, reporting.
+        The usual event, decided with fewer steps: this runs for every event."""
+        start_v = d.get("start")
+        duration = d.get("duration")
+        end_v: Any = d.get("end")  # a bare time or a LocalDateTime
+        if start_v is None or (duration is None) == (end_v is None):
+            return None
+        try:
+            start = start_v.instant(zone)
+            if duration is not None:
+                end = start + duration
+            else:
+                if isinstance(end_v, time):
+                    end_v = self._bare_end(start_v, start, end_v, end_zone)
+                end = end_v.instant(end_zone)
+        except v.Invalid:
+            return None
+        w = self.window
+        if end <= start or end - start > v.MAX_SPAN or (
+                w is not None and not (w.first <= start and end < w.last)):
+            return None
+        return start, end
+
     def _no_end(self, r: Raw) -> None:
         """MC007 for an event with no end: at an empty `end:`/`duration:`, else at its id."""
         empty = next((name for name in ("end", "duration") if name in r.locs), None)
@@ -117,19 +150,13 @@ class Resolver:
         """A bare HH:MM end: on the start's local date, never rolled to the next day."""
         if start_v.offset is not None:
             return v.LocalDateTime(datetime.combine(start_v.wall.date(), end_t), start_v.offset)
-        from missionctl.tz import zone as get_zone
-
         local_date = start.astimezone(get_zone(end_zone)).date()
         return v.LocalDateTime(datetime.combine(local_date, end_t), None)
 
 
 def _day(instant: datetime, zone: str) -> date:
-    from missionctl.tz import zone as get_zone
-
     return instant.astimezone(get_zone(zone)).date()
 
 
 def _show(instant: datetime, zone: str) -> str:
-    from missionctl.tz import zone as get_zone
-
     return f"{instant.astimezone(get_zone(zone)):%Y-%m-%d %H:%M}"

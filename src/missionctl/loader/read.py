@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from missionctl import values as v
 from missionctl.findings import Finding, Loc
@@ -14,9 +14,10 @@ from missionctl.loader.includes import include, listed
 from missionctl.yamlnodes import Budget, MappingNode, Node, compose_file, is_null
 
 
-@dataclass(slots=True)
-class Raw:
-    """One object as read: its id, where its id key stands, typed fields and their places."""
+class Raw(NamedTuple):
+    """One object as read: its id, where its id key stands, typed fields and their places.
+
+    A NamedTuple (built with `tuple.__new__` in `_section`): one per object of the file."""
 
     id: str
     loc: Loc
@@ -171,6 +172,8 @@ def _checks(vnode: Node, knode: Node, ctx: Ctx) -> Raw:
     return Raw("checks", ctx.loc(knode), data, locs, extra)
 
 
+_new = tuple.__new__
+
 SINGULAR = {
     "organisations": "organisation",
     "people": "person",
@@ -191,22 +194,27 @@ def _section(key: str, vnode: Node, ctx: Ctx, raw: RawMission) -> None:
     spec = f.SECTIONS[key]
     table = raw.sections[key]
     noun = SINGULAR[key]
+    nested = _nested(key)
+    # Per object, the usual case inlined (this loop runs once per event, person, venue...):
+    # a well-formed id (`v.ident` only to word a bad one), its Loc built by tuple.__new__.
+    match, file = v.ID_RE.match, ctx.file
     for ident, idnode, onode in ctx.walker.pairs(vnode):
-        try:
-            v.ident(ident)
-        except v.Invalid as exc:
-            ctx.error("MC003", str(exc), idnode)
-            continue
-        idloc = ctx.loc(idnode)
+        if match(ident) is None:
+            try:
+                v.ident(ident)
+            except v.Invalid as exc:
+                ctx.error("MC003", str(exc), idnode)
+                continue
+        mark = idnode.start_mark
+        idloc = _new(Loc, (file, mark.line + 1, mark.column + 1))
         first = table.get(ident)
         if first is not None:
             raw.findings.append(Finding(
                 "MC005", f"{noun} '{ident}' is already defined at {first.loc}; "
                 "rename one of them", idloc, (first.loc,)))
             continue
-        data, locs, extra = read_fields(onode, spec, ctx, f"{noun} '{ident}'", idnode,
-                                        nested=_nested(key))
-        table[ident] = Raw(ident, idloc, data, locs, extra)
+        data, locs, extra = read_fields(onode, spec, ctx, f"{noun} '{ident}'", idnode, nested)
+        table[ident] = _new(Raw, (ident, idloc, data, locs, extra))
 
 
 def _nested(section: str) -> dict[str, Any] | None:

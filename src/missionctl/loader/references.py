@@ -15,6 +15,9 @@ from missionctl.model import Ref
 from missionctl.yamlnodes import Node, ScalarNode, SequenceNode
 
 REF_TABLES = {"person": "people", "group": "groups", "org": "organisations"}
+#: `tuple.__new__(Loc, (...))` builds a NamedTuple without the Python-level `__new__` that
+#: `Loc(...)` runs: one Loc and one Ref per reference (tens of thousands in a large mission).
+_new = tuple.__new__
 
 
 def ref_to(table: str) -> Callable[[Node, Ctx], str]:
@@ -23,7 +26,7 @@ def ref_to(table: str) -> Callable[[Node, Ctx], str]:
     valid: set[str] = set()  # ids already found well formed (the same few hundred recur)
 
     def conv(node: Node, ctx: Ctx) -> str:
-        text = scalar(node, ctx, what)
+        text = node.value if node.__class__ is ScalarNode else scalar(node, ctx, what)
         if text not in valid:
             try:
                 v.ident(text)
@@ -32,7 +35,9 @@ def ref_to(table: str) -> Callable[[Node, Ctx], str]:
             if len(valid) >= KEPT:
                 valid.clear()
             valid.add(text)
-        ctx.refs.append((table, text, ctx.loc(node), False))
+        mark = node.start_mark
+        ctx.refs.append((table, text, _new(Loc, (ctx.file, mark.line + 1, mark.column + 1)),
+                         False))
         return text
 
     return conv
@@ -78,9 +83,10 @@ def parse_ref(node: Node, ctx: Ctx, persons_only: bool = False) -> Ref:
 def refs(node: Node, ctx: Ctx, persons_only: bool = False) -> tuple[Ref, ...]:
     """A list of people references; one reached twice is kept once."""
     out: list[Ref] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str] | str] = set()  # the memo's parts: one per (kind, id)
     items = node.value if node.__class__ is SequenceNode else seq(node, ctx, "people references")
     memo = _PERSONS if persons_only else _ANY
+    file, use, any_kind = ctx.file, ctx.refs.append, not persons_only
     for item in items:
         parts = memo.get(item.value) if item.__class__ is ScalarNode else None
         if parts is None or isinstance(parts, str):  # new, wrong or no scalar: the long way
@@ -88,14 +94,15 @@ def refs(node: Node, ctx: Ctx, persons_only: bool = False) -> tuple[Ref, ...]:
                 ref = parse_ref(item, ctx, persons_only)
             except Skip:
                 continue
+            parts = memo[item.value]  # parse_ref left it there (a tuple: it succeeded)
         else:  # parse_ref, inlined for a reference already met (the same people recur)
             kind, ident, table = parts
             mark = item.start_mark
-            loc = Loc(ctx.file, mark.line + 1, mark.column + 1)
-            ctx.refs.append((table, ident, loc, not persons_only))
-            ref = Ref(kind, ident, loc)
-        if (ref.kind, ref.id) not in seen:
-            seen.add((ref.kind, ref.id))
+            loc = _new(Loc, (file, mark.line + 1, mark.column + 1))
+            use((table, ident, loc, any_kind))
+            ref = _new(Ref, (kind, ident, loc))
+        if parts not in seen:
+            seen.add(parts)
             out.append(ref)
     return tuple(out)
 

@@ -30,6 +30,8 @@ from missionctl.model import (
     Venue,
 )
 
+_new = tuple.__new__
+
 
 def resolve(raw: RawMission) -> Mission | None:
     """Build the Mission; every problem found on the way is added to `raw.findings`."""
@@ -55,8 +57,9 @@ def resolve(raw: RawMission) -> Mission | None:
         CheckSettings(), {}, members, org_frozen, raw.extra,
     )
     events: dict[str, Event] = {}
+    zones = {k: venue.timezone for k, venue in venues.items()}  # Mission.venue_zone's answers
     for k, r in s["events"].items():
-        ev = _event(r, res, mission_stub)
+        ev = _event(r, res, mission_stub, zones)
         if ev is not None:
             events[k] = ev
     sessions: dict[str, B2BSession] = {}
@@ -68,12 +71,29 @@ def resolve(raw: RawMission) -> Mission | None:
                 events[ev.id] = ev
     travel = tuple(_travel_time(r) for r in raw.travel_times if not _incomplete(r, ("from",
                    "to", "duration")))
-    expand = mission_stub.expand
-    taking = {eid: expand(e.attendees + e.hosts + e.interpreters) for eid, e in events.items()}
+    taking = _taking(events, mission_stub)
     return Mission(
         raw.file, tuple(raw.files), info, orgs, people, groups, venues, events, sessions, travel,
         _checks(raw.checks), taking, members, org_frozen, raw.extra,
     )
+
+
+def _taking(events: dict[str, Event], m: Mission) -> dict[str, frozenset[str]]:
+    """Event id -> the people taking part: `m.expand` of its attendees, hosts and
+    interpreters. An event whose people are one group or one organisation (most events of a
+    large programme) shares that group's set rather than copying it."""
+    expand, members, org_people = m.expand, m.group_members, m.org_people
+    out: dict[str, frozenset[str]] = {}
+    for eid, e in events.items():
+        refs = e.attendees + e.hosts + e.interpreters if e.hosts or e.interpreters else e.attendees
+        if len(refs) == 1 and refs[0].kind != "person":
+            ref = refs[0]
+            found = (members if ref.kind == "group" else org_people).get(ref.id)
+            if found is not None:
+                out[eid] = found
+                continue
+        out[eid] = expand(refs)
+    return out
 
 
 def _incomplete(r: Raw, names: tuple[str, ...]) -> bool:
@@ -160,30 +180,38 @@ def _room_ok(res: Resolver, m: Mission, r: Raw, venue: str | None) -> bool:
     return True
 
 
-def _event(r: Raw, res: Resolver, m: Mission) -> Event | None:
+#: Event's fields read straight from the data with their defaults, in the order of Event's
+#: fields from `room` to `notes` (read through `map(d.get, ...)`: one C loop, not 14 calls).
+_PLAIN_KEYS = ("room", "from", "to", "mode", "carrier", "reference", "attendees", "hosts",
+               "organisation", "language", "interpreters", "capacity", "status", "notes")
+_PLAIN_DEFAULTS = (None, None, None, None, None, None, (), (), None, None, (), None,
+                   "confirmed", None)
+
+
+def _event(r: Raw, res: Resolver, m: Mission, zones: dict[str, str]) -> Event | None:
+    """`zones`: venue id -> its zone (`m.venue_zone`, looked up without a call)."""
     d = r.data
     get = d.get
     kind = get("kind")
     venue = get("venue")
-    zone = m.venue_zone(venue)
+    home = m.info.timezone
+    zone = zones.get(venue, home) if venue else home
     end_zone = zone
     if kind == "travel":
         zone = m.venue_zone(get("from") or venue)
         end_zone = m.venue_zone(get("to") or get("from") or venue)
-    room_ok = _room_ok(res, m, r, venue)
+    room_ok = "room" not in d or _room_ok(res, m, r, venue)
     times = res.event_times(r, zone, end_zone)
     if times is None or kind is None or "title" not in d or not room_ok:
         return None
     waivers = get("waive", ())
-    # Positional, in the order of Event's fields: with keywords, building 10,000 events cost
-    # three times as much.
-    return Event(
+    # Positional, in the order of Event's fields, through tuple.__new__ (no Python-level
+    # __new__): with keywords, building 10,000 events cost three times as much.
+    return _new(Event, (
         r.id, kind, d["title"], times[0], times[1], zone, end_zone, r.loc, r.locs, venue,
-        get("room"), get("from"), get("to"), get("mode"), get("carrier"), get("reference"),
-        get("attendees", ()), get("hosts", ()), get("organisation"), get("language"),
-        get("interpreters", ()), get("capacity"), get("status", "confirmed"), get("notes"),
+        *map(get, _PLAIN_KEYS, _PLAIN_DEFAULTS),
         whole(waivers) if waivers else {}, None, r.extra, waivers,
-    )
+    ))
 
 
 def _b2b(r: Raw, res: Resolver, m: Mission) -> B2BSession | None:

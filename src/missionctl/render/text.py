@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from missionctl.findings import Finding, Loc, Severity
-from missionctl.linter import FileReport, summarise
+from missionctl.linter import ORDER, FileReport, summarise
 from missionctl.render import Options
 from missionctl.rules.catalogue import RULES, RuleInfo
 from missionctl.wording import CONTROL as _CONTROL
@@ -222,7 +222,7 @@ class Writer:
     def report(self, report: FileReport) -> None:
         self.sources.know(report.texts)
         shown = report.findings if self.show_waived else report.shown
-        for f in sorted(shown, key=Finding.sort_key):
+        for f in sorted(shown, key=ORDER):  # Finding.sort_key, as a C-level key
             self.finding(f)
             self.out.append("")
         if not report.checked and any(f.code.startswith("MC0") for f in report.findings):

@@ -3,10 +3,11 @@
 # ruff: noqa: E501 - the YAML fixtures keep one event per line, which reads best
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from missionctl.checks import Context
-from missionctl.checks.support.timeline import adjacent, timelines
+from missionctl.checks.support.timeline import adjacent, shared_lists, timelines
 from missionctl.linter import Selection, lint_loaded
 from missionctl.loader import load
 from missionctl.model import Mission
@@ -63,3 +64,55 @@ def test_adjacent_pairs_skip_overlaps_and_follow_the_longest(write: Write) -> No
     e = mission.events
     events = [e["early"], e["visit"], e["also"]]
     assert [(a.id, b.id) for a, b in adjacent(events)] == [("early", "visit")]
+
+
+class WalkedSet(frozenset[str]):
+    """A set of people that counts how often it is walked person by person."""
+
+    walks = 0
+
+    def __iter__(self) -> Iterator[str]:
+        WalkedSet.walks += 1
+        return super().__iter__()
+
+
+def team_mission(write: Write, events: int) -> Mission:
+    people = "".join(f"  p{i}: {{name: P{i}}}\n" for i in range(30))
+    rows = "".join(
+        f"  e{n}: {{kind: meeting, title: E{n}, start: 2027-05-{11 + n // 60} "
+        f"{8 + n % 60 // 6:02d}:{n % 6 * 10:02d}, duration: 5m, attendees: [group:team]}}\n"
+        for n in range(events))
+    text = (f"people:\n{people}groups:\n  team: {{members: [{', '.join(f'p{i}' for i in range(30))}]}}\n"
+            f"events:\n{rows}")
+    loaded = load(write(text, header=True), "m.yaml")
+    assert loaded.ok, loaded.findings[:3]
+    assert loaded.mission is not None
+    return loaded.mission
+
+
+def test_a_team_is_walked_once_not_once_per_event(write: Write) -> None:
+    # Work counted: the people of each distinct set are walked once, and each event goes
+    # into one list per programme, not one per person. Twice the events, the same walks.
+    walked = []
+    for events in (60, 120):
+        mission = team_mission(write, events)
+        taking = {eid: WalkedSet(people) for eid, people in mission.taking_part.items()}
+        same = next(iter(taking.values()))
+        shared = {eid: same for eid in taking}  # one set object, as a group's events share
+        for table in (taking, shared):
+            WalkedSet.walks = 0
+            ordered = sorted(mission.events.values(), key=lambda e: e.start)
+            busy = shared_lists(ordered, table)
+            assert len(busy) == 30 and len({id(events) for events in busy.values()}) == 1
+            assert [e.id for e in busy["p0"]] == [e.id for e in ordered]
+            walked.append(WalkedSet.walks)
+    assert walked == [1, 1, 1, 1]
+
+
+def test_sequential_means_no_overlap_anywhere_in_the_list(write: Write) -> None:
+    mission, ctx = mission_and_ctx(write)
+    lines = timelines(ctx)
+    e = mission.events
+    assert lines.sequential([e["early"], e["visit"]])  # 08:00-09:00, then 10:00-12:00
+    assert not lines.sequential([e["early"], e["visit"], e["also"]])  # 10:00-10:30 in 10-12
+    assert lines.sequential([]) and lines.sequential([e["visit"]])

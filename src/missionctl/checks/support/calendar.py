@@ -24,6 +24,7 @@ from missionctl.practice.countries import CountryPractice, practice
 from missionctl.values import TimeRange
 from missionctl.wording import Piece, clock, day_iso, day_pieces, span_iso
 
+_new = tuple.__new__
 # Kinds no calendar rule looks at: travel crosses places, stays and free blocks are not work.
 UNCHECKED_KINDS = frozenset({"travel", "stay", "free"})
 
@@ -52,7 +53,11 @@ def _build(mission: Mission, events: list[Event],
         country = countries.get(event.venue)
         if country is None:
             country = countries[event.venue] = mission.venue_country(event.venue).upper()
-        out.append(LocalEvent(event, country, start, end, day_pieces(start, end)))
+        day = start.date()
+        # day_pieces(start, end) inlined for the usual event, within one day and in order
+        pieces = (((day, start.time(), end.time()),) if start <= end and end.date() == day
+                  else day_pieces(start, end))
+        out.append(_new(LocalEvent, (event, country, start, end, pieces)))
     return out
 
 
@@ -70,13 +75,23 @@ def business_events(ctx: Context) -> list[LocalEvent]:
         "calendar.business", lambda: [le for le in local_events(ctx) if le.event.business]))
 
 
+class _Practices(dict[str, CountryPractice]):
+    """Country -> `practice(country)`, looked up on first use."""
+
+    def __missing__(self, country: str) -> CountryPractice:
+        found = self[country] = practice(country)
+        return found
+
+
+def practices(ctx: Context) -> Mapping[str, CountryPractice]:
+    """`practice(country)` by country, each looked up once per run: for the rules that ask
+    event by event (`table[le.country]`, no call per event)."""
+    return cast(_Practices, ctx.memo("calendar.practice", _Practices))
+
+
 def practice_of(ctx: Context, country: str) -> CountryPractice:
     """`practice(country)`, looked up once per country and run."""
-    table = cast(dict[str, CountryPractice], ctx.memo("calendar.practice", dict))
-    found = table.get(country)
-    if found is None:
-        found = table[country] = practice(country)
-    return found
+    return practices(ctx)[country]
 
 
 def country_name(found: CountryPractice) -> str:

@@ -43,13 +43,19 @@ class LocalClock:
         self._zones: dict[str, dict[datetime, datetime]] = {}
 
     def wall(self, zone: str, instant: datetime) -> datetime:
+        local = self.table(zone).get(instant)
+        if local is None:
+            local = self._zones[zone][instant] = (
+                instant.astimezone(get_zone(zone)).replace(tzinfo=None))
+        return local
+
+    def table(self, zone: str) -> dict[datetime, datetime]:
+        """The zone's answers so far (instant -> wall time), for a caller that looks up many
+        instants of one zone without a call each."""
         table = self._zones.get(zone)
         if table is None:
             table = self._zones[zone] = {}
-        local = table.get(instant)
-        if local is None:
-            local = table[instant] = instant.astimezone(get_zone(zone)).replace(tzinfo=None)
-        return local
+        return table
 
 
 def local_clock(ctx: Context) -> LocalClock:
@@ -59,7 +65,18 @@ def local_clock(ctx: Context) -> LocalClock:
 def local_times(ctx: Context) -> Mapping[str, LocalSpan]:
     """Event id -> its naive local start and end, for every live event."""
     def build() -> dict[str, LocalSpan]:
-        wall = local_clock(ctx).wall
-        return {e.id: (wall(e.zone, e.start), wall(e.end_zone, e.end)) for e in live(ctx)}
+        clock = local_clock(ctx)
+        wall, table = clock.wall, clock.table
+        out: dict[str, LocalSpan] = {}
+        zone: str | None = None
+        known: dict[datetime, datetime] = {}
+        for e in live(ctx):  # `wall` for both ends, its table looked up once per zone met
+            if e.zone != zone:
+                zone = e.zone
+                known = table(zone)
+            start = known.get(e.start) or wall(zone, e.start)
+            end = known.get(e.end) if e.end_zone == zone else None
+            out[e.id] = (start, end or wall(e.end_zone, e.end))
+        return out
 
     return cast(dict[str, LocalSpan], ctx.memo("index.local_times", build))

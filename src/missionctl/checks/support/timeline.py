@@ -15,22 +15,24 @@ MC101 and MC102 point at it.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import accumulate
-from operator import attrgetter
+from operator import attrgetter, le
 from typing import NamedTuple, TypeVar, cast
 
 from missionctl.checks import Context
 from missionctl.checks.support.index import LocalSpan, live, local_times
+from missionctl.findings import Loc
 from missionctl.model import Event, Mission
 from missionctl.tz import zone as get_zone
 
 Rank = tuple[int, int, int]
 T = TypeVar("T")
 _ID, _START, _END = attrgetter("id"), attrgetter("start"), attrgetter("end")
+_LOC, _FILE = attrgetter("loc"), attrgetter("file")
+IDLE = frozenset({"stay", "free"})  # kinds that keep nobody busy (`Event.occupies`)
 
 
 class Reach(NamedTuple):
@@ -89,6 +91,14 @@ class Timelines:
         return found[1]
 
 
+    def sequential(self, events: list[Event]) -> bool:
+        """Whether no two events of a list of `busy` overlap (each ends by the time the next
+        starts, `reach`): then nobody is double-booked in it, and each event's only
+        predecessor is the one before it (`predecessors`). The usual programme."""
+        starts, ends = self.reach(events)
+        return all(map(le, ends, starts[1:]))
+
+
 def timelines(ctx: Context) -> Timelines:
     """The mission's timelines, built once per run and shared by every check."""
     return cast(Timelines, ctx.memo(
@@ -110,22 +120,19 @@ def build(mission: Mission, events: Iterable[Event] | None = None,
           local: Mapping[str, LocalSpan] | None = None) -> Timelines:
     """The timelines; `events` (the non-cancelled ones) and `local` (their local times) when
     the caller already has them, as the checks do."""
-    rank = file_order(mission)
+    rank = FileOrder(mission)
     if events is None:
         events = (e for e in mission.events.values() if not e.cancelled)
-    ordered = [e for e in events if e.occupies]
-    # One global sort: appending in this order leaves every person's list sorted too.
-    ordered.sort(key=lambda e: (e.start, rank[e.id]))
-    taking = mission.taking_part
-    busy: defaultdict[str, list[Event]] = defaultdict(list)
-    for event in ordered:
-        for pid in taking.get(event.id, ()):
-            busy[pid].append(event)
-    # People with the same programme (a team) share one list, so that rules can judge each
-    # distinct timeline once (`each_timeline`). The lists are never changed.
-    shared: dict[tuple[str, ...], list[Event]] = {}
-    same = {pid: shared.setdefault(tuple(map(_ID, events)), events)
-            for pid, events in busy.items()}
+    ordered = [e for e in events if e.kind not in IDLE]  # `e.occupies`, inlined
+    # One global sort: appending in this order leaves every person's list sorted too. By
+    # (start, file order) as two stable sorts with keys that are C functions (a Python key
+    # function is a call per event): file order first, then start.
+    keys: list[Loc] | list[Rank] = list(map(_LOC, ordered))
+    if len(set(map(_FILE, keys))) > 1:  # with includes: by file in reading order, not name
+        keys = list(map(rank.__getitem__, map(_ID, ordered)))
+    ordered = list(map(ordered.__getitem__, sorted(range(len(ordered)), key=keys.__getitem__)))
+    ordered.sort(key=_START)
+    same = shared_lists(ordered, mission.taking_part)
     # Local dates once per event, not once per person taking part: zone conversions dominate.
     if local is None:
         day = {e.id: local_day(e) for e in ordered}
@@ -134,15 +141,81 @@ def build(mission: Mission, events: Iterable[Event] | None = None,
     return Timelines(same, rank, day)
 
 
-def file_order(mission: Mission) -> dict[str, Rank]:
-    """Each event's position as written: (file in reading order, line, column).
+def shared_lists(ordered: list[Event], taking: Mapping[str, frozenset[str]]
+                 ) -> dict[str, list[Event]]:
+    """Person id -> their events (those of `ordered` they take part in, in that order), people
+    with the same programme (a team) sharing one list, so that rules can judge each distinct
+    timeline once (`each_timeline`). The lists are never changed. People come in the order
+    they first take part in an event of `ordered`.
+
+    Built from the distinct sets of people taking part rather than event by event and person
+    by person: people who belong to the same distinct sets (a team: its group, its halves in
+    parallel meetings) have the same programme, so each event is added once per programme
+    that holds it, not once per person (a tenth of the work for teams of ten)."""
+    index: dict[frozenset[str], int] = {}  # distinct set -> its number, in order met
+    of_event: list[int] = []
+    for event in ordered:
+        people = taking.get(event.id)
+        if not people:
+            of_event.append(-1)
+            continue
+        found = index.get(people)
+        if found is None:
+            found = index[people] = len(index)
+        of_event.append(found)
+    belongs: dict[str, list[int]] = {}  # person -> the distinct sets they are in, in order
+    for number, people in enumerate(index):
+        for pid in people:
+            mine = belongs.get(pid)
+            if mine is None:
+                belongs[pid] = [number]
+            else:
+                mine.append(number)
+    programmes: dict[tuple[int, ...], list[Event]] = {}
+    holders: list[list[list[Event]]] = [[] for _ in index]  # set -> programmes holding it
+    busy: dict[str, list[Event]] = {}
+    for pid, numbers in belongs.items():
+        key = tuple(numbers)
+        events = programmes.get(key)
+        if events is None:
+            events = programmes[key] = []
+            for number in numbers:
+                holders[number].append(events)
+        busy[pid] = events
+    for event, number in zip(ordered, of_event, strict=True):
+        if number >= 0:
+            for events in holders[number]:
+                events.append(event)
+    return busy
+
+
+class FileOrder(Mapping[str, Rank]):
+    """Each event's position as written: (file in reading order, line, column), worked out
+    when asked (the timelines' sort needs it only for a mission of several files).
 
     Not `Loc` ordering itself, which would sort include files by name; B2B meetings sit at
     their entry in `b2b.<session>.meetings`, wherever that is in the files."""
-    files = {name: i for i, name in enumerate(mission.files)}
-    last = len(files)
-    return {e.id: (files.get(e.loc.file, last), e.loc.line, e.loc.column)
-            for e in mission.events.values()}
+
+    __slots__ = ("_events", "_files")
+
+    def __init__(self, mission: Mission) -> None:
+        self._events = mission.events
+        self._files = {name: i for i, name in enumerate(mission.files)}
+
+    def __getitem__(self, event_id: str) -> Rank:
+        file, line, column = self._events[event_id].loc
+        return (self._files.get(file, len(self._files)), line, column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+
+def file_order(mission: Mission) -> dict[str, Rank]:
+    """`FileOrder` of every event, as a dict."""
+    return dict(FileOrder(mission))
 
 
 def adjacent(events: list[Event]) -> Iterator[tuple[Event, Event]]:

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import cast
+from typing import NamedTuple, cast
 
 from missionctl.checks import Context
 from missionctl.model import Mission, TravelSettings, Venue
@@ -30,19 +29,24 @@ EARTH_KM = 6371.0088  # mean Earth radius (IUGG)
 URBAN_UNDER_KM = 15.0
 
 
-@dataclass(frozen=True, slots=True)
-class Transfer:
+class Transfer(NamedTuple):
     """A transfer's time, buffer included, and how it was worked out (for messages).
 
     The words are only put together when asked for: most transfers are estimated to be
-    compared with a gap and never make it into a message."""
+    compared with a gap and never make it into a message. A NamedTuple (not a frozen
+    dataclass, whose __init__ sets each field through object.__setattr__): one is made per
+    pair of venues a programme moves between, thousands in a large mission."""
 
     time: timedelta
-    words: Callable[[], str] = field(repr=False, compare=False)
+    words: Callable[[], str]
 
     @property
     def how(self) -> str:
         return self.words()
+
+
+#: Stands for "not estimated yet" in the model's cache (None there is "no estimate").
+_UNKNOWN = Transfer(timedelta(0), str)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -73,9 +77,10 @@ class TravelModel:
     def transfer(self, origin: str, destination: str) -> Transfer | None:
         """Time to go from venue `origin` to venue `destination`; None when unknown."""
         key = (origin, destination)
-        if key not in self._cache:
-            self._cache[key] = self._estimate(origin, destination)
-        return self._cache[key]
+        found = self._cache.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._cache[key] = self._estimate(origin, destination)
+        return found
 
     def _estimate(self, origin: str, destination: str) -> Transfer | None:
         measured = self.measured.get((origin, destination))
