@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from missionctl.cli import views as cli_views
+from missionctl.cli import viewing as cli_views
 from missionctl.cli.app import main
 from missionctl.model import Mission
 from missionctl.render.terminal import MIN_LABEL, label_width

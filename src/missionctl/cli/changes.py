@@ -120,7 +120,7 @@ def _languages(d: Diff, people: list[str], lang: str | None, own: bool
     """(the report's language, each person's): `--lang` for every notice; else the
     mission's first language we write, and with `--per-person` or `--person` each person's
     own (English, with a note, when that needs Babel and Babel is missing)."""
-    from missionctl.cli.views import _default_lang, _with_lang
+    from missionctl.cli.viewing import _default_lang, _with_lang
 
     if lang is not None:
         _with_lang(render.Options(), lang)  # Babel asked for once, with the install line
@@ -154,7 +154,7 @@ def _per_person(built: Report, fmt: str, folder: Path, rules: Guard) -> int:
     from dataclasses import replace
 
     from missionctl import outputs
-    from missionctl.cli.views import _make_folder
+    from missionctl.cli.viewing import _make_folder
 
     ext = render.extension(fmt)
     files = ((folder / f"{n.person}.{ext}",

@@ -16,8 +16,9 @@ table matches the Typer command's parameters, so an option added there cannot be
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
+
+from missionctl.cli.argv import Table, read
 
 #: `check`'s options that take a value: option -> parameter name (cli/check.py).
 VALUES: dict[str, str] = {"--format": "format", "-f": "format", "--select": "select",
@@ -37,47 +38,12 @@ def parse_check(argv: list[str]) -> dict[str, Any] | None:
     values: dict[str, Any] = {"paths": [], "format": "text", "strict": False, "select": None,
                               "ignore": None, "output": None, "show_waived": False,
                               "force": False}
-    rest = argv[1:]
-    positional_only = False
-    while rest:
-        arg = rest.pop(0)
-        if positional_only or not arg.startswith("-"):
-            if not arg:
-                return None
-            values["paths"].append(Path(arg))
-        elif arg == "--":
-            positional_only = True
-        elif not _option(arg, rest, values):
-            return None
+    flags = {name: (param, True) for name, param in FLAGS.items()}
+    if not read(argv[1:], Table(VALUES, flags, MULTIPLE), values):
+        return None
     if not values["paths"] or not _valid_format(values["format"]):
         return None
     return values
-
-
-def _option(arg: str, rest: list[str], values: dict[str, Any]) -> bool:
-    """Read one option (and its value) into `values`; False for anything left to click."""
-    if arg.startswith("--"):
-        name, has_value, value = arg.partition("=")
-    else:  # a short option: "-fjson" is "-f json", as click reads it
-        name, value = arg[:2], arg[2:]
-        has_value = "=" if value else ""
-    if name in FLAGS and not has_value:
-        values[FLAGS[name]] = True
-        return True
-    if name not in VALUES:
-        return False
-    if not has_value:
-        if not rest:
-            return False
-        value = rest.pop(0)
-    if not value or value.startswith("-"):  # click reads these; its reading is the reference
-        return False
-    param = VALUES[name]
-    if param in MULTIPLE:
-        values[param] = [*(values[param] or []), value]
-    else:
-        values[param] = Path(value) if param == "output" else value
-    return True
 
 
 def _valid_format(name: str) -> bool:
@@ -87,12 +53,20 @@ def _valid_format(name: str) -> bool:
 
 
 def main(argv: list[str]) -> int | None:
-    """Run `check` from `argv` (without the program name) if `parse_check` reads it; None
-    when it does not (then `cli/app.main` runs it through Typer)."""
-    values = parse_check(argv)
-    if values is None:
-        return None
+    """Run `check`, `itinerary` or `contacts` from `argv` (without the program name) if this
+    module reads the command line; None when it does not (then `cli/app.main` runs it through
+    Typer)."""
     from missionctl.cli.boundary import guarded
-    from missionctl.cli.checking import run_check
 
-    return guarded(lambda: int(run_check(**values) or 0))
+    values = parse_check(argv)
+    if values is not None:
+        from missionctl.cli.checking import run_check
+
+        return guarded(lambda: int(run_check(**values) or 0))
+    from missionctl.cli import fastviews
+
+    found = fastviews.parse(argv)
+    if found is None:
+        return None
+    run, kwargs = found
+    return guarded(lambda: int(run(**kwargs) or 0))

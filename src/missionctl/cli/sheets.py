@@ -41,7 +41,7 @@ def sheets(
 ) -> int:
     """Sheets for the hotel, the caterer, the driver and the badge printer."""
     from missionctl.cli.common import emit
-    from missionctl.cli.views import _binary_needs_file, _default_lang, _width, _with_lang
+    from missionctl.cli.viewing import _binary_needs_file, _default_lang, _width, _with_lang
     from missionctl.errors import UserError
     from missionctl.missions import open_mission
     from missionctl.outputs import guard
