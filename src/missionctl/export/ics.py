@@ -9,6 +9,7 @@ the caller's job (missionctl uses `<event-id>@<mission-id>.missionctl`); see doc
 from __future__ import annotations
 
 import functools
+import io
 import re
 import uuid
 from collections.abc import Sequence
@@ -165,10 +166,7 @@ def _vevent(
     allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
     """
     lines = [f"SUMMARY:{value(text(one_line(ev.summary)))}"]
-    for prop, instant, zone_name in (
-        ("DTSTART", ev.start, ev.start_zone),
-        ("DTEND", ev.end, ev.end_zone),
-    ):
+    for prop, instant, zone_name in _times(ev):
         line, tzid = _time_line(prop, instant, zone_name, times)
         lines.append(line)
         if tzid is not None:
@@ -194,10 +192,25 @@ def _vevent(
     return vevent_bytes(lines)
 
 
+def _times(ev: CalEvent) -> tuple[tuple[str, datetime, str], tuple[str, datetime, str]]:
+    return (("DTSTART", ev.start, ev.start_zone), ("DTEND", ev.end, ev.end_zone))
+
+
 @functools.lru_cache(maxsize=65536)  # the same people attend event after event
 def _attendee(name: str, email: str | None) -> str:
     label = one_line(name)
     return f"ATTENDEE{cn(label) if label else ''}:{attendee_address(name, email)}"
+
+
+def _zones(events: Sequence[CalEvent], times: Times) -> dict[str, list[datetime]]:
+    """TZID -> the instants written with it."""
+    zones_used: dict[str, list[datetime]] = {}
+    for ev in events:
+        for prop, instant, zone_name in _times(ev):
+            tzid = _time_line(prop, instant, zone_name, times)[1]
+            if tzid is not None:
+                zones_used.setdefault(tzid, []).append(instant)
+    return zones_used
 
 
 def _instant(value: datetime) -> datetime:
@@ -233,7 +246,6 @@ def calendar_bytes(
         raise ValueError(f"times must be one of {', '.join(TIMES)}, not {times!r}")
     if dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
         raise ValueError("dtstamp must be an aware datetime")
-    stamp = _instant(dtstamp)
     ordered = sorted(events, key=lambda e: (_instant(e.start), e.uid))
     seen: set[str] = set()
     for ev in ordered:
@@ -247,9 +259,10 @@ def calendar_bytes(
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("X-WR-CALNAME", one_line(name))
 
-    zones_used: dict[str, list[datetime]] = {}
-    stamp_text = datetime_value(stamp, True)
-    vevents = [_vevent(ev, stamp_text, zones_used, times) for ev in ordered]
+    # The zones first (the VTIMEZONEs come before the events), then each VEVENT straight
+    # into one buffer: the events' bytes held in a list and then joined were twice the
+    # calendar (at 100k events, 157 MB of it) at the process's peak.
+    zones_used = _zones(ordered, times)
     for zone_name in sorted(zones_used):
         cal.add_component(vtimezone_at(zone_name, zones_used[zone_name], margin=margin))
     # icalendar writes the calendar and its VTIMEZONEs; the VEVENTs, written by hand, go
@@ -257,4 +270,10 @@ def calendar_bytes(
     head: bytes = cal.to_ical()
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
-    return b"".join([head[: -len(end)], *vevents, end])
+    out = io.BytesIO()
+    out.write(head[: -len(end)])
+    stamp_text = datetime_value(_instant(dtstamp), True)
+    for ev in ordered:  # (the zones, recorded again into a throwaway mapping)
+        out.write(_vevent(ev, stamp_text, {}, times))
+    out.write(end)
+    return out.getvalue()
