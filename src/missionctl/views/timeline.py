@@ -153,12 +153,20 @@ def _legend(mission: Mission, todays: list[tuple[Event, tuple[int, int]]],
     """Event id -> legend key, and the legend. A B2B session's meetings share one key."""
     keys: dict[str, str] = {}
     entries: dict[str, Entry] = {}  # event id or "b2b:<session>" -> entry
+    flagged: dict[str, list[Flag]] = {}  # the same -> its events' flags, in order
     for e, _c in todays:
         group = f"b2b:{e.b2b}" if e.b2b else e.id
-        entry = entries.get(group) or _entry(mission, KEYS[len(entries) % len(KEYS)], e, tz)
-        entries[group] = replace(entry, flags=entry.flags + flags.get(e.id, ()))
+        entry = entries.get(group)
+        if entry is None:
+            entry = entries[group] = _entry(mission, KEYS[len(entries) % len(KEYS)], e, tz)
+        found = flags.get(e.id)
+        if found:
+            flagged.setdefault(group, []).extend(found)
         keys[e.id] = entry.key
-    return keys, tuple(entries.values())
+    # Flags added once per entry (a copy of the entry per event, its flags a growing tuple,
+    # made a session of many meetings quadratic)
+    return keys, tuple(replace(entry, flags=tuple(flagged[group])) if group in flagged
+                       else entry for group, entry in entries.items())
 
 
 def _entry(mission: Mission, key: str, e: Event, tz: tzinfo) -> Entry:
@@ -166,8 +174,13 @@ def _entry(mission: Mission, key: str, e: Event, tz: tzinfo) -> Entry:
     if e.b2b and e.b2b in mission.b2b:
         s = mission.b2b[e.b2b]
         title, start, end = s.title, s.window[0], s.window[1]
-    return Entry(key, f"{start.astimezone(tz):%H:%M}", f"{end.astimezone(tz):%H:%M}",
-                 title, e.kind, ())
+    return Entry(key, _clock(start.astimezone(tz)), _clock(end.astimezone(tz)), title, e.kind,
+                 ())
+
+
+def _clock(local: datetime) -> str:
+    """'09:30': what `%H:%M` writes, without strftime."""
+    return f"{local.hour:02}:{local.minute:02}"
 
 
 def _rows(mission: Mission, schedule: dict[str, list[tuple[Event, tuple[int, int]]]],
