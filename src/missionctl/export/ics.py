@@ -157,20 +157,14 @@ def _utc_time_line(
     return f"{name}{param('TZID', zone_name)}:{datetime_value(local, False)}", zone_name
 
 
-def _vevent(
-    ev: CalEvent, dtstamp: str, zones_used: dict[str, list[datetime]], times: Times
-) -> bytes:
+def _vevent(ev: CalEvent, dtstamp: str, when: tuple[str, str]) -> bytes:
     """One VEVENT, its lines written by `export.vevent` in icalendar's order (see there why).
 
     Text goes through export.text: no control character reaches the file (RFC 5545 3.3.11
     allows none but the tab), and SUMMARY is one line (calcurse refuses one with a newline).
+    `when`: its DTSTART and DTEND lines (`_time_line`, worked out with the zones).
     """
-    lines = [f"SUMMARY:{value(text(one_line(ev.summary)))}"]
-    for prop, instant, zone_name in _times(ev):
-        line, tzid = _time_line(prop, instant, zone_name, times)
-        lines.append(line)
-        if tzid is not None:
-            zones_used.setdefault(tzid, []).append(instant)
+    lines = [f"SUMMARY:{value(text(one_line(ev.summary)))}", *when]
     lines += [f"DTSTAMP:{dtstamp}", f"UID:{value(text(ev.uid))}", f"SEQUENCE:{int(ev.sequence)}"]
     lines += [_attendee(name, email) for name, email in ev.attendees]
     categories = [text(c) for c in map(one_line, ev.categories) if c]
@@ -192,25 +186,26 @@ def _vevent(
     return vevent_bytes(lines)
 
 
-def _times(ev: CalEvent) -> tuple[tuple[str, datetime, str], tuple[str, datetime, str]]:
-    return (("DTSTART", ev.start, ev.start_zone), ("DTEND", ev.end, ev.end_zone))
-
-
 @functools.lru_cache(maxsize=65536)  # the same people attend event after event
 def _attendee(name: str, email: str | None) -> str:
     label = one_line(name)
     return f"ATTENDEE{cn(label) if label else ''}:{attendee_address(name, email)}"
 
 
-def _zones(events: Sequence[CalEvent], times: Times) -> dict[str, list[datetime]]:
-    """TZID -> the instants written with it."""
+def _zones_and_times(events: Sequence[CalEvent], times: Times
+                     ) -> tuple[dict[str, list[datetime]], list[tuple[str, str]]]:
+    """TZID -> the instants written with it, and each event's DTSTART and DTEND lines."""
     zones_used: dict[str, list[datetime]] = {}
+    when: list[tuple[str, str]] = []
     for ev in events:
-        for prop, instant, zone_name in _times(ev):
-            tzid = _time_line(prop, instant, zone_name, times)[1]
-            if tzid is not None:
-                zones_used.setdefault(tzid, []).append(instant)
-    return zones_used
+        dtstart, start_tzid = _time_line("DTSTART", ev.start, ev.start_zone, times)
+        dtend, end_tzid = _time_line("DTEND", ev.end, ev.end_zone, times)
+        when.append((dtstart, dtend))
+        if start_tzid is not None:
+            zones_used.setdefault(start_tzid, []).append(ev.start)
+        if end_tzid is not None:
+            zones_used.setdefault(end_tzid, []).append(ev.end)
+    return zones_used, when
 
 
 def _instant(value: datetime) -> datetime:
@@ -262,7 +257,7 @@ def calendar_bytes(
     # The zones first (the VTIMEZONEs come before the events), then each VEVENT straight
     # into one buffer: the events' bytes held in a list and then joined were twice the
     # calendar (at 100k events, 157 MB of it) at the process's peak.
-    zones_used = _zones(ordered, times)
+    zones_used, when = _zones_and_times(ordered, times)
     for zone_name in sorted(zones_used):
         cal.add_component(vtimezone_at(zone_name, zones_used[zone_name], margin=margin))
     # icalendar writes the calendar and its VTIMEZONEs; the VEVENTs, written by hand, go
@@ -273,7 +268,7 @@ def calendar_bytes(
     out = io.BytesIO()
     out.write(head[: -len(end)])
     stamp_text = datetime_value(_instant(dtstamp), True)
-    for ev in ordered:  # (the zones, recorded again into a throwaway mapping)
-        out.write(_vevent(ev, stamp_text, {}, times))
+    for ev, lines in zip(ordered, when, strict=True):
+        out.write(_vevent(ev, stamp_text, lines))
     out.write(end)
     return out.getvalue()
