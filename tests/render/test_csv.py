@@ -111,3 +111,26 @@ def test_contacts_rows(small: Mission) -> None:
     assert any(r["section"] == "embassy" for r in got)
     public = rows(csv_.contacts(contacts.build(small, public=True)))
     assert next(r for r in public if r["name"] == "Bruno Costa")["phone"] == ""
+
+
+def test_each_distinct_text_is_made_safe_once(small: Mission,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """An itinerary's cells repeat from row to row: `cell` runs once per distinct text (and
+    for every value that is not a plain string), and the rows are those of `cell` on each."""
+    it = itinerary.build(small, Selection(), {}, fold=False)
+    lines = [ln for day in it.days for ln in day.lines]
+    expected = [csv_._event_row(ln) for ln in lines]  # each row made alone
+    made: list[object] = []
+    safe = csv_.cell
+
+    def counted(value: object, phone: bool = False) -> str:
+        made.append(value)
+        return safe(value, phone)
+
+    monkeypatch.setattr(csv_, "cell", counted)
+    text = csv_.itinerary(it)
+    strings = [v for v in made if type(v) is str]
+    assert len(strings) == len(set(strings))
+    assert len(made) < len(lines) * len(csv_.ITINERARY_COLUMNS)
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1:]
+    assert rows == expected

@@ -87,3 +87,27 @@ def test_one_calendar_per_person(small: Mission) -> None:
     cals = person_calendars(small, small.events.values(), ["samir", "carla"])
     assert set(events_of(cals["samir"])) == {"round-table", "matchmaking.14:30.2"}
     assert "dinner" in events_of(cals["carla"])  # cancelled: still sent, as CANCELLED
+
+
+def test_attendees_are_listed_once_per_set_of_people(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events repeat a team: each distinct set of people is put in order once, and every
+    event of the set gets the same ATTENDEE lines."""
+    from missionctl.render import ics
+    from missionctl.views.select import Selection, select_events
+
+    m = load_small(tmp_path)
+    ordered = 0
+    order = ics.in_file_order
+
+    def counted(mission: Mission, ids: object) -> list[str]:
+        nonlocal ordered
+        ordered += 1
+        return order(mission, ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ics, "in_file_order", counted)
+    events = select_events(m, Selection()) * 3
+    found = [ics.attendees(m, e, False) for e in events]
+    assert ordered == len({m.taking_part.get(e.id, frozenset()) for e in events})
+    assert ordered < len(events)
+    assert found[: len(events) // 3] == found[len(events) // 3: 2 * len(events) // 3]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from missionctl.linter import run_checks
 from missionctl.model import Mission
@@ -82,3 +85,13 @@ def test_iso_duration() -> None:
     assert json_.iso_duration(timedelta(hours=1, minutes=30)) == "PT1H30M"
     assert json_.iso_duration(timedelta(days=1, hours=2)) == "P1DT2H"
     assert json_.iso_duration(timedelta(0)) == "PT"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(timezones=st.timezones()))
+def test_utc_writes_what_strftime_writes(value: datetime) -> None:
+    try:
+        instant = value.astimezone(UTC)
+    except OverflowError:
+        return
+    assert json_.utc(value) == instant.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -162,3 +162,33 @@ def test_start_up_does_not_import_heavy_modules() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("view", ["list", "timeline"])
+def test_views_are_built_with_the_collector_paused(capsys: pytest.CaptureFixture[str],
+                                                    small_path: Path, view: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks behind the flags and the rendering run with the cyclic collector off (it
+    rescanned the model at every full collection) and it is on again afterwards."""
+    import gc
+
+    from missionctl import linter, render
+
+    seen: list[tuple[str, bool]] = []
+    rendered, checked = render.render, linter.run_checks
+
+    def rendering(*args: object, **kwargs: object) -> str | bytes:
+        seen.append(("render", gc.isenabled()))
+        return rendered(*args, **kwargs)  # type: ignore[arg-type]
+
+    def checking(*args: object, **kwargs: object) -> object:
+        seen.append(("checks", gc.isenabled()))
+        return checked(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "render", rendering)
+    monkeypatch.setattr(linter, "run_checks", checking)
+    assert gc.isenabled()
+    code, _, err = run(capsys, "itinerary", str(small_path), "--view", view)
+    assert code == 0, err
+    assert seen == [("checks", False), ("render", False)]
+    assert gc.isenabled()

@@ -6,6 +6,8 @@ import random
 from collections.abc import Callable, ItemsView, Iterator, Mapping
 from typing import TypeVar
 
+import pytest
+
 from missionctl.model import Mission
 from missionctl.views.people import Who, contact, in_file_order, names, who
 
@@ -135,3 +137,47 @@ def test_people_and_groups_are_walked_once_per_mission(
         in_file_order(m, ids)
         names(m, ids)
     assert (people.walks, groups.walks) == (1, 1)
+
+
+def test_in_file_order_with_ids_that_are_no_persons(mission_of: Callable[[str], Mission]
+                                                     ) -> None:
+    """People in the mission's order, then the unknown ids by id (the slower path)."""
+    m = mission_of(GROUPS)
+    known = list(m.people)
+    assert in_file_order(m, reversed(known)) == known
+    assert in_file_order(m, ["zz", known[1], "aa", known[0], "zz"]) == [*known[:2], "aa", "zz"]
+
+
+def test_contacts_and_labels_are_worked_out_once(
+        small: Mission, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked for every event, a person's contact and a set of people's labels are made once
+    per mission (and anew for another mission object, such as a localised one)."""
+    from missionctl.views import people
+
+    made: list[str] = []
+    make = people._contact
+
+    def counted(mission: Mission, pid: str, public: bool) -> people.Contact:
+        made.append(pid)
+        return make(mission, pid, public)
+
+    monkeypatch.setattr(people, "_contact", counted)
+    pid = next(iter(small.people))
+    first = [contact(small, pid) for _ in range(20)]
+    assert made == [pid] and all(c is first[0] for c in first)
+    contact(small, pid, public=True)
+    assert made == [pid, pid]
+    other = small._replace(people=dict(small.people))
+    assert contact(other, pid) == first[0] and made == [pid, pid, pid]
+    told = who(small, frozenset(small.people))
+    calls = 0
+    names_of = people.names
+
+    def counted_names(mission: Mission, ids: object) -> tuple[str, ...]:
+        nonlocal calls
+        calls += 1
+        return names_of(mission, ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(people, "names", counted_names)
+    assert len({told.labels(small) for _ in range(20)}) == 1
+    assert calls == 1

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+import pytest
 
 from missionctl.linter import run_checks
 from missionctl.model import Mission
 from missionctl.render import terminal
-from missionctl.views.flags import flags_by_event
+from missionctl.views.flags import Flag, flags_by_event
 from missionctl.views.select import Selection
 from missionctl.views.timeline import build
 
@@ -57,3 +60,30 @@ def test_b2b_meetings_share_one_key(small: Mission) -> None:
     tl = build(small, Selection(day=date(2027, 5, 11)), {})
     (b2b,) = [e for e in tl.days[0].legend if e.title == "B2B afternoon"]
     assert (b2b.start, b2b.end) == ("14:00", "15:00")
+
+
+def test_a_sessions_entry_gathers_its_meetings_flags_once(
+        small: Mission, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every meeting's flags, in the meetings' order, on the session's one entry; the entry
+    is copied once with them (a copy per meeting, its flags a growing tuple, was quadratic
+    in a session's meetings)."""
+    from missionctl.views import timeline
+
+    meetings = [e for e in small.events.values() if e.b2b]
+    assert len(meetings) >= 2
+    flags = {e.id: (Flag("MC101", "warning", f"about {e.id}"),) for e in meetings}
+    copies = 0
+    copy = timeline.replace
+
+    def counted(obj: Any, **changes: Any) -> Any:
+        nonlocal copies
+        copies += 1
+        return copy(obj, **changes)
+
+    monkeypatch.setattr(timeline, "replace", counted)
+    tl = build(small, Selection(day=date(2027, 5, 11)), flags)
+    (b2b,) = [e for e in tl.days[0].legend if e.title == "B2B afternoon"]
+    shown = [e for e in sorted(meetings, key=lambda e: (e.start, e.end, e.id))
+             if e.local_start().date() == date(2027, 5, 11)]
+    assert b2b.flags == tuple(f for e in shown for f in flags[e.id])
+    assert copies == 1

@@ -34,7 +34,7 @@ def run_itinerary(
     lang: str | None = None, force: bool = False,
 ) -> int:
     """The programme day by day: whole mission, or one person, organisation, group or day."""
-    from missionctl.cli.output import emit, use_colour
+    from missionctl.gcpause import collector_paused
     from missionctl.missions import open_mission
     from missionctl.outputs import guard
     from missionctl.views.select import Programme, make_selection, relative_day
@@ -49,13 +49,25 @@ def run_itinerary(
                          relative_day(day, mission.info.timezone, clock()))
     if next_:  # from now on (dataclasses is loaded at start-up anyway)
         sel = dataclasses.replace(sel, after=clock())
-    programme = Programme(mission, sel, _flags(mission, shown, format))
     rules = guard("itinerary", mission.files, force=force)
+    with collector_paused():  # see _output
+        return _output(Programme(mission, sel, _flags(mission, shown, format)), shown, format,
+                       opts, output, per_person, rules, lang)
+
+
+def _output(programme: Programme, view: str, fmt: str, opts: render.Options,
+            output: Path | None, per_person: Path | None, rules: Guard,
+            lang: str | None) -> int:
+    """The itinerary's file(s) written. Called with the collector paused (gcpause), as the
+    flags' checks: the views and the text make about as many objects again as the model, none
+    in a cycle, and each full collection rescanned them all."""
+    from missionctl.cli.output import emit, use_colour
+
     if per_person is not None:
-        return _per_person(programme, shown, format, opts, per_person, rules, lang)
-    colour = format == "text" and use_colour(output)
-    opts = _with_lang(opts, lang or _default_lang(mission, sel.person))
-    emit(render.render(shown, format, programme, _with_colour(opts, colour)), output, rules)
+        return _per_person(programme, view, fmt, opts, per_person, rules, lang)
+    colour = fmt == "text" and use_colour(output)
+    opts = _with_lang(opts, lang or _default_lang(programme.mission, programme.selection.person))
+    emit(render.render(view, fmt, programme, _with_colour(opts, colour)), output, rules)
     return 0
 
 
@@ -206,10 +218,11 @@ def _flags(mission: Mission, view: str, fmt: str) -> dict[str, tuple[Flag, ...]]
     """The findings beside each event, when the format shows them (a calendar does not)."""
     if not render.shows_flags(view, fmt):
         return {}
-    from missionctl.linter import run_checks
-    from missionctl.views.flags import flags_by_event
+    from missionctl.linter import Selection, run_checks
+    from missionctl.views.flags import NOT_ABOUT_EVENTS, flags_by_event
 
-    return flags_by_event(run_checks(mission), mission)
+    # Only the rules whose findings can be about an event: the others' never reach a flag.
+    return flags_by_event(run_checks(mission, Selection(ignore=NOT_ABOUT_EVENTS)), mission)
 
 
 def _per_person(programme: Programme, view: str, fmt: str, opts: render.Options,

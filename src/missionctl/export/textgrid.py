@@ -33,7 +33,9 @@ def wrap(text: str, width: int, overflow: str = "ellipsis") -> list[str]:
     goes on over the next lines); trailing blanks left in (the caller strips the line)."""
     out = []
     for line in text.split("\n"):
-        if len(line) <= width and cell_len(line) <= width:  # divide_line would not cut it
+        # No character takes more than two cells: a line of at most half the width fits
+        # without measuring it (measuring is per character when one is not ASCII or Latin).
+        if 2 * len(line) <= width or (len(line) <= width and cell_len(line) <= width):
             out.append(line)
             continue
         offsets = divide_line(line, width, fold=overflow == "fold")

@@ -27,6 +27,7 @@ __all__ = ["datetime_value", "fold", "param", "text", "value", "vevent_bytes"]
 
 _FOLD = 75  # a line is folded before it reaches this many octets
 _QUOTABLE = re.compile("[,;:’]")  # icalendar quotes on U+2019 too
+_SPECIAL = re.compile(r"[\\;,\r\n]")  # what `text` escapes
 _RFC6868 = re.compile(r'\^|\r\n|\r|\n|"')
 _RFC6868_BY = {"^": "^^", "\n": "^n", "\r": "^n", "\r\n": "^n", '"': "^'"}
 
@@ -37,7 +38,7 @@ SORTED_AFTER = ("ATTENDEE", "CATEGORIES", "DESCRIPTION", "GEO", "LAST-MODIFIED",
 
 def text(value: str) -> str:
     """An RFC 5545 TEXT value (3.3.11): `\\`, `;`, `,` and line breaks escaped."""
-    if not any(c in value for c in "\\;,\r\n"):
+    if _SPECIAL.search(value) is None:  # most values: nothing to escape
         return value
     return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
             .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n")

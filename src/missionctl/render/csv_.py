@@ -97,18 +97,22 @@ def write(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def itinerary(it: Itinerary) -> str:
-    rows = [_event_row(ln) for day in it.days for ln in day.lines]
+    # Each text made safe once: most cells repeat from row to row (a zone, a kind, a place,
+    # a team's names, a time); `cell` on every one was a third of a 10k-event export.
+    cells: dict[str, str] = {}
+    rows = [_event_row(ln, cells) for day in it.days for ln in day.lines]
     return write(ITINERARY_COLUMNS, rows)
 
 
-def _event_row(ln: Line) -> list[str]:
-    from datetime import UTC
+def _event_row(ln: Line, cells: dict[str, str] | None = None) -> list[str]:
+    from missionctl.render.json_ import utc
 
+    known = {} if cells is None else cells
+    start, end = ln.start, ln.end
     values = [
-        ln.start.date().isoformat(), f"{ln.start:%H:%M}", ln.start_zone,
-        ln.end.date().isoformat(), f"{ln.end:%H:%M}", ln.end_zone,
-        ln.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        ln.end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        start.date().isoformat(), f"{start.hour:02}:{start.minute:02}", ln.start_zone,
+        end.date().isoformat(), f"{end.hour:02}:{end.minute:02}", ln.end_zone,
+        utc(start), utc(end),  # strftime's "%Y-%m-%dT%H:%M:%SZ"
         ln.event_id, ln.kind, ln.title, ln.status, ln.place, ln.address,
         ln.route[0] if ln.route else None, ln.route[1] if ln.route else None, ln.transport,
         ln.organisation, "; ".join(ln.attending), str(ln.attending_count),
@@ -116,7 +120,18 @@ def _event_row(ln: Line) -> list[str]:
         ", ".join(ln.interpreters), ln.language, ln.notes,
         " ".join(f"{f.code}" for f in ln.flags),
     ]
-    return [cell(v) for v in values]
+    return [_known_cell(v, known) for v in values]
+
+
+def _known_cell(value: object, known: dict[str, str]) -> str:
+    """`cell(value)`, remembered for a plain string (another type's `str` may differ from
+    what it compares equal to)."""
+    if type(value) is not str:
+        return cell(value)
+    found = known.get(value)
+    if found is None:
+        found = known[value] = cell(value)
+    return found
 
 
 def contacts(sheet: ContactSheet) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from missionctl.i18n import Translator, translator
 from missionctl.model import Event, Mission
 from missionctl.views.itinerary import Line, line
-from missionctl.views.people import in_file_order
+from missionctl.views.people import in_file_order, memo
 
 if TYPE_CHECKING:
     from missionctl.export.ics import CalEvent, Times
@@ -107,13 +107,20 @@ def description(ln: Line, tr: Translator | None = None) -> str:
 
 def attendees(mission: Mission, event: Event, public: bool
               ) -> tuple[tuple[str, str | None], ...]:
-    """(name, e-mail) of everyone taking part, in the mission's order of people."""
-    out = []
-    for pid in in_file_order(mission, mission.taking_part.get(event.id, frozenset())):
-        p = mission.people[pid]
-        email = None if public and "email" in p.private else p.email
-        out.append((p.name, email))
-    return tuple(out)
+    """(name, e-mail) of everyone taking part, in the mission's order of people; worked out
+    once per set of people (events repeat a team's)."""
+    taking = mission.taking_part.get(event.id, frozenset())
+    known = memo(mission)
+    key = (attendees, taking, public)  # this function: a tag no other answer uses
+    found = known.get(key)
+    if found is None:
+        out = []
+        for pid in in_file_order(mission, taking):
+            p = mission.people[pid]
+            email = None if public and "email" in p.private else p.email
+            out.append((p.name, email))
+        found = known[key] = tuple(out)
+    return found  # type: ignore[no-any-return]
 
 
 def calendar(mission: Mission, events: Iterable[Event], name: str, *,

@@ -3,9 +3,9 @@ with the `private` fields left out when the sheet is shared."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from missionctl.model import Mission, Person
 from missionctl.views.memo import ByIdentity
@@ -31,8 +31,32 @@ class Contact:
         return ", ".join(x for x in (self.phone, self.email) if x)
 
 
+_memo: tuple[Mission, dict[Hashable, Any]] | None = None
+
+
+def memo(mission: Mission) -> dict[Hashable, Any]:
+    """Answers that depend on `mission` alone (and on their key), kept for the last mission
+    asked about: an export asks the same of each event's people again and again (a team's
+    contact, a delegation's labels). Keyed by the mission object itself, which it holds (so
+    its id is not reused); a localised or otherwise derived mission is another object."""
+    global _memo
+    if _memo is None or _memo[0] is not mission:
+        _memo = (mission, {})
+    return _memo[1]
+
+
 def contact(mission: Mission, pid: str, public: bool = False) -> Contact:
-    """The person's contact; with `public`, every field named in their `private` is left out."""
+    """The person's contact; with `public`, every field named in their `private` is left out.
+    Worked out once per person (a `Contact` is immutable: shared by every event)."""
+    known = memo(mission)
+    key = ("contact", pid, public)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _contact(mission, pid, public)
+    return found  # type: ignore[no-any-return]
+
+
+def _contact(mission: Mission, pid: str, public: bool) -> Contact:
     p = mission.people[pid]
     hidden = frozenset(p.private) if public else frozenset()
 
@@ -87,8 +111,11 @@ def _build(mission: Mission) -> _Index:
 def in_file_order(mission: Mission, ids: Iterable[str]) -> list[str]:
     """Person ids in the order the mission lists its people (organisers usually first)."""
     order = _index(mission).order
-    last = len(order)
-    return sorted(set(ids), key=lambda pid: (order.get(pid, last), pid))
+    try:  # every id a person's (as in every export): their positions alone, all distinct
+        return sorted(set(ids), key=order.__getitem__)
+    except KeyError:  # an id that is no person's: after them all, by id
+        last = len(order)
+        return sorted(set(ids), key=lambda pid: (order.get(pid, last), pid))
 
 
 def names(mission: Mission, ids: Iterable[str]) -> tuple[str, ...]:
@@ -104,7 +131,15 @@ class Who:
     count: int
 
     def labels(self, mission: Mission) -> tuple[str, ...]:
-        return tuple(group_name(mission, g) for g in self.groups) + names(mission, self.people)
+        """The groups' names, then the people's; worked out once per `Who` (events repeat
+        the same people)."""
+        known = memo(mission)
+        key = ("labels", self)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = (tuple(group_name(mission, g) for g in self.groups)
+                                   + names(mission, self.people))
+        return found  # type: ignore[no-any-return]
 
 
 def group_name(mission: Mission, gid: str) -> str:

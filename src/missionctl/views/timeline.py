@@ -138,11 +138,19 @@ def _day(mission: Mission, d: date, events: list[Event], people: frozenset[str],
          flags: Mapping[str, tuple[Flag, ...]], tz: tzinfo) -> TimelineDay:
     todays = [(e, c) for e in events if (c := _clip(e, d, tz)) is not None]
     keys, legend = _legend(mission, todays, flags, tz)
-    schedule: dict[str, list[tuple[Event, tuple[int, int]]]] = {}
-    for e, c in todays:
-        for p in mission.taking_part.get(e.id, frozenset()) & people:
-            schedule.setdefault(p, []).append((e, c))
-    rows = _rows(mission, schedule, keys)
+    # Person -> the positions of their events in `todays`: the work per (person, event) pair,
+    # which grows faster than the mission (bigger missions, bigger delegations), kept to an
+    # append; a tuple of positions is also what tells alike days apart (`_rows`).
+    schedule: dict[str, list[int]] = {}
+    taking = mission.taking_part
+    for i, (e, _c) in enumerate(todays):
+        for p in taking.get(e.id, frozenset()) & people:
+            mine = schedule.get(p)
+            if mine is None:
+                schedule[p] = [i]
+            else:
+                mine.append(i)
+    rows = _rows(mission, todays, schedule, keys)
     first, last = _hours([c for e, c in todays if e.occupies] or [c for _e, c in todays])
     return TimelineDay(d, first, last, rows, legend)
 
@@ -153,12 +161,20 @@ def _legend(mission: Mission, todays: list[tuple[Event, tuple[int, int]]],
     """Event id -> legend key, and the legend. A B2B session's meetings share one key."""
     keys: dict[str, str] = {}
     entries: dict[str, Entry] = {}  # event id or "b2b:<session>" -> entry
+    flagged: dict[str, list[Flag]] = {}  # the same -> its events' flags, in order
     for e, _c in todays:
         group = f"b2b:{e.b2b}" if e.b2b else e.id
-        entry = entries.get(group) or _entry(mission, KEYS[len(entries) % len(KEYS)], e, tz)
-        entries[group] = replace(entry, flags=entry.flags + flags.get(e.id, ()))
+        entry = entries.get(group)
+        if entry is None:
+            entry = entries[group] = _entry(mission, KEYS[len(entries) % len(KEYS)], e, tz)
+        found = flags.get(e.id)
+        if found:
+            flagged.setdefault(group, []).extend(found)
         keys[e.id] = entry.key
-    return keys, tuple(entries.values())
+    # Flags added once per entry (a copy of the entry per event, its flags a growing tuple,
+    # made a session of many meetings quadratic)
+    return keys, tuple(replace(entry, flags=tuple(flagged[group])) if group in flagged
+                       else entry for group, entry in entries.items())
 
 
 def _entry(mission: Mission, key: str, e: Event, tz: tzinfo) -> Entry:
@@ -166,18 +182,25 @@ def _entry(mission: Mission, key: str, e: Event, tz: tzinfo) -> Entry:
     if e.b2b and e.b2b in mission.b2b:
         s = mission.b2b[e.b2b]
         title, start, end = s.title, s.window[0], s.window[1]
-    return Entry(key, f"{start.astimezone(tz):%H:%M}", f"{end.astimezone(tz):%H:%M}",
-                 title, e.kind, ())
+    return Entry(key, _clock(start.astimezone(tz)), _clock(end.astimezone(tz)), title, e.kind,
+                 ())
 
 
-def _rows(mission: Mission, schedule: dict[str, list[tuple[Event, tuple[int, int]]]],
-          keys: dict[str, str]) -> tuple[Row, ...]:
-    by_events: dict[tuple[str, ...], set[str]] = {}
-    for p, items in schedule.items():
-        by_events.setdefault(tuple(sorted(e.id for e, _c in items)), set()).add(p)
+def _clock(local: datetime) -> str:
+    """'09:30': what `%H:%M` writes, without strftime."""
+    return f"{local.hour:02}:{local.minute:02}"
+
+
+def _rows(mission: Mission, todays: list[tuple[Event, tuple[int, int]]],
+          schedule: dict[str, list[int]], keys: dict[str, str]) -> tuple[Row, ...]:
+    # People with the same events share a row: the same positions, in the same order (each
+    # list was filled in the order of `todays`).
+    by_events: dict[tuple[int, ...], set[str]] = {}
+    for p, mine in schedule.items():
+        by_events.setdefault(tuple(mine), set()).add(p)
     rows: list[Row] = []
-    for members in by_events.values():
-        items = schedule[next(iter(members))]
+    for positions, members in by_events.items():
+        items = [todays[i] for i in positions]
         spans = tuple(sorted((Span(keys[e.id], c[0], c[1], e.occupies) for e, c in items),
                              key=lambda s: (s.start, s.end, s.key)))
         told = who(mission, frozenset(members))
