@@ -226,3 +226,14 @@ def test_the_count_catches_an_index_rebuilt_when_the_language_changes(
     m = missions[LARGE]
     langs = {default_lang(m, pid) for pid in per_person(m, Selection())}
     assert _builds(m)[0] > 2 * len(langs)
+
+
+def test_each_language_copy_keeps_its_own_answers(missions: dict[int, Mission]) -> None:
+    """The people's answers (`people.memo`: contacts, labels, attendees) are made once per
+    localised copy too, not again at each change of language."""
+    m = missions[LARGE]
+    langs = {default_lang(m, pid) for pid in per_person(m, Selection())}
+    people.MEMOS.clear()
+    before = people.MEMOS.built
+    _per_person_own_language(m)
+    assert people.MEMOS.built - before <= len(langs)

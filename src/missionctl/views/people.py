@@ -31,18 +31,15 @@ class Contact:
         return ", ".join(x for x in (self.phone, self.email) if x)
 
 
-_memo: tuple[Mission, dict[Hashable, Any]] | None = None
+MEMOS: ByIdentity[dict[Hashable, Any]] = ByIdentity()
 
 
 def memo(mission: Mission) -> dict[Hashable, Any]:
-    """Answers that depend on `mission` alone (and on their key), kept for the last mission
-    asked about: an export asks the same of each event's people again and again (a team's
-    contact, a delegation's labels). Keyed by the mission object itself, which it holds (so
-    its id is not reused); a localised or otherwise derived mission is another object."""
-    global _memo
-    if _memo is None or _memo[0] is not mission:
-        _memo = (mission, {})
-    return _memo[1]
+    """Answers that depend on `mission` alone (and on their key), kept per mission
+    (`views.memo`): an export asks the same of each event's people again and again (a team's
+    contact, a delegation's labels). A localised or otherwise derived mission is another
+    object, with its own answers."""
+    return MEMOS.get(mission, mission, dict)
 
 
 def contact(mission: Mission, pid: str, public: bool = False) -> Contact:
