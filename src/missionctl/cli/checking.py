@@ -13,10 +13,11 @@ from pathlib import Path
 
 from missionctl import render
 
-#: The last check's reports, models included. The console script leaves through os._exit
-#: (`cli/app.run`) right after a check: left here, the model goes with the whole heap, where
-#: freeing a 10k-event model object by object on return took a fortieth of the run. One
-#: check's worth at most: each check replaces the one before.
+#: The last check's reports, models included, and what loading them left (`load(keep=)`).
+#: The console script leaves through os._exit (`cli/app.run`) right after a check: left
+#: here, it all goes with the whole heap, where freeing a 10k-event model object by object
+#: on return took a fortieth of the run. One check's worth at most: each check replaces the
+#: one before.
 LAST: list[object] = []
 #: A mission file has a top-level `mission:` (or `missionctl:`) key (missions.find_missions).
 _MISSION = re.compile(rb"^(?:mission|missionctl)\s*:", re.MULTILINE)
@@ -38,7 +39,7 @@ def run_check(paths: list[Path], format: str = "text", strict: bool = False,
     reports: list[FileReport] = []
     read: list[str | Path] = []  # every file read: --output may replace none of them
     for path in _missions(files_to_check(paths)):
-        loaded = load(path, str(path))
+        loaded = load(path, str(path), keep=LAST)
         read += [path, *loaded.files]
         reports.append(lint_loaded(loaded, selection))
     options = render.Options(color=use_colour(output), show_waived=show_waived, strict=strict)

@@ -51,6 +51,8 @@ class RawMission:
     budget: Budget = field(default_factory=Budget)
     #: each file's text as read (by the name findings carry), for the report's source lines
     texts: dict[str, str] = field(default_factory=dict)
+    #: each file's root node, kept with the rest (`load(keep=...)`)
+    roots: list[Node] = field(default_factory=list)
 
 
 def read_mission(path: Path, shown: str) -> RawMission:
@@ -80,6 +82,7 @@ def _read_file(
     node = composed.root
     ctx = Ctx(shown, raw.findings)
     assert node is not None  # compose_file gives a root or an error
+    raw.roots.append(node)
     if not isinstance(node, MappingNode):
         raw.findings.append(
             Finding("MC001", "a mission file is a mapping of keys such as 'mission:' and "
