@@ -121,7 +121,9 @@ def attendee_address(name: str, email: str | None) -> str:
 
 
 def _whole_seconds(value: datetime) -> datetime:
-    return value.replace(microsecond=0)
+    # A mission's times are whole minutes: `replace` (a keyword call making a new datetime,
+    # three times per event) only when there is something to drop.
+    return value.replace(microsecond=0) if value.microsecond else value
 
 
 def _time_line(
@@ -170,19 +172,22 @@ def _vevent(ev: CalEvent, dtstamp: str, when: tuple[str, str]) -> bytes:
     categories = [text(c) for c in map(one_line, ev.categories) if c]
     if categories:
         lines.append("CATEGORIES:" + value(",".join(categories)))
-    if ev.description and multiline(ev.description).strip():
-        lines.append(f"DESCRIPTION:{value(text(multiline(ev.description)))}")
+    description = multiline(ev.description) if ev.description else ""
+    if description.strip():
+        lines.append(f"DESCRIPTION:{value(text(description))}")
     if ev.geo is not None:
         lines.append(f"GEO:{float(ev.geo[0])};{float(ev.geo[1])}")
     if ev.last_modified is not None:
         lines.append(f"LAST-MODIFIED:{datetime_value(_instant(ev.last_modified), True)}")
-    if ev.location and multiline(ev.location).strip():
-        lines.append(f"LOCATION:{value(text(multiline(ev.location)))}")
+    location = multiline(ev.location) if ev.location else ""
+    if location.strip():
+        lines.append(f"LOCATION:{value(text(location))}")
     lines.append(f"STATUS:{text(ev.status)}")
     if ev.transparent:
         lines.append("TRANSP:TRANSPARENT")
-    if ev.url and one_line(ev.url):
-        lines.append(f"URL:{value(one_line(ev.url))}")
+    url = one_line(ev.url) if ev.url else ""
+    if url:
+        lines.append(f"URL:{value(url)}")
     return vevent_bytes(lines)
 
 
