@@ -103,7 +103,8 @@ def day_time(day: date, t: time) -> datetime:
 
 def clock(t: time | datetime) -> str:
     """'10:30'; `time.max` (the end of a day's piece) is '24:00'."""
-    return "24:00" if t == time.max else f"{t:%H:%M}"
+    # What `%H:%M` writes, without strftime (a twentieth of a Markdown itinerary's time).
+    return "24:00" if t == time.max else f"{t.hour:02}:{t.minute:02}"
 
 
 def clock_in(instant: datetime, zone: str) -> str:

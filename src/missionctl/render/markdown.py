@@ -37,7 +37,9 @@ _LEADING = re.compile(r"^(\d*)([#>=+.)-])")
 def md(value: object) -> str:
     """A value as literal Markdown text on one line (inline: never at the start of a line)."""
     text = " ".join(clean(str(value)).split())
-    return _SPECIAL.sub(r"\\\1", text)
+    # Most values have nothing to escape; a substitution with a template costs a Python
+    # call (re._subx) even when nothing matches.
+    return text if _SPECIAL.search(text) is None else _SPECIAL.sub(r"\\\1", text)
 
 
 def block(value: object) -> str:
