@@ -13,7 +13,11 @@ from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+# missionctl.tz at the top, not in Event's methods: `from <package> import` inside a
+# function runs importlib's Python `_handle_fromlist` at every call, and local times are
+# asked for event after event. (missionctl.values loads missionctl.tz anyway.)
 from missionctl.findings import Loc
+from missionctl.tz import zone
 from missionctl.values import TimeRange
 
 BUSINESS_KINDS = frozenset({"visit", "meeting", "workshop", "training", "presentation"})
@@ -208,13 +212,9 @@ class Event(NamedTuple):
         return self.kind not in ("stay", "free")
 
     def local_start(self) -> datetime:
-        from missionctl.tz import zone
-
         return self.start.astimezone(zone(self.zone))
 
     def local_end(self) -> datetime:
-        from missionctl.tz import zone
-
         return self.end.astimezone(zone(self.end_zone))
 
 

@@ -34,8 +34,10 @@ def wrap(text: str, width: int, overflow: str = "ellipsis") -> list[str]:
     out = []
     for line in text.split("\n"):
         # No character takes more than two cells: a line of at most half the width fits
-        # without measuring it (measuring is per character when one is not ASCII or Latin).
-        if 2 * len(line) <= width or (len(line) <= width and cell_len(line) <= width):
+        # without measuring it (measuring is per character when one is not ASCII or Latin),
+        # nor does an ASCII line within the width (no ASCII character takes more than one).
+        if 2 * len(line) <= width or (len(line) <= width and (
+                line.isascii() or cell_len(line) <= width)):
             out.append(line)
             continue
         offsets = divide_line(line, width, fold=overflow == "fold")
@@ -50,7 +52,7 @@ def _fit(piece: str, width: int, overflow: str) -> str:
         blanks = _TRAILING.search(piece)
         if blanks is not None:
             piece = piece[: len(piece) - min(len(blanks.group(0)), len(piece) - width)]
-    if cell_len(piece) <= width:
+    if (len(piece) <= width and piece.isascii()) or cell_len(piece) <= width:
         return piece
     if overflow == "ellipsis":
         return set_cell_size(piece, width - 1) + "…"
