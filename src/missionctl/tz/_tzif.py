@@ -14,6 +14,7 @@ after 2037).
 
 from __future__ import annotations
 
+import os
 import struct
 from functools import cache
 from typing import NamedTuple
@@ -78,17 +79,22 @@ def parse(data: bytes) -> ZoneFile:
 def zone_file(name: str) -> ZoneFile:
     """The parsed TZif file of zone `name` from the `tzdata` package; KeyError if absent.
 
-    Same lookup as zoneinfo's with an empty TZPATH: package `tzdata.zoneinfo`, path parts of
-    the key as resource path parts."""
-    # Imported here: the module costs ~15 ms and only this look-up needs it (zoneinfo loads
-    # it too, on the first zone, so in a real check it is usually paid already).
-    from importlib import resources
+    The file zoneinfo reads for that key: in the package's folder (`TZDATA_FOLDER`), else
+    the package's resource `tzdata.zoneinfo`, path parts of the key as resource path parts."""
+    from missionctl.tz import TZDATA_FOLDER
 
     parts = name.split("/")
     if not name or any(p in ("", ".", "..") for p in parts):
         raise KeyError(name)
     try:
-        data = resources.files("tzdata.zoneinfo").joinpath(*parts).read_bytes()
+        if TZDATA_FOLDER is not None:
+            with open(os.path.join(TZDATA_FOLDER, *parts), "rb") as fh:
+                data = fh.read()
+        else:
+            # Imported here: the module costs ~15 ms and only this look-up needs it.
+            from importlib import resources
+
+            data = resources.files("tzdata.zoneinfo").joinpath(*parts).read_bytes()
     except (OSError, ModuleNotFoundError) as exc:
         raise KeyError(name) from exc
     try:
