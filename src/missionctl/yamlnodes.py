@@ -27,13 +27,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+import yaml._yaml  # type: ignore[import-not-found]
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from missionctl import reading
 from missionctl.findings import Finding, Loc
 from missionctl.gcpause import collector_paused
+from missionctl.nodes import MappingNode, Node, ScalarNode, SequenceNode, use_in
 from missionctl.reading import NotReadable, read_regular, reason, wide_encoding
 
 # A mission (the mission file and all its includes together) may grow through aliases by at
@@ -175,8 +176,8 @@ def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Comp
 
 def compose_text(text: str, shown: str, budget: Budget | None = None) -> Composed:
     try:
-        with collector_paused():
-            root = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type]
+        with collector_paused(), use_in(yaml._yaml):  # our node classes (missionctl.nodes)
+            root: Node | None = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type,assignment]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
