@@ -193,3 +193,32 @@ def test_an_fpdf2_writing_text_otherwise_keeps_its_own_calls(
         m.setattr(fpdf.FPDF, "text", other)
         _table_pdf(rows, [30, 20, 30, 20])
     assert sorted(calls) == sorted([*HEADER, *(v for row in rows for v in row)])
+
+
+def test_each_character_is_looked_up_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font's widths and codes are kept from one table to the next: each character is
+    looked up once per font, however many tables (a contact sheet has hundreds)."""
+    looked_up: list[tuple[str, int, str]] = []
+    units, glyphs = pdftable._Units.__missing__, pdftable._Glyphs.__missing__
+
+    def unit(self: pdftable._Units, char: str) -> float:
+        looked_up.append(("width", id(self), char))
+        return units(self, char)
+
+    def glyph(self: pdftable._Glyphs, code: int) -> str:
+        looked_up.append(("code", id(self), chr(code)))
+        return glyphs(self, code)
+
+    rows = [["Ana", "Buyer"], ["Rui", "Seller"]]
+    with monkeypatch.context() as m:
+        m.setattr(pdftable._Units, "__missing__", unit)
+        m.setattr(pdftable._Glyphs, "__missing__", glyph)
+        w = Writer("Tables")
+        for _ in range(5):
+            w.table(["Name", "Role"], rows, [30, 30])
+    assert len(looked_up) == len(set(looked_up))
+    widths = sorted(c for kind, _font, c in looked_up if kind == "width")
+    # The body's characters in the regular font, the header's in the bold one.
+    assert widths == sorted([*set("AnaBuyerRuiSeller"), *set("NameRole")])
+    codes = {c for kind, _font, c in looked_up if kind == "code"}
+    assert set("uyerSl") <= codes <= set("AnaBuyerRuiSellerNameRole")

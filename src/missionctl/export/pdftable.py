@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 __all__ = ["LINE_HEIGHT", "PADDING", "draw"]
 
 LINE_HEIGHT = 4.6  # mm per line of a cell's text
 PADDING = 1.0  # mm around a cell's text
+_T = TypeVar("_T")
 _TOLERANCE = 1e-9  # fpdf2's FloatTolerance: wider than this is too wide
 # What `MultiLineBreak` treats specially (other spaces, no-break space, line and page breaks,
 # soft hyphen): text holding one is left to fpdf2.
@@ -56,7 +58,7 @@ class _Layout:
         self.size = float(doc.font_size_pt)
         self.fonts = {False: doc.fonts[doc.current_font.fontkey],
                       True: doc.fonts[doc.current_font.fontkey + "B"]}
-        self.units = {bold: _Units(font) for bold, font in self.fonts.items()}
+        self.units = {bold: _cached(doc, font, _Units) for bold, font in self.fonts.items()}
         self.page = _Page(doc)
 
     def _multi_cell(self, w: float, text: str, dry_run: bool = False) -> Any:
@@ -165,6 +167,20 @@ class _Glyphs(dict[int, str]):
 _ESCAPES = str.maketrans({"\\": "\\\\", ")": "\\)", "(": "\\(", "\r": "\\r"})
 
 
+# Each document's `_Units` and `_Glyphs` by font, kept from one table to the next (a contact
+# sheet has hundreds) for as long as the document (the subset's codes are the document's).
+_CACHES: WeakKeyDictionary[Any, dict[tuple[str, type], Any]] = WeakKeyDictionary()
+
+
+def _cached(doc: Any, font: Any, make: type[_T]) -> _T:
+    cache = _CACHES.setdefault(doc, {})
+    key = (font.fontkey, make)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = make(font)  # type: ignore[call-arg]
+    return found  # type: ignore[no-any-return]
+
+
 class _Page:
     """Borders and lines of text written into the page's content stream as `FPDF.rect()`
     and `FPDF.text()` write them (module docstring), gathered a row at a time. Each kind's
@@ -175,7 +191,6 @@ class _Page:
         self.doc = doc
         self.out: list[str] = []
         self.checked: dict[str, bool] = {}
-        self._glyphs: dict[int, _Glyphs] = {}
 
     def glyphs(self, font: Any) -> _Glyphs | None:
         """The font's `_Glyphs`; None where `FPDF.text()` would do more than write the text
@@ -187,7 +202,7 @@ class _Page:
                 doc.text_mode != TextMode.FILL or doc.fill_color != doc.text_color or \
                 getattr(doc, "_record_text_quad_points", True):
             return None
-        return self._glyphs.setdefault(id(font), _Glyphs(font))
+        return _cached(doc, font, _Glyphs)
 
     def rect(self, x: float, y: float, w: float, h: float) -> None:
         k = self.doc.k
