@@ -1,5 +1,5 @@
-"""fpdf2 is imported without numpy and cryptography (export/pdf.py says why), and the PDF is
-the same byte for byte as when they are imported first."""
+"""fpdf2 is imported without numpy, cryptography and Pillow (export/pdf.py says why), and the
+PDF is the same byte for byte as when they are imported first."""
 
 from __future__ import annotations
 
@@ -37,15 +37,18 @@ def _contacts_pdf(tmp_path: Path, first: str) -> bytes:
     return out.read_bytes()
 
 
-def test_fpdf_comes_without_numpy_and_cryptography_and_they_still_import() -> None:
+BLOCKED = ("numpy", "cryptography", "PIL")
+
+
+def test_fpdf_comes_without_numpy_cryptography_and_pillow_and_they_still_import() -> None:
     code = ("import sys; from missionctl.export.pdf import _fpdf; _fpdf(); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('numpy', 'cryptography')))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
+            f"{BLOCKED!r}))")
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr  # -W error: fpdf2's warning is silenced
     assert done.stdout.strip() == "[]"
-    for name in ("numpy", "cryptography"):
+    for name in BLOCKED:
         if importlib.util.find_spec(name) is not None:
             later = subprocess.run(
                 [sys.executable, "-c", f"from missionctl.export.pdf import _fpdf; _fpdf(); "
@@ -55,7 +58,7 @@ def test_fpdf_comes_without_numpy_and_cryptography_and_they_still_import() -> No
 
 @pytest.mark.slow
 def test_the_pdf_is_the_same_whether_or_not_they_were_imported_first(tmp_path: Path) -> None:
-    present = [n for n in ("numpy", "cryptography") if importlib.util.find_spec(n) is not None]
+    present = [n for n in BLOCKED if importlib.util.find_spec(n) is not None]
     if not present:
-        pytest.skip("neither numpy nor cryptography is installed: nothing to compare")
+        pytest.skip("none of numpy, cryptography and Pillow is installed: nothing to compare")
     assert _contacts_pdf(tmp_path, "") == _contacts_pdf(tmp_path, ",".join(present))

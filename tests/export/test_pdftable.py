@@ -128,3 +128,97 @@ def test_example_missions_are_fpdf2s(path: Path, lang: str,
     assert mission is not None
     for make in _outputs(mission, lang):
         _same_words(make, monkeypatch)
+
+
+# Cells with the characters a PDF string escapes: parentheses, a backslash.
+ESCAPED = st.lists(st.text(st.sampled_from("ab(c)\\dé 12"), min_size=1, max_size=12),
+                   max_size=4).map(" ".join)
+HEADER = ["Name", "Role (here)", "Phone \\ fax", "Languages spoken"]
+
+
+def _table_pdf(rows: list[list[str]], cols: list[float]) -> bytes:
+    w = Writer("Tables")
+    w.para("Before the table.")
+    w.table(HEADER, rows, cols)
+    w.para("After it.")
+    return w.output()
+
+
+def _through_fpdf2(self: pdftable._Page, kind: str, line: str,
+                   theirs: Callable[[], None]) -> None:
+    """`_Page._write` leaving every border and line of text to fpdf2's own call."""
+    self.flush()
+    theirs()
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(st.one_of(CELLS, ESCAPED), min_size=4, max_size=4),
+                     min_size=1, max_size=70),
+       cols=st.lists(st.floats(6, 60), min_size=4, max_size=4))
+def test_lines_written_directly_are_fpdf2s_bytes(rows: list[list[str]], cols: list[float],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[int] = []
+    flush = pdftable._Page.flush
+
+    def counted(self: pdftable._Page) -> None:
+        written.append(len(self.out))
+        flush(self)
+
+    with monkeypatch.context() as m:
+        m.setattr(pdftable._Page, "flush", counted)
+        direct = _table_pdf(rows, cols)
+    with monkeypatch.context() as m:
+        m.setattr(pdftable._Page, "_write", _through_fpdf2)
+        reference = _table_pdf(rows, cols)
+    assert direct == reference
+    # Every border but the first is written directly (4 a row, the header's included).
+    assert sum(written) >= 4 * (len(rows) + 1) - 1
+
+
+def test_an_fpdf2_writing_text_otherwise_keeps_its_own_calls(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first line of text is fpdf2's and differs from ours: the table's other lines go
+    through `FPDF.text()` too (none is written directly)."""
+    fpdf = pdf_writer._fpdf()
+    rows = [[f"Person {i}", "Buyer", f"+351 21 000 {i:04}", "pt, en"] for i in range(20)]
+    calls: list[str] = []
+    text = fpdf.FPDF.text
+
+    def other(self: object, x: float, y: float, text_: str = "") -> None:
+        calls.append(text_)
+        text(self, x, y + 1, text_)  # 1 mm lower: different bytes
+
+    with monkeypatch.context() as m:
+        m.setattr(fpdf.FPDF, "text", other)
+        _table_pdf(rows, [30, 20, 30, 20])
+    assert sorted(calls) == sorted([*HEADER, *(v for row in rows for v in row)])
+
+
+def test_each_character_is_looked_up_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font's widths and codes are kept from one table to the next: each character is
+    looked up once per font, however many tables (a contact sheet has hundreds)."""
+    looked_up: list[tuple[str, int, str]] = []
+    units, glyphs = pdftable._Units.__missing__, pdftable._Glyphs.__missing__
+
+    def unit(self: pdftable._Units, char: str) -> float:
+        looked_up.append(("width", id(self), char))
+        return units(self, char)
+
+    def glyph(self: pdftable._Glyphs, code: int) -> str:
+        looked_up.append(("code", id(self), chr(code)))
+        return glyphs(self, code)
+
+    rows = [["Ana", "Buyer"], ["Rui", "Seller"]]
+    with monkeypatch.context() as m:
+        m.setattr(pdftable._Units, "__missing__", unit)
+        m.setattr(pdftable._Glyphs, "__missing__", glyph)
+        w = Writer("Tables")
+        for _ in range(5):
+            w.table(["Name", "Role"], rows, [30, 30])
+    assert len(looked_up) == len(set(looked_up))
+    widths = sorted(c for kind, _font, c in looked_up if kind == "width")
+    # The body's characters in the regular font, the header's in the bold one.
+    assert widths == sorted([*set("AnaBuyerRuiSeller"), *set("NameRole")])
+    codes = {c for kind, _font, c in looked_up if kind == "code"}
+    assert set("uyerSl") <= codes <= set("AnaBuyerRuiSellerNameRole")

@@ -30,6 +30,7 @@ PAPERS = {"a4": "A4", "letter": "Letter"}
 FONTS = {("Noto", ""): "NotoSans-Regular.ttf", ("Noto", "B"): "NotoSans-Bold.ttf",
          ("NotoArabic", ""): "NotoNaskhArabic-Regular.ttf",
          ("NotoArabic", "B"): "NotoNaskhArabic-Bold.ttf"}
+FALLBACK = ["NotoArabic"]
 _FIXED = datetime(2000, 1, 1, tzinfo=UTC)
 # Hebrew, Arabic, Syriac, Thaana, N'Ko... and the Arabic presentation forms: text in these
 # needs shaping and right-to-left ordering.
@@ -52,16 +53,19 @@ def needs_shaping(text: str) -> bool:
 
 
 # fpdf2 imports numpy (to read images faster) and cryptography (to encrypt and sign) whenever
-# they are installed: 0.17 s of its 0.55 s import here, a tenth of a 10k-event contact sheet.
-# Our PDFs have no image, encryption or signature, so fpdf2 is imported as if they were
-# absent: None in sys.modules makes an import fail (Python's documented way), and fpdf2 falls
-# back as it does without them. One already imported is left alone; the entries go afterwards,
-# so a later `import numpy` works.
-_NOT_NEEDED = ("numpy", "cryptography")
+# they are installed: 0.17 s of its 0.55 s import here, a tenth of a 10k-event contact sheet;
+# and Pillow (images, bitmap colour fonts): another 0.012 s. Our PDFs have no image,
+# encryption or signature and Noto has no bitmap glyphs, so fpdf2 is imported as if they
+# were absent: None in sys.modules makes an import fail (Python's documented way), and fpdf2
+# falls back as it does without them (saying so for Pillow: `_ABSENT`, silenced). One already
+# imported is left alone; the entries go afterwards, so a later `import numpy` works.
+_NOT_NEEDED = ("numpy", "cryptography", "PIL")
+_ABSENT = "Pillow could not be imported"
 
 
 def _fpdf() -> Any:
     import sys
+    import warnings
 
     if "fpdf" in sys.modules:
         return sys.modules["fpdf"]
@@ -69,7 +73,9 @@ def _fpdf() -> Any:
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]
     try:
-        import fpdf
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_ABSENT)
+            import fpdf
     except ImportError:
         from missionctl.errors import UserError
 
@@ -119,7 +125,12 @@ class Writer:
         self.doc.set_margins(15, 16, 15)
         for (family, style), name in FONTS.items():
             self.doc.add_font(family, style, str(FONT_DIR / name))
-        self.doc.set_fallback_fonts(["NotoArabic"], exact_match=False)
+        self.doc.set_fallback_fonts(FALLBACK, exact_match=False)
+        self._fallback = True
+        # Characters below U+0250 (Latin and common signs: one script) both Noto Sans
+        # weights have (see `_fallback_for`).
+        cmaps = [self.doc.fonts[f"noto{style}"].cmap for style in ("", "B")]
+        self._plain = frozenset(chr(c) for c in range(0x250) if all(c in m for m in cmaps))
         self.doc.set_creator(CREATOR)
         self.doc.set_producer(CREATOR)
         self.doc.set_title(self.title)
@@ -140,25 +151,30 @@ class Writer:
 
     def _running_head(self) -> None:
         d = self.doc
+        fallback = self._fallback  # fpdf2 restores the font, not this (a table may need it)
         d.set_y(7)
         self._font(7.5, "", self.title)
         d.set_text_color(90, 90, 90)
         d.cell(0, 4, self.title, align=self.align)
         d.set_text_color(0, 0, 0)
         d.set_y(16)
+        self._fallback_for(fallback)
 
     def _running_foot(self) -> None:
         """The mission's line at the start of the line (the right in Arabic), the page number
         at its end; the number is digits only, so it reads `3 / 10` either way."""
         d = self.doc
+        fallback = self._fallback
         d.set_y(-11)
         self._font(7.5, "", self.foot)
         d.set_text_color(90, 90, 90)
         d.cell(0, 4, self.foot, align=self.align)
         d.set_x(d.l_margin)
-        self._font(7.5, "", "", shaped=False)
-        d.cell(0, 4, f"{d.page_no()} / {{nb}}", align="L" if self.rtl else "R")
+        number = f"{d.page_no()} / {{nb}}"
+        self._font(7.5, "", number, shaped=False)
+        d.cell(0, 4, number, align="L" if self.rtl else "R")
         d.set_text_color(0, 0, 0)
+        self._fallback_for(fallback)
 
     # --- text -----------------------------------------------------------------------------
 
@@ -171,7 +187,17 @@ class Writer:
         of its first letter (a value, like HTML's `dir="auto"`), so a French note on an
         Arabic page keeps its full stop at its end."""
         self._shape(shaped and (self.rtl or needs_shaping(text)), auto)
+        self._fallback_for(not self._plain.issuperset(text))
         self.doc.set_font("Noto", style, size)
+
+    def _fallback_for(self, on: bool) -> None:
+        """The fallback font (Arabic) set, or not: with one set, fpdf2 looks every character
+        of a cell up in the font, about half the time of a running head or heading. Text of
+        plain Latin and common signs the font has (`_plain`) is written the same without:
+        one run of one script, no character from another font."""
+        if on != self._fallback:
+            self.doc.set_fallback_fonts(FALLBACK if on else [], exact_match=False)
+            self._fallback = on
 
     def _shape(self, on: bool, auto: bool = False) -> None:
         state = (on, auto and on)
@@ -251,6 +277,7 @@ class Writer:
         if not self.room(4 * 4.6 + 2):  # the header and a few rows, never a header alone
             self.new_page()
         self._font(8.5, "", "")
+        self._fallback_for(True)  # for a cell with a character Noto Sans lacks
         self._shape(shape or self.rtl, auto=True)
         if self.direct_tables and not (shape or self.rtl):  # one text operator a cell
             from missionctl.export.pdftable import draw

@@ -11,6 +11,12 @@ A cell that does not surely fit on one line (it would wrap, or holds a line brea
 hyphen, a blank at either end, or a character the font lacks) is laid out by fpdf2's own
 `multi_cell`, with the arguments `table()` gives it, so its lines break exactly as before.
 
+The borders and text lines are then written into the page as `FPDF.rect()` and `FPDF.text()`
+write them (`_Page`), without their per-call checks and re-encoding: those calls were a
+third of the time left (12,000 lines and 11,000 borders at 10k events). The bytes are
+fpdf2's: each kind's first line is drawn by fpdf2 itself and compared, and any difference (a
+later fpdf2) sends the rest of the table through fpdf2's calls.
+
 `Writer.table` uses this only on a left-to-right page for text that needs no shaping;
 Arabic, and any table with text in a script that needs shaping, still go through `table()`.
 The tests hold the two to the same text and the same positions (pdftotext -bbox).
@@ -19,14 +25,16 @@ The tests hold the two to the same text and the same positions (pdftotext -bbox)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 __all__ = ["LINE_HEIGHT", "PADDING", "draw"]
 
 LINE_HEIGHT = 4.6  # mm per line of a cell's text
 PADDING = 1.0  # mm around a cell's text
+_T = TypeVar("_T")
 _TOLERANCE = 1e-9  # fpdf2's FloatTolerance: wider than this is too wide
 # What `MultiLineBreak` treats specially (other spaces, no-break space, line and page breaks,
 # soft hyphen): text holding one is left to fpdf2.
@@ -50,6 +58,8 @@ class _Layout:
         self.size = float(doc.font_size_pt)
         self.fonts = {False: doc.fonts[doc.current_font.fontkey],
                       True: doc.fonts[doc.current_font.fontkey + "B"]}
+        self.units = {bold: _cached(doc, font, _Units) for bold, font in self.fonts.items()}
+        self.page = _Page(doc)
 
     def _multi_cell(self, w: float, text: str, dry_run: bool = False) -> Any:
         """`multi_cell` with the arguments `Table._render_table_cell` gives it."""
@@ -63,14 +73,14 @@ class _Layout:
         breaks plain text (module docstring); None for text this does not handle."""
         if text != text.strip() or "  " in text or _ODD.search(text):
             return None
-        font = self.fonts[bold]
-        cmap, cw = font.cmap, font.cw
-        if any(ord(c) not in cmap for c in text):
+        units = self.units[bold]
+        total = sum(map(units.__getitem__, text))
+        if total >= _LACKING:
             return None
         limit = w - PADDING - PADDING
-        if sum(cw[ord(c)] for c in text) * self.size * 0.001 / self.doc.k < limit - 1e-6:
+        if total * self.size * 0.001 / self.doc.k < limit - 1e-6:
             return [text]  # the common case: one line, surely (else measured as fpdf2 does)
-        return _broken(text, [cw[ord(c)] for c in text], self.size, self.doc.k, limit)
+        return _broken(text, [units[c] for c in text], self.size, self.doc.k, limit)
 
     def heights(self, row: Sequence[str], bold: bool) -> _Row:
         """Each cell's lines (None: left to `multi_cell`) and height (0 when empty)."""
@@ -89,38 +99,155 @@ class _Layout:
                 cells.append(total + PADDING + PADDING)
         return _Row(row, cells, lines, max(cells, default=0.0) or LINE_HEIGHT)
 
-    def draw_row(self, row: _Row) -> None:
-        doc = self.doc
+    def draw_row(self, row: _Row, bold: bool) -> None:
+        doc, page = self.doc, self.page
         y, height = float(doc.y), row.height
         lift = 0.5 * LINE_HEIGHT + 0.3 * doc.font_size  # to the baseline
+        glyphs = page.glyphs(self.fonts[bold])
         for j, text in enumerate(row.texts):
             x, w = self.xs[j], self.widths[j]
-            doc.rect(x, y, w, height)
+            page.rect(x, y, w, height)
             lines = row.lines[j]
             if not text:
                 continue
             top = y + (height - row.cells[j]) / 2
             if lines is None:
+                page.flush()
                 doc.set_xy(x, top)
                 self._multi_cell(w, text)
                 doc.set_y(y)
                 continue
             at = top + PADDING
             for line in lines:
-                doc.text(x + PADDING, at + lift, line)
+                page.text(x + PADDING, at + lift, line, glyphs)
                 at += LINE_HEIGHT
+        page.flush()
         doc.set_y(y)
         doc.ln(height)
 
 
-def _broken(text: str, widths: list[int], size: float, k: float, limit: float) -> list[str]:
+# Far more than any cell's text can measure: the sum of a text's widths holding a character
+# the font lacks.
+_LACKING = 1 << 40
+
+
+class _Units(dict[str, float]):
+    """One font's character widths (font units, as `cw` has them), a character the font
+    lacks counting `_LACKING`: looked up once per character, not once per occurrence."""
+
+    def __init__(self, font: Any) -> None:
+        super().__init__()
+        self.cmap, self.cw = font.cmap, font.cw
+
+    def __missing__(self, char: str) -> float:
+        code = ord(char)
+        width: float = self.cw[code] if code in self.cmap else _LACKING
+        self[char] = width
+        return width
+
+
+class _Glyphs(dict[int, str]):
+    """One font's characters as `FPDF.text()` writes them in a string (`TTFFont.encode_text`):
+    the character's code in the font's subset, UTF-16BE, parentheses and backslashes
+    escaped. A character's code is picked on its first sight, as fpdf2 would pick it (the
+    subset numbers glyphs in the order they are first used)."""
+
+    def __init__(self, font: Any) -> None:
+        super().__init__()
+        self.subset = font.subset
+
+    def __missing__(self, code: int) -> str:
+        picked = self.subset.pick(code)
+        out = "" if picked is None else \
+            chr(picked).encode("utf-16-be").decode("latin-1").translate(_ESCAPES)
+        self[code] = out
+        return out
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", ")": "\\)", "(": "\\(", "\r": "\\r"})
+
+
+# Each document's `_Units` and `_Glyphs` by font, kept from one table to the next (a contact
+# sheet has hundreds) for as long as the document (the subset's codes are the document's).
+_CACHES: WeakKeyDictionary[Any, dict[tuple[str, type], Any]] = WeakKeyDictionary()
+
+
+def _cached(doc: Any, font: Any, make: type[_T]) -> _T:
+    cache = _CACHES.setdefault(doc, {})
+    key = (font.fontkey, make)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = make(font)  # type: ignore[call-arg]
+    return found  # type: ignore[no-any-return]
+
+
+class _Page:
+    """Borders and lines of text written into the page's content stream as `FPDF.rect()`
+    and `FPDF.text()` write them (module docstring), gathered a row at a time. Each kind's
+    first is drawn by fpdf2 and its bytes compared with ours (`checked`); a difference
+    leaves that kind to fpdf2 for the rest of the table."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.out: list[str] = []
+        self.checked: dict[str, bool] = {}
+
+    def glyphs(self, font: Any) -> _Glyphs | None:
+        """The font's `_Glyphs`; None where `FPDF.text()` would do more than write the text
+        (underline, a text colour, a symbol or colour font...)."""
+        from fpdf.enums import TextMode
+
+        doc = self.doc
+        if font.is_symbol or font.color_font or doc.underline or doc.strikethrough or \
+                doc.text_mode != TextMode.FILL or doc.fill_color != doc.text_color or \
+                getattr(doc, "_record_text_quad_points", True):
+            return None
+        return _cached(doc, font, _Glyphs)
+
+    def rect(self, x: float, y: float, w: float, h: float) -> None:
+        k = self.doc.k
+        line = f"{x * k:.2f} {(self.doc.h - y) * k:.2f} {w * k:.2f} {-h * k:.2f} re S"
+        self._write("rect", line, lambda: self.doc.rect(x, y, w, h))
+
+    def text(self, x: float, y: float, text: str, glyphs: _Glyphs | None) -> None:
+        doc = self.doc
+        if glyphs is None or not doc.current_font_is_set_on_page:  # fpdf2 sets the font
+            self.flush()
+            doc.text(x, y, text)
+            return
+        k = doc.k
+        line = f"BT {x * k:.2f} {(doc.h - y) * k:.2f} Td ({text.translate(glyphs)}) Tj ET"
+        self._write("text", line, lambda: doc.text(x, y, text))
+
+    def _write(self, kind: str, line: str, theirs: Callable[[], None]) -> None:
+        ok = self.checked.get(kind)
+        if ok:
+            self.out.append(line)
+            return
+        self.flush()
+        if ok is None:
+            contents = self.doc.pages[self.doc.page].contents
+            before = len(contents)
+            theirs()
+            self.checked[kind] = bytes(contents[before:]) == f"{line}\n".encode("latin-1")
+        else:
+            theirs()
+
+    def flush(self) -> None:
+        if self.out:
+            self.doc._out("\n".join(self.out))
+            self.out.clear()
+
+
+def _broken(text: str, widths: Sequence[float], size: float, k: float, limit: float) -> list[str]:
     """`MultiLineBreak.get_line` for one run of plain text (single spaces, no line break or
     soft hyphen): a character that would pass `limit` ends the line at the last space
     before it (dropped), or, with no space, before it; a space that would pass it is
     dropped. Widths are summed in font units and scaled as fpdf2 scales them."""
     out, start, n = [], 0, len(text)
     while start < n:
-        units, space, i = 0, -1, start
+        units: float = 0
+        space, i = -1, start
         while i < n:
             ch = text[i]
             # fpdf2's floats: the line's width plus the character's, each (units * pt *
@@ -170,7 +297,7 @@ def draw(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]],
 
     def heading() -> None:
         doc.set_font(regular[0], "B", regular[2])
-        layout.draw_row(head)
+        layout.draw_row(head, True)
         doc.set_font(*regular)
 
     # The header never alone at the foot of a page.
@@ -181,7 +308,7 @@ def draw(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]],
     for row in body:
         if _break_if_needed(doc, row.height):
             heading()
-        layout.draw_row(row)
+        layout.draw_row(row, False)
     doc.x = doc.l_margin
 
 
