@@ -9,11 +9,15 @@ layout of this document (1); a new field may appear, none will be renamed.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from missionctl.i18n.text import Text  # imports nothing (the loader has it already)
 from missionctl.render import Options
 
 if TYPE_CHECKING:
@@ -33,7 +37,12 @@ VERSION = 1
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """`json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)` and a line break, the
+    same text, written by `export.jsontext` with the C encoder (json's own falls back to its
+    pure-Python encoder when asked to indent)."""
+    from missionctl.export.jsontext import chunks
+
+    return "".join(chain(chunks(doc), ("\n",)))
 
 
 def utc(dt: datetime | None) -> str | None:
@@ -74,7 +83,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | frozenset | set):
-        items = [_plain(v) for v in value]
+        # An event's people, a person's languages: ids and names, JSON's own already.
+        items = (list(value) if all(map(_AS_IS.__contains__, map(type, value)))
+                 else [_plain(v) for v in value])
         return sorted(items) if isinstance(value, frozenset | set) else items
     return value
 
@@ -83,11 +94,13 @@ def _obj(fields: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     """Fields without the empty ones, plus the object's `x-` data. A text written in several
     languages is the reader's (`--lang`) under its name, and every variant under
     `<name>_i18n` ({"pt": ..., "fr": ...})."""
-    from missionctl.i18n.text import Text
-
-    out = {k: _plain(v) for k, v in fields.items() if v not in _EMPTY}
-    out.update({f"{k}_i18n": dict(v.variants) for k, v in fields.items()
-                if isinstance(v, Text)})
+    # Most values are non-empty strings: `v or` keeps them without comparing them with each
+    # empty value, and `_plain` is called only for the others (both per field of every event).
+    out = {k: v if type(v) in _AS_IS else _plain(v) for k, v in fields.items()
+           if v or v not in _EMPTY}
+    if Text in map(type, fields.values()):  # a multilingual text: seldom
+        out.update({f"{k}_i18n": dict(v.variants) for k, v in fields.items()
+                    if isinstance(v, Text)})
     if extra:
         out.update({k: _plain(v) for k, v in extra.items()})
     return out
@@ -121,15 +134,25 @@ def itinerary(mission: Mission, events: list[Event], sel: Selection,
                             "people": in_file_order(mission, mission.group_members.get(k, ()))},
                            g.extra) for k, g in mission.groups.items()},
         "venues": {k: _venue(v) for k, v in mission.venues.items()},
-        "events": [_event(mission, e, flags.get(e.id, ())) for e in events],
+        # Made one at a time as they are written (`export.jsontext.chunks`): at 100k events,
+        # all of them held together as objects were a third of the command's peak memory.
+        "events": (_event(mission, e, flags.get(e.id, ()), in_file_order) for e in events),
         "b2b": {k: _session(s) for k, s in mission.b2b.items()},
     }
     doc.update({k: _plain(v) for k, v in mission.extra.items()})
     return dumps(doc)
 
 
-def _fields(obj: Any, names: Iterable[str]) -> dict[str, Any]:
-    return {n: getattr(obj, n) for n in names}
+def _fields(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return dict(zip(names, _getter(names)(obj), strict=True))
+
+
+@functools.cache
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The attributes `names` of an object, as a tuple, in one call (a dict comprehension
+    of `getattr` was a tenth of building an itinerary's document)."""
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda obj: (get(obj),)
 
 
 def _mission(mission: Mission) -> dict[str, Any]:
@@ -161,9 +184,8 @@ def _venue(v: Venue) -> dict[str, Any]:
     return _obj(fields, v.extra)
 
 
-def _event(mission: Mission, e: Event, flags: tuple[Flag, ...]) -> dict[str, Any]:
-    from missionctl.views.people import in_file_order
-
+def _event(mission: Mission, e: Event, flags: tuple[Flag, ...],
+           in_file_order: Callable[[Mission, Iterable[str]], list[str]]) -> dict[str, Any]:
     fields = _fields(e, ("id", "kind", "title", "status", "zone", "end_zone", "venue", "room",
                          "to", "mode", "carrier", "reference", "organisation", "language",
                          "capacity", "notes", "b2b"))
