@@ -45,6 +45,15 @@ def dumps(doc: Mapping[str, Any]) -> str:
     return "".join(chain(chunks(doc), ("\n",)))
 
 
+def encoded(doc: Mapping[str, Any]) -> bytes:
+    """`dumps(doc)` as UTF-8, encoded piece by piece: the file, not the text as well (at 100k
+    events the text alone is 112 million characters, two bytes each as soon as one of them is
+    outside Latin-1, and its encoding was made beside it)."""
+    from missionctl.export.jsontext import chunks
+
+    return b"".join([piece.encode("utf-8") for piece in chain(chunks(doc), ("\n",))])
+
+
 def utc(dt: datetime | None) -> str | None:
     """'2027-05-10T09:30:00Z'."""
     if dt is None:
@@ -119,6 +128,11 @@ def _refs(refs: Iterable[Ref]) -> list[str]:
 
 def itinerary(mission: Mission, events: list[Event], sel: Selection,
               flags: Mapping[str, tuple[Flag, ...]], public: bool = False) -> str:
+    return dumps(_itinerary_doc(mission, events, sel, flags, public))
+
+
+def _itinerary_doc(mission: Mission, events: list[Event], sel: Selection,
+                   flags: Mapping[str, tuple[Flag, ...]], public: bool) -> dict[str, Any]:
     from missionctl.views.people import in_file_order
 
     doc = {
@@ -140,7 +154,7 @@ def itinerary(mission: Mission, events: list[Event], sel: Selection,
         "b2b": {k: _session(s) for k, s in mission.b2b.items()},
     }
     doc.update({k: _plain(v) for k, v in mission.extra.items()})
-    return dumps(doc)
+    return doc
 
 
 def _fields(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -317,13 +331,13 @@ def holidays(result: HolidaysResult, options: Options) -> str:
 # --- the registry's entry points ---------------------------------------------------------
 
 
-def _itinerary(p: Programme, options: Options) -> str:
+def _itinerary(p: Programme, options: Options) -> bytes:
     from dataclasses import replace
 
     from missionctl.views.localise import localised
 
     p = replace(p, mission=localised(p.mission, options.lang))
-    return itinerary(p.mission, p.events(), p.selection, p.flags, options.public)
+    return encoded(_itinerary_doc(p.mission, p.events(), p.selection, p.flags, options.public))
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:
