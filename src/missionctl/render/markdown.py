@@ -37,7 +37,9 @@ _LEADING = re.compile(r"^(\d*)([#>=+.)-])")
 def md(value: object) -> str:
     """A value as literal Markdown text on one line (inline: never at the start of a line)."""
     text = " ".join(clean(str(value)).split())
-    return _SPECIAL.sub(r"\\\1", text)
+    # Most values (names, titles, times) hold no special character: searched for first, in C,
+    # as a substitution with a template goes through Python (`re._subx`) on every call.
+    return _SPECIAL.sub(r"\\\1", text) if _SPECIAL.search(text) else text
 
 
 def block(value: object) -> str:
