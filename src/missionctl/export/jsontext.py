@@ -34,7 +34,7 @@ try:
 except ImportError:  # pragma: no cover - CPython has it; the pure encoder writes the same
     _c_encoder = None  # type: ignore[assignment,misc]
 
-__all__ = ["chunks", "dumps"]
+__all__ = ["Encoded", "chunks", "dumps", "member_text"]
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 _plain = _PLAIN.__contains__
@@ -47,6 +47,17 @@ def dumps(value: Any) -> str:
     return "".join(chunks(value))
 
 
+class Encoded(str):
+    """A member of the top-level object already written (`member_text`): `chunks` writes it
+    as it is. For members that many documents share (a mission's people in every person's
+    itinerary), written once."""
+
+
+def member_text(value: Any) -> Encoded:
+    """`value` written as a member of the top-level object (after its name)."""
+    return Encoded("".join(_items(value)) if _lazy(value) else _text(value, 1))
+
+
 def chunks(value: Any) -> Iterator[str]:
     """The text of `dumps(value)`, in pieces (see the module's docstring)."""
     if isinstance(value, dict) and value:
@@ -56,7 +67,9 @@ def chunks(value: Any) -> Iterator[str]:
             yield ("\n  " if first else ",\n  ") + _key(key) + ": "
             first = False
             item = value[key]
-            if _lazy(item) or (isinstance(item, list | tuple) and item):
+            if type(item) is Encoded:
+                yield item
+            elif _lazy(item) or (isinstance(item, list | tuple) and item):
                 yield from _items(item)
             else:
                 yield _text(item, 1)

@@ -17,6 +17,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from missionctl.export.jsontext import Encoded, chunks, member_text
 from missionctl.i18n.text import Text  # imports nothing (the loader has it already)
 from missionctl.render import Options
 
@@ -40,8 +41,6 @@ def dumps(doc: Mapping[str, Any]) -> str:
     """`json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)` and a line break, the
     same text, written by `export.jsontext` with the C encoder (json's own falls back to its
     pure-Python encoder when asked to indent)."""
-    from missionctl.export.jsontext import chunks
-
     return "".join(chain(chunks(doc), ("\n",)))
 
 
@@ -49,8 +48,6 @@ def encoded(doc: Mapping[str, Any]) -> bytes:
     """`dumps(doc)` as UTF-8, encoded piece by piece: the file, not the text as well (at 100k
     events the text alone is 112 million characters, two bytes each as soon as one of them is
     outside Latin-1, and its encoding was made beside it)."""
-    from missionctl.export.jsontext import chunks
-
     return b"".join([piece.encode("utf-8") for piece in chain(chunks(doc), ("\n",))])
 
 
@@ -135,10 +132,38 @@ def _itinerary_doc(mission: Mission, events: list[Event], sel: Selection,
                    flags: Mapping[str, tuple[Flag, ...]], public: bool) -> dict[str, Any]:
     from missionctl.views.people import in_file_order
 
-    doc = {
+    doc: dict[str, Any] = {
+        **_whole_mission(mission, public),
         "version": VERSION,
-        "mission": _mission(mission),
         "selection": {k: v for k, v in sel.as_dict().items() if v is not None},
+        # Made one at a time as they are written (`export.jsontext.chunks`): at 100k events,
+        # all of them held together as objects were a third of the command's peak memory.
+        "events": (_event(mission, e, flags.get(e.id, ()), in_file_order) for e in events),
+    }
+    return doc
+
+
+def _whole_mission(mission: Mission, public: bool) -> dict[str, Encoded]:
+    """The members that are the same whatever the selection (the mission, its organisations,
+    people, groups, venues and B2B sessions, its `x-` data), written once per mission (and
+    `public`): `--per-person` writes them in every person's file, and making them again for
+    each file made its work grow like the people squared."""
+    from missionctl.views.people import memo
+
+    known = memo(mission)
+    key = ("json: whole mission", public)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = {k: Encoded(member_text(v)) for k, v in
+                              _mission_members(mission, public).items()}
+    return found  # type: ignore[no-any-return]
+
+
+def _mission_members(mission: Mission, public: bool) -> dict[str, Any]:
+    from missionctl.views.people import in_file_order
+
+    members = {
+        "mission": _mission(mission),
         "organisations": {k: _obj(_fields(o, ("name", "country", "type", "sector", "city",
                                               "address", "website", "email", "phone",
                                               "notes")), o.extra)
@@ -148,13 +173,10 @@ def _itinerary_doc(mission: Mission, events: list[Event], sel: Selection,
                             "people": in_file_order(mission, mission.group_members.get(k, ()))},
                            g.extra) for k, g in mission.groups.items()},
         "venues": {k: _venue(v) for k, v in mission.venues.items()},
-        # Made one at a time as they are written (`export.jsontext.chunks`): at 100k events,
-        # all of them held together as objects were a third of the command's peak memory.
-        "events": (_event(mission, e, flags.get(e.id, ()), in_file_order) for e in events),
         "b2b": {k: _session(s) for k, s in mission.b2b.items()},
     }
-    doc.update({k: _plain(v) for k, v in mission.extra.items()})
-    return doc
+    members.update({k: _plain(v) for k, v in mission.extra.items()})
+    return members
 
 
 def _fields(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
