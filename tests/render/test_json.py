@@ -95,3 +95,39 @@ def test_utc_writes_what_strftime_writes(value: datetime) -> None:
     except OverflowError:
         return
     assert json_.utc(value) == instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_whole_missions_members_are_made_once_for_every_persons_file(
+        small: Mission, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--per-person --format json` writes the mission's organisations, people, groups and
+    venues in every person's file: they are made once per mission (and `public`), not once
+    per file, and each file is what a file made alone is."""
+    from dataclasses import replace
+
+    from missionctl import render
+    from missionctl.views import people
+    from missionctl.views.select import Programme, per_person
+
+    made = 0
+    members = json_._mission_members
+
+    def counting(mission: Mission, public: bool) -> dict[str, Any]:
+        nonlocal made
+        made += 1
+        return members(mission, public)
+
+    monkeypatch.setattr(json_, "_mission_members", counting)
+    people.MEMOS.clear()
+    whole = Programme(small, Selection())
+    ids = per_person(small, Selection())
+    files = {pid: render.render("itinerary", "json",
+                                replace(whole, selection=Selection(person=pid)),
+                                render.Options()) for pid in ids}
+    assert len(files) >= 2
+    assert made == 1
+    for pid, data in files.items():
+        people.MEMOS.clear()
+        sel = Selection(person=pid)
+        alone = json_.itinerary(small, select_events(small, sel), sel, {}, False)
+        assert data == alone.encode("utf-8")
+    assert made == 1 + len(files)

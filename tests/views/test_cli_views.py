@@ -192,3 +192,34 @@ def test_views_are_built_with_the_collector_paused(capsys: pytest.CaptureFixture
     assert code == 0, err
     assert seen == [("checks", False), ("render", False)]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("fmt", ["text", "vcf", "json"])
+def test_the_contact_sheet_is_built_with_the_collector_paused(
+        capsys: pytest.CaptureFixture[str], small_path: Path, fmt: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`contacts` builds and renders its sheet with the cyclic collector off, as the
+    itinerary does, and turns it on again afterwards."""
+    import gc
+
+    from missionctl import render
+    from missionctl.views import contacts
+
+    seen: list[tuple[str, bool]] = []
+    rendered, built = render.render, contacts.build
+
+    def rendering(*args: object, **kwargs: object) -> str | bytes:
+        seen.append(("render", gc.isenabled()))
+        return rendered(*args, **kwargs)  # type: ignore[arg-type]
+
+    def building(*args: object, **kwargs: object) -> object:
+        seen.append(("build", gc.isenabled()))
+        return built(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "render", rendering)
+    monkeypatch.setattr(contacts, "build", building)
+    assert gc.isenabled()
+    code, _, err = run(capsys, "contacts", str(small_path), "-f", fmt)
+    assert code == 0, err
+    assert seen == [("build", False), ("render", False)]
+    assert gc.isenabled()

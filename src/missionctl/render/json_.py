@@ -9,11 +9,16 @@ layout of this document (1); a new field may appear, none will be renamed.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from missionctl.export.jsontext import Encoded, chunks, member_text
+from missionctl.i18n.text import Text  # imports nothing (the loader has it already)
 from missionctl.render import Options
 
 if TYPE_CHECKING:
@@ -33,7 +38,17 @@ VERSION = 1
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """`json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)` and a line break, the
+    same text, written by `export.jsontext` with the C encoder (json's own falls back to its
+    pure-Python encoder when asked to indent)."""
+    return "".join(chain(chunks(doc), ("\n",)))
+
+
+def encoded(doc: Mapping[str, Any]) -> bytes:
+    """`dumps(doc)` as UTF-8, encoded piece by piece: the file, not the text as well (at 100k
+    events the text alone is 112 million characters, two bytes each as soon as one of them is
+    outside Latin-1, and its encoding was made beside it)."""
+    return b"".join([piece.encode("utf-8") for piece in chain(chunks(doc), ("\n",))])
 
 
 def utc(dt: datetime | None) -> str | None:
@@ -74,7 +89,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | frozenset | set):
-        items = [_plain(v) for v in value]
+        # An event's people, a person's languages: ids and names, JSON's own already.
+        items = (list(value) if all(map(_AS_IS.__contains__, map(type, value)))
+                 else [_plain(v) for v in value])
         return sorted(items) if isinstance(value, frozenset | set) else items
     return value
 
@@ -83,11 +100,13 @@ def _obj(fields: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     """Fields without the empty ones, plus the object's `x-` data. A text written in several
     languages is the reader's (`--lang`) under its name, and every variant under
     `<name>_i18n` ({"pt": ..., "fr": ...})."""
-    from missionctl.i18n.text import Text
-
-    out = {k: _plain(v) for k, v in fields.items() if v not in _EMPTY}
-    out.update({f"{k}_i18n": dict(v.variants) for k, v in fields.items()
-                if isinstance(v, Text)})
+    # Most values are non-empty strings: `v or` keeps them without comparing them with each
+    # empty value, and `_plain` is called only for the others (both per field of every event).
+    out = {k: v if type(v) in _AS_IS else _plain(v) for k, v in fields.items()
+           if v or v not in _EMPTY}
+    if Text in map(type, fields.values()):  # a multilingual text: seldom
+        out.update({f"{k}_i18n": dict(v.variants) for k, v in fields.items()
+                    if isinstance(v, Text)})
     if extra:
         out.update({k: _plain(v) for k, v in extra.items()})
     return out
@@ -106,12 +125,45 @@ def _refs(refs: Iterable[Ref]) -> list[str]:
 
 def itinerary(mission: Mission, events: list[Event], sel: Selection,
               flags: Mapping[str, tuple[Flag, ...]], public: bool = False) -> str:
+    return dumps(_itinerary_doc(mission, events, sel, flags, public))
+
+
+def _itinerary_doc(mission: Mission, events: list[Event], sel: Selection,
+                   flags: Mapping[str, tuple[Flag, ...]], public: bool) -> dict[str, Any]:
     from missionctl.views.people import in_file_order
 
-    doc = {
+    doc: dict[str, Any] = {
+        **_whole_mission(mission, public),
         "version": VERSION,
-        "mission": _mission(mission),
         "selection": {k: v for k, v in sel.as_dict().items() if v is not None},
+        # Made one at a time as they are written (`export.jsontext.chunks`): at 100k events,
+        # all of them held together as objects were a third of the command's peak memory.
+        "events": (_event(mission, e, flags.get(e.id, ()), in_file_order) for e in events),
+    }
+    return doc
+
+
+def _whole_mission(mission: Mission, public: bool) -> dict[str, Encoded]:
+    """The members that are the same whatever the selection (the mission, its organisations,
+    people, groups, venues and B2B sessions, its `x-` data), written once per mission (and
+    `public`): `--per-person` writes them in every person's file, and making them again for
+    each file made its work grow like the people squared."""
+    from missionctl.views.people import memo
+
+    known = memo(mission)
+    key = ("json: whole mission", public)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = {k: Encoded(member_text(v)) for k, v in
+                              _mission_members(mission, public).items()}
+    return found  # type: ignore[no-any-return]
+
+
+def _mission_members(mission: Mission, public: bool) -> dict[str, Any]:
+    from missionctl.views.people import in_file_order
+
+    members = {
+        "mission": _mission(mission),
         "organisations": {k: _obj(_fields(o, ("name", "country", "type", "sector", "city",
                                               "address", "website", "email", "phone",
                                               "notes")), o.extra)
@@ -121,15 +173,22 @@ def itinerary(mission: Mission, events: list[Event], sel: Selection,
                             "people": in_file_order(mission, mission.group_members.get(k, ()))},
                            g.extra) for k, g in mission.groups.items()},
         "venues": {k: _venue(v) for k, v in mission.venues.items()},
-        "events": [_event(mission, e, flags.get(e.id, ())) for e in events],
         "b2b": {k: _session(s) for k, s in mission.b2b.items()},
     }
-    doc.update({k: _plain(v) for k, v in mission.extra.items()})
-    return dumps(doc)
+    members.update({k: _plain(v) for k, v in mission.extra.items()})
+    return members
 
 
-def _fields(obj: Any, names: Iterable[str]) -> dict[str, Any]:
-    return {n: getattr(obj, n) for n in names}
+def _fields(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return dict(zip(names, _getter(names)(obj), strict=True))
+
+
+@functools.cache
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The attributes `names` of an object, as a tuple, in one call (a dict comprehension
+    of `getattr` was a tenth of building an itinerary's document)."""
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda obj: (get(obj),)
 
 
 def _mission(mission: Mission) -> dict[str, Any]:
@@ -161,9 +220,8 @@ def _venue(v: Venue) -> dict[str, Any]:
     return _obj(fields, v.extra)
 
 
-def _event(mission: Mission, e: Event, flags: tuple[Flag, ...]) -> dict[str, Any]:
-    from missionctl.views.people import in_file_order
-
+def _event(mission: Mission, e: Event, flags: tuple[Flag, ...],
+           in_file_order: Callable[[Mission, Iterable[str]], list[str]]) -> dict[str, Any]:
     fields = _fields(e, ("id", "kind", "title", "status", "zone", "end_zone", "venue", "room",
                          "to", "mode", "carrier", "reference", "organisation", "language",
                          "capacity", "notes", "b2b"))
@@ -295,13 +353,13 @@ def holidays(result: HolidaysResult, options: Options) -> str:
 # --- the registry's entry points ---------------------------------------------------------
 
 
-def _itinerary(p: Programme, options: Options) -> str:
+def _itinerary(p: Programme, options: Options) -> bytes:
     from dataclasses import replace
 
     from missionctl.views.localise import localised
 
     p = replace(p, mission=localised(p.mission, options.lang))
-    return itinerary(p.mission, p.events(), p.selection, p.flags, options.public)
+    return encoded(_itinerary_doc(p.mission, p.events(), p.selection, p.flags, options.public))
 
 
 def _contacts(sheet: ContactSheet, options: Options) -> str:
