@@ -164,6 +164,21 @@ def test_start_up_does_not_import_heavy_modules() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def _record_collector(monkeypatch: pytest.MonkeyPatch, seen: list[tuple[str, bool]],
+                      label: str, module: object, name: str) -> None:
+    """Replace `module.name` by a wrapper that notes (label, whether the collector is on) at
+    each call, then calls the original."""
+    import gc
+
+    original = getattr(module, name)
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append((label, gc.isenabled()))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recording)
+
+
 @pytest.mark.parametrize("view", ["list", "timeline"])
 def test_views_are_built_with_the_collector_paused(capsys: pytest.CaptureFixture[str],
                                                     small_path: Path, view: str,
@@ -175,18 +190,8 @@ def test_views_are_built_with_the_collector_paused(capsys: pytest.CaptureFixture
     from missionctl import linter, render
 
     seen: list[tuple[str, bool]] = []
-    rendered, checked = render.render, linter.run_checks
-
-    def rendering(*args: object, **kwargs: object) -> str | bytes:
-        seen.append(("render", gc.isenabled()))
-        return rendered(*args, **kwargs)  # type: ignore[arg-type]
-
-    def checking(*args: object, **kwargs: object) -> object:
-        seen.append(("checks", gc.isenabled()))
-        return checked(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(render, "render", rendering)
-    monkeypatch.setattr(linter, "run_checks", checking)
+    _record_collector(monkeypatch, seen, "render", render, "render")
+    _record_collector(monkeypatch, seen, "checks", linter, "run_checks")
     assert gc.isenabled()
     code, _, err = run(capsys, "itinerary", str(small_path), "--view", view)
     assert code == 0, err
@@ -206,18 +211,8 @@ def test_the_contact_sheet_is_built_with_the_collector_paused(
     from missionctl.views import contacts
 
     seen: list[tuple[str, bool]] = []
-    rendered, built = render.render, contacts.build
-
-    def rendering(*args: object, **kwargs: object) -> str | bytes:
-        seen.append(("render", gc.isenabled()))
-        return rendered(*args, **kwargs)  # type: ignore[arg-type]
-
-    def building(*args: object, **kwargs: object) -> object:
-        seen.append(("build", gc.isenabled()))
-        return built(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(render, "render", rendering)
-    monkeypatch.setattr(contacts, "build", building)
+    _record_collector(monkeypatch, seen, "render", render, "render")
+    _record_collector(monkeypatch, seen, "build", contacts, "build")
     assert gc.isenabled()
     code, _, err = run(capsys, "contacts", str(small_path), "-f", fmt)
     assert code == 0, err
