@@ -83,3 +83,59 @@ def test_a_node_has_no_dictionary() -> None:
     for node in (root, key, value):
         assert not hasattr(node, "__dict__")
     assert repr(key) == "ScalarNode(tag='tag:yaml.org,2002:str', value='a')"
+
+
+
+def start_shape(node: Any) -> Any:
+    """`shape` with only where each node starts."""
+    marks = (node.start_mark.line, node.start_mark.column)
+    if node.id == "scalar":
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if node.id == "sequence":
+        return ("sequence", node.tag, node.flow_style, marks, [start_shape(n) for n in node.value])
+    return ("mapping", node.tag, node.flow_style, marks,
+            [(start_shape(k), start_shape(v)) for k, v in node.value])
+
+
+@pytest.mark.parametrize("text", [ODD, *(f.read_text() for f in FILES)],
+                         ids=["odd", *(f.name for f in FILES)])
+def test_without_end_marks_the_same_tree_but_for_the_ends(text: str) -> None:
+    lean = compose_text(text, "t.yaml", end_marks=False).root
+    full = compose_text(text, "t.yaml").root
+    assert lean is not None and full is not None
+    assert start_shape(lean) == start_shape(full)
+    scalars = [n for n in _walk(lean) if n.id == "scalar"]
+    assert scalars
+    for node in scalars:  # never set: reading it is an error, not a silent None
+        with pytest.raises(AttributeError):
+            node.end_mark  # noqa: B018
+
+
+def test_end_marks_come_back_after_a_lean_composition_and_after_an_error() -> None:
+    assert compose_text("a: [1, 2\n", "t.yaml", end_marks=False).error is not None
+    compose_text("a: [1, 2]\n", "t.yaml", end_marks=False)
+    root = compose_text("a: [1, 2]\n", "t.yaml").root
+    assert root is not None
+    _, value = root.value[0]
+    assert (value.end_mark.line, value.end_mark.column) == (0, 9)
+    assert (value.value[1].end_mark.line, value.value[1].end_mark.column) == (0, 8)
+    assert nodes.ScalarNode.__dict__["__init__"] is not nodes._scalar_start_only
+
+
+def _walk(node: Any) -> list[Any]:
+    if node.id == "scalar":
+        return [node]
+    items = node.value if node.id == "sequence" else [n for pair in node.value for n in pair]
+    return [node, *(n for item in items for n in _walk(item))]
+
+
+def test_the_loader_keeps_no_end_marks(tmp_path: Path) -> None:
+    from missionctl.loader.read import read_mission
+
+    path = tmp_path / "m.yaml"
+    path.write_text("missionctl: 1\nmission: {name: M, start: 2027-05-10, end: 2027-05-12}\n")
+    raw = read_mission(path, "m.yaml")
+    scalars = [n for n in _walk(raw.roots[0]) if n.id == "scalar"]
+    assert len(scalars) == 9
+    assert not any(hasattr(n, "end_mark") for n in scalars)
+    assert all(hasattr(n, "start_mark") for n in scalars)

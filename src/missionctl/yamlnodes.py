@@ -127,9 +127,12 @@ def _mc001(file: str, line: int, column: int, message: str) -> Composed:
     return Composed(None, Finding("MC001", message, Loc(file, line, column)))
 
 
-def compose_file(path: Path, shown: str, budget: Budget | None = None) -> Composed:
+def compose_file(path: Path, shown: str, budget: Budget | None = None,
+                 end_marks: bool = True) -> Composed:
     """Read and compose `path`; `shown` is the name findings carry. `budget`: what the whole
-    mission may still read (shared by the mission file and its includes)."""
+    mission may still read (shared by the mission file and its includes). `end_marks=False`:
+    scalar nodes have no `end_mark` (`nodes.use_in`), for a reader that needs only where each
+    value starts."""
     if path.is_dir():
         return _mc001(
             shown, 1, 1, f"{shown} is a directory, not a mission file; name a .yaml file in it"
@@ -147,10 +150,11 @@ def compose_file(path: Path, shown: str, budget: Budget | None = None) -> Compos
             return _mc001(shown, 1, 1, f"with {shown}, the mission's files together pass "
                           f"{reading.MAX_MISSION_BYTES // 2**20} MiB, far more than any programme; "
                           "include fewer or smaller files")
-    return compose_bytes(data, shown, budget)
+    return compose_bytes(data, shown, budget, end_marks)
 
 
-def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Composed:
+def compose_bytes(data: bytes, shown: str, budget: Budget | None = None,
+                  end_marks: bool = True) -> Composed:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
@@ -171,12 +175,14 @@ def compose_bytes(data: bytes, shown: str, budget: Budget | None = None) -> Comp
             column,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
         )
-    return compose_text(text, shown, budget)
+    return compose_text(text, shown, budget, end_marks)
 
 
-def compose_text(text: str, shown: str, budget: Budget | None = None) -> Composed:
+def compose_text(text: str, shown: str, budget: Budget | None = None,
+                 end_marks: bool = True) -> Composed:
     try:
-        with collector_paused(), use_in(yaml._yaml):  # our node classes (missionctl.nodes)
+        # our node classes (missionctl.nodes)
+        with collector_paused(), use_in(yaml._yaml, end_marks):
             root: Node | None = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type,assignment]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -72,7 +72,8 @@ def _read_file(
     seen: set[Path],
     top: bool,
 ) -> None:
-    composed = compose_file(path, shown, raw.budget)
+    # The loader reads where values start, never where they end.
+    composed = compose_file(path, shown, raw.budget, end_marks=False)
     if composed.error is not None:
         raw.findings.append(composed.error)
         raw.fatal = raw.fatal or top
