@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.render import Options, text
+from missionctl.render import Options, sourcelines, text
 
 
 def caret_column(pad: str, tab: int = 8) -> int:
@@ -140,7 +140,7 @@ def test_many_findings_read_their_file_once(tmp_path: Path,
     reads: list[str] = []
     real = text.Sources._read
 
-    def counted(file: str) -> list[str] | None:
+    def counted(file: str) -> text.Lines | None:
         reads.append(file)
         return real(file)
 
@@ -178,7 +178,7 @@ def test_long_ascii_lines_are_cut_like_any_long_line(column: int) -> None:
 @given(st.text(st.sampled_from("ab \t\n\r\x85\u2028\u2029\v\f\x1c\x1d\x1e\x0b\u00e9"),
                max_size=30))
 def test_lines_are_cut_at_yaml_breaks_only(source: str) -> None:
-    assert text.split_lines(source) == text._BREAKS.split(source)
+    assert sourcelines.split_lines(source) == sourcelines._BREAKS.split(source)
 
 
 def test_the_loaders_text_is_used_not_the_file(tmp_path: Path,

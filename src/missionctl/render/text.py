@@ -12,7 +12,6 @@ more start-up than a whole check of a small mission.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import ORDER, FileReport, summarise
 from missionctl.render import Options
+from missionctl.render.sourcelines import _BREAKS, Lines
 from missionctl.rules.catalogue import RULES, RuleInfo
 from missionctl.wording import CONTROL as _CONTROL
 from missionctl.wording import clean
@@ -39,8 +39,6 @@ NOTES = {
     "MC201": "the other event is here",
 }
 
-# YAML's line breaks (libyaml counts these when it numbers lines), not str.splitlines's.
-_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 MAX_SHOWN = 160  # characters of a source line shown around the column
 
 
@@ -49,11 +47,12 @@ def paint(text: str, code: str, on: bool) -> str:
 
 
 class Sources:
-    """Source lines by file, cut once each; None for a file that cannot be shown. The texts
-    the loader read (`FileReport.texts`) are used as they are; other files are read."""
+    """Source lines by file (`sourcelines.Lines`), each file read once; None for a file that
+    cannot be shown. The texts the loader read (`FileReport.texts`) are used as they are;
+    other files are read."""
 
     def __init__(self) -> None:
-        self._lines: dict[str, list[str] | None] = {}
+        self._lines: dict[str, Lines | None] = {}
         self._texts: dict[str, str] = {}
 
     def know(self, texts: Mapping[str, str]) -> None:
@@ -63,14 +62,12 @@ class Sources:
     def line(self, file: str, number: int) -> str | None:
         if file not in self._lines:
             text = self._texts.pop(file, None)
-            self._lines[file] = self._read(file) if text is None else split_lines(text)
+            self._lines[file] = self._read(file) if text is None else Lines(text)
         lines = self._lines[file]
-        if lines is None or not 0 < number <= len(lines):
-            return None
-        return lines[number - 1]
+        return None if lines is None else lines.line(number)
 
     @staticmethod
-    def _read(file: str) -> list[str] | None:
+    def _read(file: str) -> Lines | None:
         from pathlib import Path
 
         from missionctl.reading import NotReadable, read_regular
@@ -81,23 +78,7 @@ class Sources:
             return None
         if b"\x00" in data[:8192]:
             return None  # binary: MC001 already says so
-        return split_lines(data.decode("utf-8-sig", errors="replace"))
-
-
-def split_lines(text: str) -> list[str]:
-    """`text` cut at YAML's line breaks (`_BREAKS.split`), so that line n is libyaml's n.
-
-    `str.splitlines` is several times faster than the regular expression on a whole mission
-    and cuts at the same breaks, and at five more (\\v, \\f, \\x1c-\\x1e) that YAML reads
-    as characters: it is used when the text has none of those. It also drops the empty line
-    after a final break, which the split keeps.
-    """
-    if not text or any(ch in text for ch in "\v\f\x1c\x1d\x1e"):
-        return _BREAKS.split(text)
-    lines = text.splitlines()
-    if text[-1] in "\r\n\x85\u2028\u2029":
-        lines.append("")
-    return lines
+        return Lines(data.decode("utf-8-sig", errors="replace"))
 
 
 def _width(ch: str) -> int:
