@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,14 +62,17 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
 class Budget:
     """What a whole mission may still read, over all its files: bytes of text, and nodes
     added by aliases. Once either is spent, the one MC001 that says so stands for the rest:
-    the loader reads no further include."""
+    the loader reads no further include. (The bounds are read when a budget is made, so that
+    tests may lower them.)"""
 
-    bytes_left: int = field(default_factory=lambda: reading.MAX_MISSION_BYTES)
-    nodes_left: int = field(default_factory=lambda: MAX_ALIAS_EXPANSION)
+    __slots__ = ("bytes_left", "nodes_left")
+
+    def __init__(self) -> None:
+        self.bytes_left: int = reading.MAX_MISSION_BYTES
+        self.nodes_left: int = MAX_ALIAS_EXPANSION
 
     @property
     def spent(self) -> bool:

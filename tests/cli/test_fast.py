@@ -241,6 +241,17 @@ def test_check_of_a_tiny_mission_imports_no_typer_pydantic_or_rich() -> None:
     assert "missionctl.cli.checking" in modules
 
 
+def test_check_imports_no_dataclasses_nor_inspect() -> None:
+    # The dataclasses module imports inspect, ast, dis and tokenize; with the generated
+    # methods of a dozen classes that was a tenth of a small check's start-up. So the classes
+    # `check` loads are plain (or NamedTuples), and the rules are found by listing their
+    # folder, not with pkgutil (whose walk imports inspect). Checked on every bundled mission.
+    code, modules = imported("check", str(TINY), "missions")
+    assert code in (0, 1)
+    assert {"missionctl.checks.person_double_booked", "missionctl.render.text"} <= modules
+    assert sorted({"dataclasses", "inspect", "ast", "dis"} & modules) == []
+
+
 def test_help_still_goes_through_typer() -> None:
     """The other side of the test above: the same probe sees Typer when Typer runs."""
     code, modules = imported("check", "--help")

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from missionctl import sourcelines
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import FileReport
-from missionctl.render import Options, sourcelines, text
+from missionctl.render import Options, text
 
 
 def caret_column(pad: str, tab: int = 8) -> int:

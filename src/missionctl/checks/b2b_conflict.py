@@ -20,7 +20,6 @@ already. Times are the session's wall clock (its date and zone).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import time, timedelta
 
 from missionctl.checks import Check, Context
@@ -31,12 +30,14 @@ from missionctl.wording import day_time, org_name
 CODE = "MC204"
 
 
-@dataclass(slots=True)
 class Problems:
     """What is wrong with one meeting: reasons in words and the entries they refer to."""
 
-    reasons: list[str] = field(default_factory=list)
-    related: list[Loc] = field(default_factory=list)
+    __slots__ = ("reasons", "related")
+
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+        self.related: list[Loc] = []
 
     def add(self, reason: str, related: Loc | None = None) -> None:
         self.reasons.append(reason)

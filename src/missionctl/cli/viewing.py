@@ -117,11 +117,9 @@ def _history(opts: render.Options, history: bool | None, fmt: str,
         raise UserError(f"--history is for calendars (--format ics), not {fmt}")
     if fmt != "ics" or history is False:
         return opts
-    from dataclasses import replace
-
     from missionctl.changes.sequence import history as stamps
 
-    return replace(opts, sequences=stamps(path, current=mission))
+    return opts._replace(sequences=stamps(path, current=mission))
 
 
 def _itinerary_options(shown: str, format: str, times: str, output: Path | None,
@@ -181,20 +179,16 @@ def _stamp(text: str | None) -> datetime | None:
 
 
 def _with_colour(opts: render.Options, colour: bool) -> render.Options:
-    from dataclasses import replace
-
-    return replace(opts, color=colour)
+    return opts._replace(color=colour)
 
 
 def _with_lang(opts: render.Options, lang: str) -> render.Options:
     """The options in `lang`; asks for the language's data first (a clear error when Babel is
     missing, before anything is written)."""
-    from dataclasses import replace
-
     from missionctl.i18n import translator
 
     translator(lang)
-    return replace(opts, lang=lang)
+    return opts._replace(lang=lang)
 
 
 def _default_lang(mission: Mission, person: str | None = None) -> str:

@@ -8,7 +8,6 @@ read; `scalar`, `seq` and `mapping` turn a node of the wrong shape into MC003 at
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from missionctl import values as v
@@ -58,17 +57,16 @@ class Skip(Exception):
 RefUse = tuple[str, str, Loc, bool]
 
 
-@dataclass(slots=True)
 class Ctx:
     """Per-file state while reading: where findings go and references to resolve later."""
 
-    file: str
-    findings: list[Finding]
-    refs: list[RefUse] = field(default_factory=list)
-    walker: MappingWalker = field(init=False)
+    __slots__ = ("file", "findings", "refs", "walker")
 
-    def __post_init__(self) -> None:
-        self.walker = MappingWalker(self.file, self.findings.append)
+    def __init__(self, file: str, findings: list[Finding]) -> None:
+        self.file = file
+        self.findings = findings
+        self.refs: list[RefUse] = []
+        self.walker = MappingWalker(file, findings.append)
 
     def loc(self, node: Node) -> Loc:
         m = node.start_mark

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,33 +25,38 @@ class Raw(NamedTuple):
     extra: dict[str, Any]
 
 
-@dataclass(slots=True)
 class RawMission:
-    file: str
-    files: list[str] = field(default_factory=list)
-    version: Any = None
-    info: Raw | None = None
-    checks: Raw | None = None
-    sections: dict[str, dict[str, Raw]] = field(
-        default_factory=lambda: {name: {} for name in f.SECTIONS}
-    )
-    travel_times: list[Raw] = field(default_factory=list)
-    # `b2b_meetings:` (loader/meetings.py): session id -> (where its key is, its meetings)
-    b2b_meetings: dict[str, tuple[Loc, list[Raw]]] = field(default_factory=dict)
-    refs: list[tuple[str, str, Loc, bool]] = field(default_factory=list)  # context.RefUse
-    findings: list[Finding] = field(default_factory=list)
-    missing_includes: list[tuple[Loc, Path]] = field(default_factory=list)
-    #: include entries that were not read (where, why in words): `includes.fold_unresolved`
-    failed_includes: list[tuple[Loc, str]] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-    is_mission: bool = False
-    fatal: bool = False
-    #: what the whole mission may still read (bytes over all its files)
-    budget: Budget = field(default_factory=Budget)
-    #: each file's text as read (by the name findings carry), for the report's source lines
-    texts: dict[str, str] = field(default_factory=dict)
-    #: each file's root node, kept with the rest (`load(keep=...)`)
-    roots: list[Node] = field(default_factory=list)
+    """A mission file and its includes as read. (A plain class, not a dataclass: see
+    `checks.support.timeline.Timelines`.)"""
+
+    __slots__ = ("b2b_meetings", "budget", "checks", "extra", "failed_includes", "fatal",
+                 "file", "files", "findings", "info", "is_mission", "missing_includes", "refs",
+                 "roots", "sections", "texts", "travel_times", "version")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.files: list[str] = []
+        self.version: Any = None
+        self.info: Raw | None = None
+        self.checks: Raw | None = None
+        self.sections: dict[str, dict[str, Raw]] = {name: {} for name in f.SECTIONS}
+        self.travel_times: list[Raw] = []
+        # `b2b_meetings:` (loader/meetings.py): session id -> (where its key is, its meetings)
+        self.b2b_meetings: dict[str, tuple[Loc, list[Raw]]] = {}
+        self.refs: list[tuple[str, str, Loc, bool]] = []  # context.RefUse
+        self.findings: list[Finding] = []
+        self.missing_includes: list[tuple[Loc, Path]] = []
+        #: include entries that were not read (where, why in words): `includes.fold_unresolved`
+        self.failed_includes: list[tuple[Loc, str]] = []
+        self.extra: dict[str, Any] = {}
+        self.is_mission = False
+        self.fatal = False
+        #: what the whole mission may still read (bytes over all its files)
+        self.budget = Budget()
+        #: each file's text as read (by the name findings carry), for the report's source lines
+        self.texts: dict[str, str] = {}
+        #: each file's root node, kept with the rest (`load(keep=...)`)
+        self.roots: list[Node] = []
 
 
 def read_mission(path: Path, shown: str) -> RawMission:

@@ -30,17 +30,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["EXTENSIONS", "REGISTRY", "Options", "choice", "extension", "formats", "listed",
            "render", "render_text", "renderer", "shows_flags"]
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How to render, for every view and format; each renderer reads the fields it uses."""
+class Options(NamedTuple):
+    """How to render, for every view and format; each renderer reads the fields it uses.
+    (Changed with `_replace`.)"""
 
     public: bool = False  # leave out every field a person lists in `private`
     width: int = 100  # text: columns

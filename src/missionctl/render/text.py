@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from missionctl.findings import Finding, Loc, Severity
 from missionctl.linter import ORDER, FileReport, summarise
 from missionctl.render import Options
-from missionctl.render.sourcelines import _BREAKS, Lines
 from missionctl.rules.catalogue import RULES, RuleInfo
+from missionctl.sourcelines import _BREAKS, Lines
 from missionctl.wording import CONTROL as _CONTROL
 from missionctl.wording import clean
 

@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from missionctl.tz import zone
@@ -58,8 +57,7 @@ class Observance(NamedTuple):
     """`tzname()`, the abbreviation ('WEST', '+01'); '' if zoneinfo has none."""
 
 
-@dataclass(frozen=True, slots=True)
-class Transition:
+class Transition(NamedTuple):
     """One change of a zone's observance."""
 
     at: dt.datetime

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import accumulate
 from operator import attrgetter, le
@@ -48,19 +47,24 @@ def reach_of(events: list[Event]) -> Reach:
     return Reach(list(map(_START, events)), list(accumulate(map(_END, events), max)))
 
 
-@dataclass(frozen=True, slots=True)
 class Timelines:
     """`busy[person_id]`: the person's non-cancelled, occupying events (travel included,
-    stays and free blocks not), sorted by (start, file order)."""
+    stays and free blocks not), sorted by (start, file order). `day`: event id -> local date
+    of its start, in its own zone.
 
-    busy: Mapping[str, list[Event]]
-    rank: Mapping[str, Rank]
-    day: Mapping[str, date]  # event id -> local date of its start, in its own zone
-    # Views of `busy`'s lists that several rules need, by id(list): (the list, its view).
-    _days: dict[int, tuple[list[Event], dict[date, list[Event]]]] = field(
-        default_factory=dict, repr=False, compare=False)
-    _reach: dict[int, tuple[list[Event], Reach]] = field(
-        default_factory=dict, repr=False, compare=False)
+    A plain class, as every class `check` loads: the dataclasses module imports inspect, ast
+    and dis, which with the classes' generated methods came to a tenth of a small check."""
+
+    __slots__ = ("_days", "_reach", "busy", "day", "rank")
+
+    def __init__(self, busy: Mapping[str, list[Event]], rank: Mapping[str, Rank],
+                 day: Mapping[str, date]) -> None:
+        self.busy = busy
+        self.rank = rank
+        self.day = day
+        # Views of `busy`'s lists that several rules need, by id(list): (the list, its view).
+        self._days: dict[int, tuple[list[Event], dict[date, list[Event]]]] = {}
+        self._reach: dict[int, tuple[list[Event], Reach]] = {}
 
     def by_day(self, events: Iterable[Event]) -> dict[date, list[Event]]:
         """A person's events grouped by local day (each in its own zone), order kept."""

@@ -1,4 +1,4 @@
-"""`render.sourcelines`: line n of a text as libyaml numbers it, found without cutting the
+"""`missionctl.sourcelines`: line n of a text as libyaml numbers it, found without cutting the
 whole text when "\\n" is its only break."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from missionctl.render.sourcelines import _BREAKS, Lines
+from missionctl.sourcelines import _BREAKS, Lines
 
 
 def _expected(text: str, number: int) -> str | None:
