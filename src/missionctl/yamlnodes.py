@@ -48,17 +48,8 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 __all__ = [
-    "Budget",
-    "Composed",
-    "MappingNode",
-    "MappingWalker",
-    "Node",
-    "ScalarNode",
-    "SequenceNode",
-    "compose_file",
-    "compose_text",
-    "is_null",
-    "loc_of",
+    "Budget", "Composed", "MappingNode", "MappingWalker", "Node", "ScalarNode",
+    "SequenceNode", "compose_file", "compose_text", "is_null", "loc_of"
 ]
 
 
@@ -133,8 +124,7 @@ def compose_file(path: Path, shown: str, budget: Budget | None = None,
                  end_marks: bool = True) -> Composed:
     """Read and compose `path`; `shown` is the name findings carry. `budget`: what the whole
     mission may still read (shared by the mission file and its includes). `end_marks=False`:
-    scalar nodes have no `end_mark` (`nodes.use_in`), for a reader that needs only where each
-    value starts."""
+    scalars without `end_mark` (`nodes.use_in`), for a reader of where values start only."""
     if path.is_dir():
         return _mc001(
             shown, 1, 1, f"{shown} is a directory, not a mission file; name a .yaml file in it"
@@ -183,8 +173,7 @@ def compose_bytes(data: bytes, shown: str, budget: Budget | None = None,
 def compose_text(text: str, shown: str, budget: Budget | None = None,
                  end_marks: bool = True) -> Composed:
     try:
-        # our node classes (missionctl.nodes)
-        with collector_paused(), use_in(yaml._yaml, end_marks):
+        with collector_paused(), use_in(yaml._yaml, end_marks):  # missionctl.nodes's classes
             root: Node | None = yaml.compose(text, Loader=_NodeLoader)  # type: ignore[arg-type,assignment]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -76,8 +76,7 @@ def _read_file(
     seen: set[Path],
     top: bool,
 ) -> None:
-    # The loader reads where values start, never where they end.
-    composed = compose_file(path, shown, raw.budget, end_marks=False)
+    composed = compose_file(path, shown, raw.budget, end_marks=False)  # starts are enough
     if composed.error is not None:
         raw.findings.append(composed.error)
         raw.fatal = raw.fatal or top
