@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from missionctl import render
+from missionctl import outputs, render
 from missionctl.cli.app import main
 from missionctl.errors import UserError
 from missionctl.outputs import guard, write, write_all, written_by_missionctl
@@ -138,6 +138,57 @@ def test_every_output_is_recognised_as_ours(run: Run, mission: Path, view: str, 
     assert written_by_missionctl(target, target.read_bytes())
     code, _out, err = run(*command, mission, "-o", target)  # again, without --force
     assert code in (0, 1) and err == "", err
+
+
+@pytest.mark.parametrize("command", [["itinerary", "-f", "json"], ["contacts", "-f", "json"],
+                                     ["check", "-f", "json"]], ids=" ".join)
+def test_json_over_the_cap_is_recognised_by_its_top_level_keys(
+        run: Run, mission: Path, command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 100k-event itinerary is over 160 MB, more than JSON_CAP: it is not parsed to be
+    # recognised, and writing it again must not need --force. The cap is lowered here so that
+    # a small export takes the same path.
+    target = mission.parent / "out.json"
+    code, _out, err = run(*command, mission, "-o", target)
+    assert code in (0, 1), err
+    monkeypatch.setattr(outputs, "JSON_CAP", 64)
+    assert target.stat().st_size > outputs.JSON_CAP
+    assert written_by_missionctl(target)
+    code, _out, err = run(*command, mission, "-o", target)  # again, without --force
+    assert code in (0, 1) and err == "", err
+
+
+@pytest.mark.parametrize(("text", "ours"), [
+    ('{\n  "version": 1,\n  "mission": {},\n  "events": [],\n  "selection": {}\n}\n', True),
+    ('\ufeff{\n  "version": 1,\n  "mission": {},\n  "events": [],\n  "selection": {}\n}\n', True),
+    # the keys nested one level down, not at the top
+    ('{\n  "a": {\n    "version": 1,\n    "mission": {},\n    "events": [],\n'
+     '    "selection": {}\n  }\n}\n', False),
+    # on one line: not written with an indent, so not read line by line
+    ('{"version": 1, "mission": {}, "events": [], "selection": {}}\n', False),
+    # a key missing, or the object not closed
+    ('{\n  "version": 1,\n  "mission": {},\n  "events": []\n}\n', False),
+    ('{\n  "version": 1,\n  "mission": {},\n  "events": [],\n  "selection": {}\n', False),
+    # a key whose text holds an escaped quote and the words of another
+    ('{\n  "ver\\"sion": 1,\n  "mission": {},\n  "events": [],\n  "selection": {}\n}\n',
+     False),
+])
+def test_large_json_by_its_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                                 ours: bool) -> None:
+    monkeypatch.setattr(outputs, "JSON_CAP", 16)
+    monkeypatch.setattr(outputs, "_BLOCK", 32)  # keys across the edges of blocks
+    path = tmp_path / "big.json"
+    path.write_text(text, encoding="utf-8")
+    assert written_by_missionctl(path) is ours
+
+
+def test_large_json_with_a_line_longer_than_a_block_is_not_ours(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(outputs, "JSON_CAP", 16)
+    monkeypatch.setattr(outputs, "_BLOCK", 32)
+    path = tmp_path / "big.json"
+    path.write_text('{\n  "version": 1,\n  "mission": {},\n  "events": [],\n  "selection": '
+                    + '"' + "x" * 200 + '"\n}\n', encoding="utf-8")
+    assert not written_by_missionctl(path)
 
 
 def test_schema_output(run: Run, tmp_path: Path) -> None:

@@ -28,7 +28,9 @@ none, a rule that a hand-written file does not meet:
 - HTML: `<meta name="generator" content="missionctl">` in its head;
 - ICS: `PRODID:-//missionctl//`; vCard: the first card's `UID` ends in `.missionctl`;
 - JSON: a `check`, itinerary or contact-sheet object (by its top-level keys), a SARIF log
-  whose tool is missionctl, or the schema (by its `$id`);
+  whose tool is missionctl, or the schema (by its `$id`). A JSON file larger than
+  `JSON_CAP` (a 100k-event itinerary is over 160 MB) is not parsed: its top-level keys are
+  read from the lines that hold them (missionctl writes JSON with an indent of two);
 - JUnit XML: `<testsuites name="missionctl check"`;
 - PDF: `/Creator (missionctl)` in its document information (near the end of the file);
 - xlsx: `<dc:creator>missionctl</dc:creator>` in the workbook's `docProps/core.xml`;
@@ -284,7 +286,8 @@ def _json(path: Path) -> bool:
 
     try:
         if path.stat().st_size > JSON_CAP:
-            return False
+            keys = _top_level_keys(path)
+            return keys is not None and any(k <= keys for k in _JSON_KEYS)
         doc = json.loads(path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
     except (OSError, ValueError, RecursionError):
         return False
@@ -349,3 +352,34 @@ def _changes_text(tail: bytes) -> bool:
 def _check_text(tail: bytes) -> bool:
     lines = [line for line in tail.splitlines() if line.strip()]
     return bool(lines) and _CHECK_SUMMARY.match(lines[-1]) is not None
+
+
+#: A key of the top-level object of JSON written with an indent of two: at the start of a
+#: line, after exactly two spaces (deeper keys have four or more; JSON strings hold no line
+#: break, so every line is structure).
+_TOP_KEY = re.compile(rb'^  "((?:[^"\\\n]|\\.)*)": ', re.MULTILINE)
+_BLOCK = 1 << 20
+
+
+def _top_level_keys(path: Path) -> frozenset[str] | None:
+    """The top-level keys of a large JSON object written with an indent of two (missionctl's
+    own), read block by block in constant memory: None when the file is not such an object
+    (its first line is not "{" or its last not "}", or a line is longer than a block)."""
+    if (_head(path, 8).removeprefix(b"\xef\xbb\xbf")[:2] != b"{\n"
+            or not _tail(path, 64).rstrip().endswith(b"\n}")):
+        return None
+    found: set[bytes] = set()
+    carry = b""
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(_BLOCK):
+                text = carry + block
+                cut = text.rfind(b"\n") + 1
+                if cut == 0 and len(text) > _BLOCK:
+                    return None  # no line break in a whole block: not written with an indent
+                found.update(m.group(1) for m in _TOP_KEY.finditer(text, 0, cut))
+                carry = text[cut:]
+    except OSError:
+        return None
+    return frozenset(k.decode("utf-8", "replace") for k in found)
+
