@@ -32,16 +32,19 @@ d: !!str 12
 e: !custom {f: g}
 """
 
-def shape(node: Any) -> Any:
-    """Everything of a node but its class: kind, tag, style, marks, children."""
-    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line,
-             node.end_mark.column)
+def shape(node: Any, ends: bool = True) -> Any:
+    """Everything of a node but its class: kind, tag, style, marks, children (`ends=False`:
+    only where each node starts)."""
+    marks: tuple[int, ...] = (node.start_mark.line, node.start_mark.column)
+    if ends:
+        marks += (node.end_mark.line, node.end_mark.column)
     if node.id == "scalar":
         return ("scalar", node.tag, node.value, node.style, marks)
     if node.id == "sequence":
-        return ("sequence", node.tag, node.flow_style, marks, [shape(n) for n in node.value])
+        return ("sequence", node.tag, node.flow_style, marks,
+                [shape(n, ends) for n in node.value])
     return ("mapping", node.tag, node.flow_style, marks,
-            [(shape(k), shape(v)) for k, v in node.value])
+            [(shape(k, ends), shape(v, ends)) for k, v in node.value])
 
 
 class _PyYAMLNodes(_NodeLoader):
@@ -86,24 +89,13 @@ def test_a_node_has_no_dictionary() -> None:
 
 
 
-def start_shape(node: Any) -> Any:
-    """`shape` with only where each node starts."""
-    marks = (node.start_mark.line, node.start_mark.column)
-    if node.id == "scalar":
-        return ("scalar", node.tag, node.value, node.style, marks)
-    if node.id == "sequence":
-        return ("sequence", node.tag, node.flow_style, marks, [start_shape(n) for n in node.value])
-    return ("mapping", node.tag, node.flow_style, marks,
-            [(start_shape(k), start_shape(v)) for k, v in node.value])
-
-
 @pytest.mark.parametrize("text", [ODD, *(f.read_text() for f in FILES)],
                          ids=["odd", *(f.name for f in FILES)])
 def test_without_end_marks_the_same_tree_but_for_the_ends(text: str) -> None:
     lean = compose_text(text, "t.yaml", end_marks=False).root
     full = compose_text(text, "t.yaml").root
     assert lean is not None and full is not None
-    assert start_shape(lean) == start_shape(full)
+    assert shape(lean, ends=False) == shape(full, ends=False)
     scalars = [n for n in _walk(lean) if n.id == "scalar"]
     assert scalars
     for node in scalars:  # never set: reading it is an error, not a silent None
