@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,19 @@ BIG = Scenario([f"o{i}" for i in range(12)],
                [(f"o{i}", f"o{j}", ("high", "normal", "low")[(i + j) % 3])
                 for i in range(12) for j in range(i + 1, 12) if (i * j) % 3 != 1],
                end="17:00", tables=4)
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_raises() -> Iterator[None]:
+    """Python's own Ctrl-C handler for the time of each test. A process started in the
+    background by a shell without job control (`cmd &` in a script, as CI runners and
+    `nohup` start the suite) inherits SIGINT ignored, and Python then installs no handler:
+    the simulated Ctrl-C would be lost and the solve would run to its end."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def interrupt_at_first_news(news: Progress) -> None:
