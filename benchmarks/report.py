@@ -76,8 +76,9 @@ class Results:
 
     def output_growth(self, name: str) -> float | None:
         """For a folder export (--per-person): VEVENTs written at 100k / at 10k; else None.
-        The generated missions' events have more attendees at 100k (13.7 a calendar event,
-        9.3 at 10k), so a calendar per person grows about 15x for 10x the events."""
+        The generated missions' events had more attendees at 100k until the generator's layout
+        2 (13.7 a calendar event, 9.3 at 10k), and a calendar per person grew about 15x for
+        10x the events; judged per event written, the ratio does not depend on that."""
         if name not in self.exports or not self.exports[name][1]:
             return None
         big, small = (self.written.get(s, {}).get(name) for s in ("100k", "10k"))

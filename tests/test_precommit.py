@@ -88,12 +88,6 @@ def test_try_repo(tmp_path: Path) -> None:
     """
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and this repository's .git")
-    tags = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60).stdout.split()
-    if not tags:
-        # A clone made without tags (some CI checkouts) cannot say; a repository that has
-        # tags must have the one the docs pin.
-        pytest.skip("this clone has no tags")
     clone = tmp_path / "missionctl"
     git("clone", "--quiet", str(ROOT), str(clone), cwd=tmp_path)
     shutil.copy2(MANIFEST, clone / MANIFEST.name)
