@@ -41,7 +41,10 @@ def _events(text: str) -> dict[str, list[str]]:
 
 def test_dense_changes_only_times_and_rooms_of_the_same_events(texts: tuple[str, str]) -> None:
     plain, dense = texts
-    assert plain.split("\nevents:\n")[0] == dense.split("\nevents:\n")[0]
+    # The same people, places and settings; the header line names the option.
+    head, dense_head = (t.split("\nevents:\n")[0].split("\n", 2) for t in (plain, dense))
+    assert [head[0], head[2]] == [dense_head[0], dense_head[2]]
+    assert dense_head[1] == head[1].replace(" (layout ", " --dense (layout ")
     before, after = _events(plain), _events(dense)
     assert list(before) == list(after) and len(before) == EVENTS
     changed: Counter[str] = Counter()
