@@ -3,32 +3,22 @@ event, mostly MC102 (travel-too-tight) and MC201 (room-double-booked)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from bench import generator
 from missionctl.linter import lint_loaded
 from missionctl.loader import load
 
-ROOT = Path(__file__).resolve().parents[2]
 EVENTS = 1000
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def texts() -> tuple[str, str]:
-    generate = _generator().generate
+    generate = generator().generate
     return generate(EVENTS)[0], generate(EVENTS, dense=True)[0]
 
 

@@ -3,7 +3,6 @@ again (`--if-stale`), so that benchmarks/run.py measures our scaling, not the da
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -12,17 +11,14 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "benchmarks" / "generate.py"
+import bench
+
+SCRIPT = bench.ROOT / "benchmarks" / "generate.py"
 
 
-@pytest.fixture(scope="module")
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture(scope="module", name="generator")
+def _generator() -> ModuleType:
+    return bench.generator()
 
 
 @pytest.mark.slow
