@@ -13,18 +13,18 @@ and check that the count catches them.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from types import FrameType, ModuleType
+from types import FrameType
 from typing import Any
 
 import pytest
 
 import missionctl
+from bench import generator
 from missionctl import render
 from missionctl.loader import load
 from missionctl.model import Mission
@@ -33,7 +33,6 @@ from missionctl.views import contacts, memo, people, select
 from missionctl.views.localise import default_lang
 from missionctl.views.select import Programme, Selection, per_person
 
-ROOT = Path(__file__).resolve().parents[2]
 OURS = str(Path(missionctl.__file__).resolve().parent)
 SMALL, LARGE = 200, 800  # events
 SLACK = 1.35  # work ratio allowed over the size ratio (longer names, more days, sorting)
@@ -43,17 +42,9 @@ def size(m: Mission) -> int:
     return len(m.events) + len(m.people) + len(m.groups) + len(m.organisations)
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def missions(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Mission]:
-    generate = _generator().generate
+    generate = generator().generate
     out = {}
     for n in (SMALL, LARGE):
         path = tmp_path_factory.mktemp("linear") / f"mission-{n}.yaml"
