@@ -864,6 +864,10 @@ def q(s: str) -> str:
     return s
 
 
+#: The default rate of injected double bookings, per event (`--conflicts`); the header names
+#: another rate only.
+CONFLICTS = 0.001
+
 #: What the generated files hold, as a number: raised with every change that alters the missions
 #: written for the same options (2: at most 10 working days, so 100k is ten times 10k's teams;
 #: see n_working_days). The header names it, and `--if-stale` regenerates a file of another
@@ -871,10 +875,11 @@ def q(s: str) -> str:
 LAYOUT = 2
 
 
-def header_line(n_events: int, seed: int, conflict_rate: float = 0.001, dense: bool = False) -> str:
+def header_line(n_events: int, seed: int, conflict_rate: float = CONFLICTS,
+                dense: bool = False) -> str:
     """The file's second line: how to make it again, and its layout."""
     options = f"--events {n_events} --seed {seed}"
-    if conflict_rate != 0.001:
+    if conflict_rate != CONFLICTS:
         options += f" --conflicts {conflict_rate}"
     if dense:
         options += " --dense"
@@ -1054,7 +1059,7 @@ def write_travel_times(m: Model, out: list[str]):
     a("\n")
 
 
-def generate(n_events: int, seed: int = 1, conflict_rate: float = 0.001,
+def generate(n_events: int, seed: int = 1, conflict_rate: float = CONFLICTS,
              dense: bool = False) -> tuple[str, dict]:
     if n_events < 1:
         raise SystemExit("--events must be at least 1")
@@ -1538,8 +1543,9 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=parse_count, help="number of events (e.g. 1000, 10k, 100k)")
     ap.add_argument("--out", type=Path, help="output file (default benchmarks/out/mission-<N>.yaml)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--conflicts", type=float, default=0.001,
-                    help="rate of deliberately injected double bookings, per event (default 0.001)")
+    ap.add_argument("--conflicts", type=float, default=CONFLICTS,
+                    help="rate of deliberately injected double bookings, per event (default "
+                         f"{CONFLICTS})")
     ap.add_argument("--dense", action="store_true",
                     help="no slack between a team's events and one shared lunch and session room per "
                          "city: about one finding per event, mostly MC102 and MC201 (default "
